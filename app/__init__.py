@@ -1,0 +1,1 @@
+"""Tally: a cross-source fact-consistency checker for newsrooms."""

@@ -1,0 +1,34 @@
+"""The pure core of Tally: strings in, dataclasses out; no database, HTTP or framework imports.
+
+    >>> from app.engine import extract_claims
+    >>> [c.text for c in extract_claims("Russia fired 653 drones.")]
+    ['653 drones']
+"""
+
+from app.engine.extract import extract_claims
+from app.engine.model import (
+    ArticleText,
+    Claim,
+    ClaimRef,
+    Finding,
+    Frame,
+    Report,
+    Segment,
+    Story,
+    Value,
+)
+from app.engine.report import check_articles
+
+__all__ = [
+    "ArticleText",
+    "Claim",
+    "ClaimRef",
+    "Finding",
+    "Frame",
+    "Report",
+    "Segment",
+    "Story",
+    "Value",
+    "check_articles",
+    "extract_claims",
+]

@@ -1,0 +1,171 @@
+"""The engine's vocabulary: the dataclasses that cross module boundaries.
+
+Everything here is plain data. Offsets (`start`, `end`) always index the article text exactly as submitted
+(Python string indexing, end exclusive), so a caller can slice the original text with them.
+
+Pipeline (one module per stage, all pure):
+
+    text.py      -> Segment        (sentences with offsets, context: body | caption | boilerplate)
+    numbers.py   -> NumberMatch    (a number expression: digits, words, scales, qualifiers, ranges)
+    units.py     -> unit names and conversions (quantulum3 names, pint arithmetic)
+    dates.py     -> dates and durations resolved against the publication date
+    claims.py    -> Frame          (what is counted, action, actor, place, time, attribution)
+    extract.py   -> Claim          (the public entry point: extract_claims(text, published_at))
+    stories.py   -> Story          (which articles report the same event)
+    align.py     -> which claims state the same fact
+    verdicts.py  -> Finding        (agreement | discrepancy | correction, with the reason)
+    report.py    -> Report         (the public entry point: check_articles(articles))
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+Qualifier = Literal["exact", "approximate", "lower_bound", "upper_bound", "range"]
+Trend = Literal["up", "down"]
+ClaimKind = Literal[
+    "count",  # a number of things: "653 drones"  (value.unit = the counted noun's class, e.g. "drone")
+    "quantity",  # a physical quantity with a unit: "7,000 kilometers"
+    "money",  # a currency amount: "$7 billion"
+    "percent",  # "2.5%", "3 percentage points"
+    "duration",  # "18 months", "a year and a half"
+    "age",  # "a 17-year-old girl"
+    "date",  # "May 16", "Sunday", "last night" (value.low/high are ordinal days, see Value)
+    "time",  # clock times: "11 a.m."
+    "number",  # a bare dimensionless number we could not attach to anything
+]
+Context = Literal["body", "caption", "boilerplate"]
+FindingType = Literal["agreement", "discrepancy", "correction"]
+Severity = Literal["info", "low", "medium", "high"]
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """A normalised value: the interval a claim admits, in the unit it was stated in.
+
+    `nominal` is the number as stated ("more than 40" -> 40); `low`/`high` the interval it admits
+    (None = open on that side): "more than 40" -> (40, None), "nearly 40" -> (None, 40), "about 40" ->
+    (36, 44) with the tolerance named in `tolerance`; "between 10 and 20" -> (10, 20), qualifier "range".
+    For dates, `low`/`high` are proleptic ordinals (date.toordinal()) and `iso` holds the ISO date/interval.
+    `base_*` restate low/nominal/high in `base_unit` (pint's base unit of the dimension, e.g. "meter",
+    "second", or "USD" for money) so that values in different units compare directly.
+    """
+
+    nominal: float | None
+    low: float | None
+    high: float | None
+    unit: str | None = None
+    qualifier: Qualifier = "exact"
+    tolerance: float | None = None  # relative tolerance applied for "approximate"
+    dimension: str | None = None  # "length", "currency", "count", "duration", "date", "percent", ...
+    base_unit: str | None = None
+    base_nominal: float | None = None
+    base_low: float | None = None
+    base_high: float | None = None
+    iso: str | None = None  # dates: "2025-05-16" or "2025-05-31/2025-06-01"
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """Who did what to how many of which things, where, when, according to whom.
+
+    Every field is optional: framing is best-effort and each field comes from a lexicon kept as data.
+    """
+
+    counted: str | None = None  # the counted class from the lexicon: "drone", "aircraft", "person"
+    noun: str | None = None  # the counted noun lemma as written: "warplane", "bomber jet"
+    modifiers: tuple[str, ...] = ()  # adjectives/nouns qualifying the noun: ("ukrainian",), ("ballistic",)
+    action: str | None = None  # the action class: "launch", "intercept", "kill", "wound", "destroy", ...
+    action_word: str | None = None  # the verb as written: "shot down", "fired"
+    actor: str | None = None  # who acted: "russia", "ukraine"
+    place: str | None = None  # "kyiv region", "kherson"
+    time: str | None = None  # ISO date or interval of the event, when the sentence says
+    attribution: str | None = None  # "the air force said"
+    negated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A sentence (or a line of page furniture) of an article, with its offsets."""
+
+    start: int
+    end: int
+    text: str
+    context: Context = "body"
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One quantitative claim of one article."""
+
+    start: int
+    end: int
+    text: str  # text[start:end] of the article
+    kind: ClaimKind
+    value: Value
+    sentence_start: int
+    sentence_end: int
+    sentence: str
+    trend: Trend | None = None
+    frame: Frame = field(default_factory=Frame)
+    context: Context = "body"
+    converted: tuple[Claim, ...] = ()  # a parenthetical restatement: "7,000 kilometers (4,300 miles)"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleText:
+    """What the engine needs of an article."""
+
+    id: str
+    source: str
+    text: str
+    published_at: date | None = None
+    url: str | None = None
+    title: str | None = None
+    story_key: str | None = None  # an explicit story given by the caller; overrides automatic grouping
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRef:
+    """Points at one claim: the article and the claim's index in that article's claim list."""
+
+    article_id: str
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Articles that report the same event."""
+
+    id: str
+    article_ids: tuple[str, ...]
+    label: str  # a few key terms, for people
+    key_terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """An agreement, discrepancy or correction, with the claims that prove it."""
+
+    type: FindingType
+    claims: tuple[ClaimRef, ...]
+    reason: str  # one line a person can check by reading the sentences
+    story_id: str | None = None
+    severity: Severity = "info"
+    fact: str | None = None  # what the fact is about: "drones Russia fired on Sunday"
+    verdict: str | None = None  # finer grain: "exact", "compatible", "value", "predicate", "stale", ...
+    sides: tuple[tuple[ClaimRef, ...], ...] = ()  # for discrepancies: the incompatible camps
+    independent_sources: tuple[int, ...] = ()  # per side: independent sources (copies counted once)
+    old_value: str | None = None  # corrections: the value corrected away
+    new_value: str | None = None  # corrections: the value it was corrected to
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The cross-source report of a set of articles."""
+
+    stories: tuple[Story, ...]
+    claims: dict[str, tuple[Claim, ...]]  # article id -> its claims, in text order
+    findings: tuple[Finding, ...]
