@@ -1,0 +1,32 @@
+# Tally: the HTTP service. Build: docker build -t tally .   Run: docker run -p 8000:8000 tally
+# Configure with TALLY_* environment variables (see README.md), e.g. TALLY_DATABASE_URL for PostgreSQL.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1
+
+WORKDIR /app
+
+COPY pyproject.toml README.md ./
+COPY app ./app
+RUN pip install .
+
+COPY alembic.ini ./
+COPY migrations ./migrations
+COPY seeds ./seeds
+
+RUN useradd --create-home --uid 10001 tally && mkdir -p /data && chown tally:tally /data
+USER tally
+
+# SQLite by default, in a volume; set TALLY_DATABASE_URL=postgresql+psycopg://... for PostgreSQL.
+ENV TALLY_DATABASE_URL=sqlite:////data/tally.db
+VOLUME ["/data"]
+EXPOSE 8000
+
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+    CMD python -c "import urllib.request, sys; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4).status != 200)"
+
+# Migrations first (as production applies them), then the server; exec so uvicorn receives signals.
+CMD ["sh", "-c", "alembic upgrade head && exec uvicorn app.main:app --host 0.0.0.0 --port 8000 --workers ${TALLY_WORKERS:-1} --proxy-headers"]
