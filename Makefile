@@ -1,9 +1,11 @@
 # Two commands do all the set-up: `make run` and `make test` (see README.md).
 PYTHON ?= python3
 VENV := .venv
+HOST ?= 127.0.0.1
+PORT ?= 8000
 BIN := $(VENV)/bin
 
-.PHONY: install install-dev run test lint
+.PHONY: install install-dev run migrate test lint
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,3 +27,11 @@ lint: install-dev
 
 test: install-dev lint
 	$(BIN)/pytest -q
+
+migrate: install
+	$(BIN)/alembic upgrade head
+
+# Serve on $(HOST):$(PORT) (Swagger UI at /docs); seeds/ are loaded once the `tally` CLI exists.
+run: migrate
+	@if $(BIN)/python -c "import app.cli" 2>/dev/null && [ -d seeds ]; then $(BIN)/tally import seeds/; fi
+	$(BIN)/uvicorn app.main:app --host $(HOST) --port $(PORT)
