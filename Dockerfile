@@ -21,12 +21,15 @@ RUN useradd --create-home --uid 10001 tally && mkdir -p /data && chown tally:tal
 USER tally
 
 # SQLite by default, in a volume; set TALLY_DATABASE_URL=postgresql+psycopg://... for PostgreSQL.
-ENV TALLY_DATABASE_URL=sqlite:////data/tally.db
+ENV TALLY_DATABASE_URL=sqlite:////data/tally.db \
+    TALLY_HOST=0.0.0.0 \
+    TALLY_PORT=8000
 VOLUME ["/data"]
 EXPOSE 8000
 
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD python -c "import urllib.request, sys; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4).status != 200)"
 
-# Migrations first (as production applies them), then the server; exec so uvicorn receives signals.
-CMD ["sh", "-c", "alembic upgrade head && exec uvicorn app.main:app --host 0.0.0.0 --port 8000 --workers ${TALLY_WORKERS:-1} --proxy-headers"]
+# Migrations first (as production applies them), then the server (TALLY_WORKERS processes);
+# exec so that the server receives the container's signals.
+CMD ["sh", "-c", "alembic upgrade head && exec tally serve"]

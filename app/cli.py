@@ -40,8 +40,15 @@ cli = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-console = Console()
-errors = Console(stderr=True)
+
+
+def _stdout() -> Console:
+    # Built per command, so that the terminal width (COLUMNS) and the streams are those of this call.
+    return Console()
+
+
+def _stderr() -> Console:
+    return Console(stderr=True)
 
 
 class ArticleFileError(ValueError):
@@ -80,7 +87,9 @@ def _load_all(paths: list[Path]) -> list[dict[str, Any]]:
 def serve(
     host: Annotated[str | None, typer.Option(help="Interface to bind [default: TALLY_HOST]")] = None,
     port: Annotated[int | None, typer.Option(help="Port [default: TALLY_PORT]")] = None,
-    workers: Annotated[int | None, typer.Option(min=1, help="Worker processes [default: TALLY_WORKERS]")] = None,
+    workers: Annotated[
+        int | None, typer.Option(min=1, help="Worker processes [default: TALLY_WORKERS]")
+    ] = None,
     reload: Annotated[bool, typer.Option(help="Restart on code changes (development, one worker)")] = False,
 ) -> None:
     """Serve the HTTP API with uvicorn (Swagger UI at /docs). Apply the migrations first."""
@@ -120,14 +129,16 @@ def check(
         # FastAPI serialises a response_model this way (by alias, nothing excluded).
         typer.echo(response.model_dump_json(by_alias=True))
     else:
-        render_report(response.model_dump(mode="json", by_alias=True), console)
+        render_report(response.model_dump(mode="json", by_alias=True), _stdout())
     if fail_on_discrepancy and any(f.type == "discrepancy" for f in response.findings):
         raise typer.Exit(1)
 
 
 @cli.command("import")
 def import_articles(
-    directory: Annotated[Path, typer.Argument(exists=True, file_okay=False, help="Folder of *.json articles")],
+    directory: Annotated[
+        Path, typer.Argument(exists=True, file_okay=False, help="Folder of *.json articles")
+    ],
 ) -> None:
     """Store every *.json article of DIRECTORY, as POST /v1/articles does (idempotent by URL and text).
 
@@ -147,9 +158,9 @@ def import_articles(
     for column in ("created", "revised", "unchanged", "failed"):
         table.add_column(column, justify="right")
     table.add_row(*(str(outcomes[k]) for k in ("created", "revised", "unchanged")), str(len(failures)))
-    console.print(table)
+    _stdout().print(table)
     for failure in failures:
-        errors.print(f"[red]failed:[/red] {failure}")
+        _stderr().print(f"[red]failed:[/red] {failure}", highlight=False)
     if failures:
         raise typer.Exit(1)
 
@@ -167,7 +178,7 @@ def _ingest_files(engine: Engine, files: list[Path], settings: Settings) -> tupl
     outcomes: Counter[str] = Counter()
     failures: list[str] = []
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=console, transient=False) as progress:
+    with Progress(*columns, console=_stdout()) as progress:
         task = progress.add_task("importing", total=len(files))
         for path in files:
             progress.update(task, description=path.name)
@@ -202,6 +213,7 @@ def _where(loc: Sequence[str | int]) -> str:
 
 
 def _fail(lines: list[str]) -> NoReturn:
+    errors = _stderr()
     for line in lines:
         errors.print(f"[red]error:[/red] {line}", highlight=False)
     raise typer.Exit(2)

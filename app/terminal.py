@@ -83,8 +83,8 @@ def _evidence(
     article_id = claim.get("article_id", "")
     line = Text(f"{_article_name(articles.get(article_id), article_id)}: ", style="bold")
     sentence, start, end = _sentence_and_span(claim)
-    left = sentence[max(0, start - _QUOTE_CONTEXT) : start]
-    right = sentence[end : end + _QUOTE_CONTEXT]
+    left = sentence[max(0, start - _QUOTE_CONTEXT) : start].lstrip()
+    right = sentence[end : end + _QUOTE_CONTEXT].rstrip()
     line.append("“" + ("…" if start > _QUOTE_CONTEXT else "") + left)
     line.append(sentence[start:end], style="reverse")
     line.append(right + ("…" if len(sentence) - end > _QUOTE_CONTEXT else "") + "”")
@@ -99,7 +99,7 @@ def _sentence_and_span(claim: Mapping[str, Any]) -> tuple[str, int, int]:
     sentence_start = claim.get("sentence_start")
     if isinstance(sentence, str) and isinstance(sentence_start, int) and isinstance(claim.get("start"), int):
         start = claim["start"] - sentence_start
-        if 0 <= start and sentence[start : start + len(text)] == text:
+        if start >= 0 and sentence[start : start + len(text)] == text:
             return sentence, start, start + len(text)
     if isinstance(sentence, str) and text and text in sentence:
         start = sentence.index(text)
