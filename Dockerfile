@@ -28,7 +28,7 @@ VOLUME ["/data"]
 EXPOSE 8000
 
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
-    CMD python -c "import urllib.request, sys; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4).status != 200)"
+    CMD python -c "import os, sys, urllib.request; url = 'http://127.0.0.1:%s/healthz' % os.environ.get('TALLY_PORT', '8000'); sys.exit(urllib.request.urlopen(url, timeout=4).status != 200)"
 
 # Migrations first (as production applies them), then the server (TALLY_WORKERS processes);
 # exec so that the server receives the container's signals.
