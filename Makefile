@@ -31,10 +31,10 @@ test: install-dev lint
 migrate: install
 	$(BIN)/alembic upgrade head
 
-# Serve on $(HOST):$(PORT) (Swagger UI at /docs); seeds/ are loaded once the `tally` CLI exists.
+# Migrate, load seeds/ (idempotent: a second run stores nothing new), serve on $(HOST):$(PORT) (Swagger UI at /docs).
 run: migrate
-	@if $(BIN)/python -c "import app.cli" 2>/dev/null && [ -d seeds ]; then $(BIN)/tally import seeds/; fi
-	$(BIN)/uvicorn app.main:app --host $(HOST) --port $(PORT)
+	$(BIN)/tally import seeds/
+	$(BIN)/tally serve --host $(HOST) --port $(PORT)
 
 # Rewrite openapi.yaml from the app (tests/test_openapi.py fails while the two differ).
 openapi: install-dev

@@ -49,6 +49,9 @@ class Settings(BaseSettings):
         "sqlite:///./tally.db",
         description="SQLAlchemy URL: sqlite:///./tally.db (WAL mode) or postgresql+psycopg://user:pw@host/db",
     )
+    host: str = Field("127.0.0.1", description="interface `tally serve` binds")
+    port: int = Field(8000, gt=0, lt=65536, description="port `tally serve` listens on")
+    workers: int = Field(1, gt=0, description="uvicorn worker processes of `tally serve`")
     max_body_bytes: int = Field(5 * 1024 * 1024, gt=0, description="largest accepted request body")
     max_articles: int = Field(500, gt=0, description="most articles in one POST /v1/check")
     api_keys: str | None = Field(None, description="KEY:rw / KEY:ro entries; unset = open API")
