@@ -4,6 +4,7 @@
     tally check seeds/01_mp-barrage.json seeds/03_ledger-barrage.json
     tally check --json a.json b.json          # the raw answer of POST /v1/check
     tally import seeds/                       # ingest every *.json, as POST /v1/articles does
+    tally eval ../shared/eval                 # the evaluation scorers, in process
 
 Every command goes through the same service functions as the HTTP API, so the terminal and the API
 never disagree.
@@ -14,6 +15,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Sequence
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -25,6 +27,7 @@ from rich.table import Table
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from app import evaluation
 from app.config import Settings, get_settings
 from app.db import make_engine
 from app.errors import NotReady, TallyError
@@ -163,6 +166,51 @@ def import_articles(
         _stderr().print(f"[red]failed:[/red] {failure}", highlight=False)
     if failures:
         raise typer.Exit(1)
+
+
+class Scorer(StrEnum):
+    dev = "dev"
+    newsquant = "newsquant"
+
+
+@cli.command("eval")
+def evaluate(
+    eval_dir: Annotated[
+        Path, typer.Argument(exists=True, file_okay=False, help="The evaluation folder (dev/, newsquant/)")
+    ],
+    only: Annotated[Scorer | None, typer.Option(help="Run one scorer only")] = None,
+    verbose: Annotated[bool, typer.Option(help="Print every miss and false alarm")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object of metrics")] = False,
+) -> None:
+    """Score the engine with the evaluation folder's scorers, in process (no server needed).
+
+    The answers are built by the same service functions as POST /v1/check and POST /v1/extract, so the
+    figures equal those of `score.py --url` and `newsquant_score.py --url` against a running service.
+    """
+    settings = get_settings()
+    runs = {
+        Scorer.dev: lambda: evaluation.score_reports(eval_dir, settings.max_articles),
+        Scorer.newsquant: lambda: evaluation.score_extraction(eval_dir),
+    }
+    results: dict[str, dict[str, Any]] = {}
+    for name, run in runs.items():
+        if only not in (None, name):
+            continue
+        try:
+            metrics, notes = run()
+        except evaluation.EvalFolderError as exc:
+            _fail([str(exc)])
+        if verbose:
+            _stderr().print("\n".join(notes), highlight=False, markup=False)
+        results[name.value] = metrics
+    if as_json:
+        typer.echo(json.dumps(results))
+        return
+    table = Table("scorer", "metric", "value", title=f"Evaluation on {eval_dir}", title_justify="left")
+    for name, metrics in results.items():
+        for metric, value in metrics.items():
+            table.add_row(name, metric, json.dumps(value))
+    _stdout().print(table)
 
 
 def _require_migrated(engine: Engine) -> None:
