@@ -5,6 +5,7 @@
     tally check --json a.json b.json          # the raw answer of POST /v1/check
     tally import seeds/                       # ingest every *.json, as POST /v1/articles does
     tally eval ../shared/eval                 # the evaluation scorers, in process
+    tally bench extract                       # benchmarks/bench_extract.py
 
 Every command goes through the same service functions as the HTTP API, so the terminal and the API
 never disagree.
@@ -13,6 +14,8 @@ never disagree.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections import Counter
 from collections.abc import Sequence
 from enum import StrEnum
@@ -36,6 +39,9 @@ from app.services import check as check_service
 from app.services.health import migration_head, readiness
 from app.services.ingest import ingest_article
 from app.terminal import render_report
+
+# The benchmarks are scripts of the source tree (not installed): `tally bench` runs them from a checkout.
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
 cli = typer.Typer(
     name="tally",
@@ -211,6 +217,23 @@ def evaluate(
         for metric, value in metrics.items():
             table.add_row(name, metric, json.dumps(value))
     _stdout().print(table)
+
+
+@cli.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def bench(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Which benchmark: benchmarks/bench_NAME.py")],
+) -> None:
+    """Run a benchmark of benchmarks/ (e.g. `tally bench extract`, `tally bench report 10 100`).
+
+    Arguments after NAME go to the benchmark; `tally bench NAME --help` shows them.
+    """
+    script = BENCHMARKS / f"bench_{name}.py"
+    if not script.is_file():
+        available = ", ".join(sorted(p.stem.removeprefix("bench_") for p in BENCHMARKS.glob("bench_*.py")))
+        _fail([f"no benchmark {name!r} in {BENCHMARKS}; available: {available or 'none'}"])
+    completed = subprocess.run([sys.executable, str(script), *ctx.args], cwd=BENCHMARKS.parent, check=False)
+    raise typer.Exit(completed.returncode)
 
 
 def _require_migrated(engine: Engine) -> None:
