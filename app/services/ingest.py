@@ -21,7 +21,7 @@ from app.config import Settings
 from app.errors import Conflict
 from app.schemas import ArticleCreate
 from app.services.shapes import stored_datetime
-from app.services.stories import assign_story, recompute_story
+from app.services.stories import assign_story, forget_or_recompute, recompute_story
 
 Outcome = Literal["created", "revised", "unchanged"]
 
@@ -148,7 +148,7 @@ def process_revision(
     if previous_story and previous_story != story.id:
         old = session.get(models.Story, previous_story)
         if old is not None:
-            recompute_story(session, old)
+            forget_or_recompute(session, old)
     return added
 
 

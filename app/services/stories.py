@@ -185,6 +185,16 @@ def recompute_story(session: Session, story: models.Story) -> list[models.Findin
     return added
 
 
+def forget_or_recompute(session: Session, story: models.Story) -> None:
+    """After an article left `story`: delete the story if it is now empty, else recompute it."""
+    remaining = session.exec(select(models.Article.id).where(models.Article.story_id == story.id)).first()
+    if remaining is None:
+        session.delete(story)
+        session.flush()
+    else:
+        recompute_story(session, story)
+
+
 def _link_claims(
     session: Session,
     row: models.Finding,
