@@ -25,6 +25,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 from pydantic import ValidationError
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from sqlalchemy.engine import Engine
@@ -169,7 +170,7 @@ def import_articles(
     table.add_row(*(str(outcomes[k]) for k in ("created", "revised", "unchanged")), str(len(failures)))
     _stdout().print(table)
     for failure in failures:
-        _stderr().print(f"[red]failed:[/red] {failure}", highlight=False)
+        _stderr().print(f"[red]failed:[/red] {escape(failure)}", highlight=False, soft_wrap=True)
     if failures:
         raise typer.Exit(1)
 
@@ -207,7 +208,7 @@ def evaluate(
         except evaluation.EvalFolderError as exc:
             _fail([str(exc)])
         if verbose:
-            _stderr().print("\n".join(notes), highlight=False, markup=False)
+            _stderr().print("\n".join(notes), highlight=False, markup=False, soft_wrap=True)
         results[name.value] = metrics
     if as_json:
         typer.echo(json.dumps(results))
@@ -286,7 +287,7 @@ def _where(loc: Sequence[str | int]) -> str:
 def _fail(lines: list[str]) -> NoReturn:
     errors = _stderr()
     for line in lines:
-        errors.print(f"[red]error:[/red] {line}", highlight=False)
+        errors.print(f"[red]error:[/red] {escape(line)}", highlight=False, soft_wrap=True)
     raise typer.Exit(2)
 
 
