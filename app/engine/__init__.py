@@ -5,7 +5,7 @@
 ['653 drones']
 """
 
-from app.engine.extract import extract_claims
+from app.engine.extract import extract_claims, warm_up
 from app.engine.model import (
     ArticleText,
     Claim,
@@ -31,4 +31,5 @@ __all__ = [
     "Value",
     "check_articles",
     "extract_claims",
+    "warm_up",
 ]
