@@ -84,6 +84,7 @@ class Frame:
     time: str | None = None  # ISO date or interval of the event, when the sentence says
     attribution: str | None = None  # "the air force said"
     negated: bool = False
+    origin: str | None = None  # whose things were counted: "Ukrainian drones" -> "ukraine"
 
 
 @dataclass(frozen=True, slots=True)
