@@ -83,7 +83,7 @@ def frame_span(
         action_word=act.text if act else None,
         actor=actor,
         place=_place(toks, first, clauses),
-        time=_time(sentence, toks, first, clauses, published_at),
+        time=_time(toks, first, clauses, published_at),
         attribution=_attribution(toks, clauses, first),
         negated=_negated(toks, first),
         origin=origin,
@@ -353,7 +353,7 @@ def _place(toks: list[Token], first: int, clauses: list[int]) -> str | None:
     return None
 
 
-def _time(sentence: str, toks: list[Token], first: int, clauses: list[int], published: date | None) -> str | None:
+def _time(toks: list[Token], first: int, clauses: list[int], published: date | None) -> str | None:
     """When: a weekday or a relative word ("overnight"), resolved against the publication date if given."""
     weekdays = list(lx.load("frame")["time"]["weekdays"])
     relative: dict[str, int] = lx.load("frame")["time"]["relative"]
@@ -368,7 +368,8 @@ def _time(sentence: str, toks: list[Token], first: int, clauses: list[int], publ
                 hits.append((i, phrase))
     if not hits:
         return None
-    _, word = min(hits, key=lambda h: (clauses[h[0]] != clauses[min(first, len(toks) - 1)], abs(h[0] - first)))
+    here = clauses[min(first, len(toks) - 1)]
+    _, word = min(hits, key=lambda h: (clauses[h[0]] != here, abs(h[0] - first)))
     if published is None:
         return word
     if word in weekdays:
@@ -405,5 +406,10 @@ def _run(toks: list[Token], i: int, step: int, punct: frozenset[str], limit: int
 
 
 def _negated(toks: list[Token], first: int) -> bool:
-    negation = lx.words("frame", "negation")
-    return any(t.low in negation for t in toks[max(0, first - 3) : first])
+    """True when a negation or an exception ("all but two regions") comes right before the count."""
+    before = [t.low for t in toks[max(0, first - 3) : first]]
+    for phrase in lx.words("frame", "negation"):
+        parts = phrase.split()
+        if any(before[i : i + len(parts)] == parts for i in range(len(before))):
+            return True
+    return False
