@@ -29,6 +29,7 @@ from app.engine.model import Claim, ClaimRef
 JOIN = {"count": 0.30, "other": 0.42}
 REPRESENTATIVES = 6  # members of a fact a new claim is compared with (keeps the cost per claim bounded)
 WINDOW = 8  # tokens either side of a claim that make its local context
+CONTRADICTION_JOIN = 0.5  # a claim with a contradicting predicate joins only a sentence retold closely
 AGREEMENT_PRIOR = 0.15  # ranking bonus for a fact whose value the claim agrees with (ties only)
 
 _NUMBERISH = re.compile(r"\d[\d,.]*")
@@ -171,14 +172,15 @@ def context_similarity(a: AlignItem, b: AlignItem) -> float:
     return 0.5 * sentence + 0.5 * local
 
 
-def pair_score(a: AlignItem, b: AlignItem) -> float | None:
-    """How strongly two claims of different articles state the same fact; None when they cannot."""
+def pair_score(a: AlignItem, b: AlignItem, ignore_action: bool = False) -> float | None:
+    """How strongly two claims of different articles state the same fact; None when they cannot.
+    `ignore_action` leaves the predicates out (to judge whether a predicate changed)."""
     if a.block != b.block or conflicts(a, b):
         return None
     fa, fb = a.claim.frame, b.claim.frame
     sim = context_similarity(a, b)
     score = sim
-    if fa.action and fb.action:
+    if fa.action and fb.action and not ignore_action:
         if fa.action == fb.action:
             score += 0.25
         elif lx.actions_compatible(fa.action, fb.action):
@@ -256,7 +258,11 @@ def _assign(article_items: Sequence[AlignItem], facts: dict[tuple[str, ...], lis
         for i, it in enumerate(block_items):
             for j, fact in enumerate(existing):
                 scored = _fact_score(it, fact)
-                if scored is not None and scored[0] >= _threshold(block):
+                need = _threshold(block)
+                action = it.claim.frame.action
+                if any(lx.actions_contradict(action, m.claim.frame.action) for m in fact.members):
+                    need = max(need, CONTRADICTION_JOIN)
+                if scored is not None and scored[0] >= need:
                     candidates.append((scored[1], scored[0], i, j))
         used_items, used_facts = set(), set()
         for _, s, i, j in sorted(candidates, key=lambda c: -c[0]):

@@ -96,7 +96,7 @@ def judge(fact: Fact, story_id: str | None = None) -> list[Finding]:
         return [_discrepancy(fact, sides, "value", label, note, story_id)] + [a for a in agreements if a]
     by_action = _predicate_sides(members)
     if by_action:
-        if not fact.predicate_join and not _confident(by_action, fact.block):
+        if not fact.predicate_join and not _confident(by_action, fact.block, ignore_action=True):
             return []
         index = {m.ref: i for i, m in enumerate(members)}
         agreements = [_agreement(side, [spans[index[m.ref]] for m in side], label, note, story_id)
@@ -168,15 +168,15 @@ def _predicate_sides(members: Sequence[AlignItem]) -> list[list[AlignItem]]:
     return list(groups.values())
 
 
-def _confident(sides: Sequence[Sequence[AlignItem]], block: tuple[str, ...]) -> bool:
+def _confident(
+    sides: Sequence[Sequence[AlignItem]], block: tuple[str, ...], ignore_action: bool = False
+) -> bool:
     """True when some pair of claims on two different sides is aligned strongly enough to accuse."""
     need = DISCREPANCY_SCORE["count"] if block[0] == "count" else DISCREPANCY_SCORE["other"]
-    checked = 0
     for x, y in combinations(range(len(sides)), 2):
         for a in sides[x][:4]:
             for b in sides[y][:4]:
-                s = pair_score(a, b)
-                checked += 1
+                s = pair_score(a, b, ignore_action)
                 if s is not None and s >= need:
                     return True
     return False
