@@ -113,7 +113,7 @@ def _agreement(members: Sequence[AlignItem], spans: Sequence[Interval], label: s
     if len({m.ref.article_id for m in members}) < 2:
         return None
     exact = all(s.exact for s in spans) and len({(s.lo, s.hi) for s in spans}) == 1
-    says = "; ".join(_says(m) for m in members)
+    says = _says(members)
     return Finding(
         type="agreement",
         claims=tuple(m.ref for m in members),
@@ -186,9 +186,9 @@ def _discrepancy(fact: Fact, sides: Sequence[Sequence[AlignItem]], verdict: str,
                  story_id: str | None) -> Finding:
     in_sides = {m.ref for side in sides for m in side}
     neutral = [m for m in fact.members if m.ref not in in_sides]
-    parts = [" and ".join(_says(m) for m in side) for side in sides]
+    parts = [_says(side) for side in sides]
     what = "different values" if verdict == "value" else "same figure, different predicate"
-    also = f"; compatible with both: {', '.join(_says(m) for m in neutral)}" if neutral else ""
+    also = f"; compatible with both: {_says(neutral)}" if neutral else ""
     return Finding(
         type="discrepancy",
         claims=tuple(m.ref for side in sides for m in side) + tuple(m.ref for m in neutral),
@@ -213,9 +213,18 @@ def _severity(fact: Fact, sides: Sequence[Sequence[AlignItem]], verdict: str) ->
     return "medium"
 
 
-def _says(m: AlignItem) -> str:
-    action = f" ({m.claim.frame.action_word})" if m.claim.frame.action_word else ""
-    return f"{m.source} says {m.claim.text!r}{action}"
+def _says(members: Sequence[AlignItem], shown: int = 3) -> str:
+    """"AP, WHEC say '472' (fired)": members grouped by what they state, a few sources named each."""
+    by_text: dict[tuple[str, str], list[str]] = {}
+    for m in members:
+        by_text.setdefault((m.claim.text, m.claim.frame.action_word or ""), []).append(m.source)
+    parts = []
+    for (text, verb), sources in by_text.items():
+        more = f" and {len(sources) - shown} more" if len(sources) > shown else ""
+        names = ", ".join(sources[:shown]) + more
+        verb = f" ({verb})" if verb else ""
+        parts.append(f"{names} {'say' if len(sources) > 1 else 'says'} {text!r}{verb}")
+    return "; ".join(parts)
 
 
 def fact_label(members: Sequence[AlignItem]) -> str:
