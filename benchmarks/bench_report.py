@@ -28,7 +28,7 @@ TEMPLATES = [
     ("missiles", ["Russia also {v} {n} missiles at the region, officials said.",
                   "In all, {n} missiles were {v} at Valmora, the air force said."], ["fired", "launched"]),
     ("down", ["Air defence units shot down {n} drones over the Valmora region.",
-              "Ukrainian forces intercepted {n} drones before they reached Valmora, the military said."], [""]),
+              "Ukrainian forces intercepted {n} drones before they reached Valmora, the army said."], [""]),
     ("wounded", ["At least {n} people were wounded in Valmora, governor Anna Petrak said.",
                  "{n} people were injured in the attack on Valmora, according to the governor."], [""]),
     ("killed", ["The strikes killed {n} people in the Orlen region, officials said.",
@@ -69,7 +69,8 @@ def corpus(n: int, seed: int = 7) -> list[ArticleText]:
 
 
 def main(sizes: list[int]) -> int:
-    print(f"{'articles':>9} {'extract s':>10} {'compare s':>10} {'ms/article':>11} {'ratio':>6} {'findings':>9}")
+    header = ("articles", "extract s", "compare s", "ms/article", "ratio", "findings")
+    print("".join(f"{h:>12}" for h in header))
     base = None
     for n in sizes:
         arts = corpus(n)
@@ -80,7 +81,8 @@ def main(sizes: list[int]) -> int:
         t2 = time.perf_counter()
         per = (t2 - t1) / n * 1000
         base = base or per
-        print(f"{n:>9} {t1 - t0:>10.3f} {t2 - t1:>10.3f} {per:>11.2f} {per / base:>6.2f} {len(report.findings):>9}")
+        row = (f"{n}", f"{t1 - t0:.3f}", f"{t2 - t1:.3f}", f"{per:.2f}", f"{per / base:.2f}", f"{len(report.findings)}")
+        print("".join(f"{c:>12}" for c in row))
     return 0
 
 
