@@ -81,7 +81,7 @@ def main(sizes: list[int]) -> int:
         t2 = time.perf_counter()
         per = (t2 - t1) / n * 1000
         base = base or per
-        row = (f"{n}", f"{t1 - t0:.3f}", f"{t2 - t1:.3f}", f"{per:.2f}", f"{per / base:.2f}", f"{len(report.findings)}")
+        row = (n, f"{t1 - t0:.3f}", f"{t2 - t1:.3f}", f"{per:.2f}", f"{per / base:.2f}", len(report.findings))
         print("".join(f"{c:>12}" for c in row))
     return 0
 
