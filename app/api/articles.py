@@ -1,0 +1,90 @@
+"""Stored articles: ingest one, list them, read one with its revisions, read its claims."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
+
+from app.api.responses import READ, problems
+from app.auth import require_write
+from app.db import SessionDep
+from app.schemas import (
+    ARTICLE_ID_PATTERN,
+    ArticleCreate,
+    ArticleDetail,
+    ArticleIngested,
+    ArticleList,
+    ClaimList,
+)
+from app.services import articles as service
+from app.services.ingest import ingest_article
+
+router = APIRouter(prefix="/articles", tags=["articles"])
+
+Limit = Annotated[int, Query(ge=1, le=500, description="page size")]
+Offset = Annotated[int, Query(ge=0, description="items to skip")]
+ArticleId = Annotated[str, Path(max_length=128, pattern=ARTICLE_ID_PATTERN)]
+
+
+@router.post(
+    "",
+    operation_id="create_article",
+    response_model=ArticleIngested,
+    status_code=201,
+    responses={
+        200: {"model": ArticleIngested, "description": "Same URL and same text: nothing new stored"},
+        **problems(400, 401, 403, 409, 413, 422),
+    },
+    dependencies=[Depends(require_write)],
+    summary="Ingest one article",
+)
+def create_article(
+    body: ArticleCreate, session: SessionDep, request: Request, response: Response
+) -> ArticleIngested:
+    """Store the article (201), a new revision of it when its URL is known and its text changed (201), or
+    nothing when the same text is already stored (200); then group it into a story and recompute that
+    story's findings."""
+    result = ingest_article(session, body, request.app.state.settings)
+    session.commit()
+    doc = service.article_docs(session, [result.article])[0]
+    response.status_code = 200 if result.outcome == "unchanged" else 201
+    response.headers["Location"] = f"/v1/articles/{result.article.id}"
+    return ArticleIngested(**doc.model_dump(), outcome=result.outcome)
+
+
+@router.get("", operation_id="list_articles", response_model=ArticleList, responses=problems(*READ))
+def list_articles(
+    session: SessionDep,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    story: Annotated[str | None, Query(description="only articles of this story id")] = None,
+    source: Annotated[str | None, Query(description="only articles of this source")] = None,
+) -> ArticleList:
+    """Stored articles, newest publication first."""
+    return service.list_articles(session, story=story, source=source, limit=limit, offset=offset)
+
+
+@router.get(
+    "/{article_id}", operation_id="get_article", response_model=ArticleDetail, responses=problems(*READ, 404)
+)
+def get_article(article_id: ArticleId, session: SessionDep) -> ArticleDetail:
+    """One article with its current text and every revision."""
+    return service.article_detail(session, article_id)
+
+
+@router.get(
+    "/{article_id}/claims",
+    operation_id="list_article_claims",
+    response_model=ClaimList,
+    responses=problems(*READ, 404),
+)
+def list_article_claims(
+    article_id: ArticleId,
+    session: SessionDep,
+    limit: Limit = 100,
+    offset: Offset = 0,
+    revision: Annotated[int | None, Query(ge=1, description="revision number (default: current)")] = None,
+) -> ClaimList:
+    """The claims of the article's current (or a given) revision, in text order."""
+    return service.article_claims(session, article_id, revision=revision, limit=limit, offset=offset)

@@ -1,0 +1,24 @@
+"""Liveness and readiness probes (outside /v1, never behind a key)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+
+from app.api.responses import problems
+from app.db import SessionDep
+from app.schemas import Health, Readiness
+from app.services.health import readiness
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/healthz", operation_id="healthz", response_model=Health)
+def healthz() -> Health:
+    """The process answers."""
+    return Health(status="ok")
+
+
+@router.get("/readyz", operation_id="readyz", response_model=Readiness, responses=problems(503))
+def readyz(session: SessionDep, request: Request) -> Readiness:
+    """The database answers and its schema is at the newest migration."""
+    return readiness(session, request.app.state.migration_head)

@@ -1,0 +1,251 @@
+"""Errors: domain exceptions, and their one translation into RFC 9457 `application/problem+json`.
+
+Services raise `TallyError` subclasses (`raise NotFound("no article 'x'")`); `install_error_handlers`
+turns them, FastAPI's validation errors, Starlette's 404/405 and anything unexpected into problem
+documents: `{"type", "title", "status", "detail", "instance"}` plus `errors` (one entry per offending
+field, with a JSON `pointer` into the body) for validation problems. `BodyGuard` rejects oversized and
+non-UTF-8 bodies before any route reads them.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import JSONResponse
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+PROBLEM_JSON = "application/problem+json"
+TYPE_PREFIX = "urn:tally:problem:"
+log = logging.getLogger("tally")
+
+
+class TallyError(Exception):
+    """A problem the caller can act on; subclasses fix the status, the `type` slug and the title."""
+
+    status: int = 400
+    slug: str = "bad-request"
+    title: str = "Bad request"
+
+    def __init__(
+        self,
+        detail: str,
+        *,
+        errors: Sequence[dict[str, Any]] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.errors = list(errors) if errors else None
+        self.headers = headers
+
+
+class InvalidInput(TallyError):
+    """The body parsed but breaks a rule no schema can state (e.g. duplicate ids)."""
+
+    status, slug, title = 422, "validation-error", "Invalid request"
+
+
+class NotFound(TallyError):
+    status, slug, title = 404, "not-found", "Not found"
+
+
+class Conflict(TallyError):
+    status, slug, title = 409, "conflict", "Conflict"
+
+
+class TooManyArticles(TallyError):
+    status, slug, title = 413, "too-many-articles", "Too many articles"
+
+
+class BodyTooLarge(TallyError):
+    status, slug, title = 413, "body-too-large", "Request body too large"
+
+
+class InvalidEncoding(TallyError):
+    status, slug, title = 400, "invalid-encoding", "Body is not valid UTF-8"
+
+
+class Unauthorized(TallyError):
+    status, slug, title = 401, "unauthorized", "Missing or unknown API key"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail, headers={"WWW-Authenticate": 'Bearer realm="tally"'})
+
+
+class Forbidden(TallyError):
+    status, slug, title = 403, "forbidden", "Not allowed with this API key"
+
+
+class NotReady(TallyError):
+    status, slug, title = 503, "not-ready", "Service not ready"
+
+
+def field_error(loc: Sequence[str | int], detail: str, type_: str = "value_error") -> dict[str, Any]:
+    """One entry of a problem's `errors`: where (`loc`, and a JSON `pointer` for body fields) and what."""
+    entry: dict[str, Any] = {"loc": list(loc), "detail": detail, "type": type_}
+    if loc and loc[0] == "body":
+        entry["pointer"] = "#/" + "/".join(
+            str(part).replace("~", "~0").replace("/", "~1") for part in loc[1:]
+        )
+    return entry
+
+
+def problem(
+    status: int,
+    detail: str,
+    *,
+    slug: str | None = None,
+    title: str | None = None,
+    instance: str | None = None,
+    errors: Sequence[dict[str, Any]] | None = None,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
+    """Build a problem+json response; without a slug the type is `about:blank` and the title the phrase."""
+    body: dict[str, Any] = {
+        "type": TYPE_PREFIX + slug if slug else "about:blank",
+        "title": title or HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail,
+    }
+    if instance:
+        body["instance"] = instance
+    if errors:
+        body["errors"] = list(errors)
+    return JSONResponse(body, status_code=status, headers=headers, media_type=PROBLEM_JSON)
+
+
+def error_response(exc: TallyError, instance: str | None = None) -> JSONResponse:
+    """The problem+json response for a domain error."""
+    return problem(
+        exc.status,
+        exc.detail,
+        slug=exc.slug,
+        title=exc.title,
+        instance=instance,
+        errors=exc.errors,
+        headers=exc.headers,
+    )
+
+
+async def _on_tally_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, TallyError)
+    return error_response(exc, request.url.path)
+
+
+async def _on_validation_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    errors = [
+        field_error(e.get("loc", ()), e.get("msg", "invalid"), e.get("type", "value_error"))
+        for e in exc.errors()
+    ]
+    shown = "; ".join(
+        f"{'.'.join(str(p) for p in e['loc'][1:]) or 'body'}: {e['detail']}" for e in errors[:3]
+    )
+    more = f" (and {len(errors) - 3} more)" if len(errors) > 3 else ""
+    return problem(
+        422,
+        f"{len(errors)} invalid field{'s' if len(errors) != 1 else ''}: {shown}{more}",
+        slug=InvalidInput.slug,
+        title=InvalidInput.title,
+        instance=request.url.path,
+        errors=errors,
+    )
+
+
+async def _on_http_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    phrase = HTTPStatus(exc.status_code).phrase
+    detail = exc.detail if isinstance(exc.detail, str) and exc.detail != phrase else None
+    if detail is None:
+        detail = {
+            404: f"nothing at {request.url.path}",
+            405: f"{request.method} is not allowed on {request.url.path}",
+        }.get(exc.status_code, phrase)
+    return problem(exc.status_code, detail, instance=request.url.path, headers=exc.headers)
+
+
+async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
+    log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    return problem(500, "an unexpected error occurred; it has been logged", instance=request.url.path)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Route every error the app can raise through problem+json."""
+    app.add_exception_handler(TallyError, _on_tally_error)
+    app.add_exception_handler(RequestValidationError, _on_validation_error)
+    app.add_exception_handler(StarletteHTTPException, _on_http_error)
+    app.add_exception_handler(Exception, _on_unexpected)
+
+
+_BODYLESS = {"GET", "HEAD", "OPTIONS", "DELETE"}
+
+
+class BodyGuard:
+    """ASGI middleware: refuse bodies over the limit (413) and JSON bodies that are not UTF-8 (400).
+
+    The check runs on the raw bytes before any route parses them; the body is then replayed unchanged,
+    so signature checks downstream see exactly what was sent.
+    """
+
+    def __init__(self, app: ASGIApp, max_bytes: Callable[[], int]) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] in _BODYLESS:
+            await self.app(scope, receive, send)
+            return
+        limit = self.max_bytes()
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        declared = headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > limit:
+            await self._reject(scope, receive, send, BodyTooLarge(_too_large(int(declared), limit)))
+            return
+        body = bytearray()
+        more = True
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            body += message.get("body", b"")
+            more = message.get("more_body", False)
+            if len(body) > limit:
+                await self._reject(scope, receive, send, BodyTooLarge(_too_large(len(body), limit)))
+                return
+        content_type = headers.get("content-type", "application/json").lower()
+        if "json" in content_type:
+            try:
+                bytes(body).decode("utf-8")
+            except UnicodeDecodeError as exc:
+                error = InvalidEncoding(f"byte {exc.start} of the body is not valid UTF-8 ({exc.reason})")
+                await self._reject(scope, receive, send, error)
+                return
+        await self.app(scope, _replay(bytes(body), receive), send)
+
+    @staticmethod
+    async def _reject(scope: Scope, receive: Receive, send: Send, error: TallyError) -> None:
+        await error_response(error, scope.get("path"))(scope, receive, send)
+
+
+def _too_large(size: int, limit: int) -> str:
+    return f"the body has {size} bytes or more; the limit is {limit} bytes (TALLY_MAX_BODY_BYTES)"
+
+
+def _replay(body: bytes, downstream: Receive) -> Receive:
+    """Hand the buffered body over once, then pass later messages (disconnects) through."""
+    sent = False
+
+    async def receive() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await downstream()
+
+    return receive

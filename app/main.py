@@ -1,0 +1,98 @@
+"""The FastAPI app: routers mounted under /v1, problem+json errors, body guard, engine warm-up.
+
+uvicorn --factory app.main:create_app        # or app.main:app
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import Depends, FastAPI
+from fastapi.openapi.utils import get_openapi
+
+from app import engine as tally_engine
+from app.api import articles, check, extract, health, stories
+from app.auth import require_read
+from app.config import Settings, get_settings
+from app.db import make_engine
+from app.errors import PROBLEM_JSON, BodyGuard, install_error_handlers
+from app.services.health import migration_head
+
+DESCRIPTION = """Tally finds the quantitative claims of news articles, lines the same fact up across
+sources and reports agreements, discrepancies and corrections, each with the character spans that prove it.
+
+Errors are RFC 9457 `application/problem+json`. When `TALLY_API_KEYS` is set, every `/v1` route needs a key
+(`Authorization: Bearer <key>` or `X-API-Key: <key>`); read-only keys cannot store articles."""
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Warm the engine up (if it offers to) before the first request; dispose the pool at the end."""
+    warm_up = getattr(tally_engine, "warm_up", None)
+    if callable(warm_up):
+        warm_up()
+    yield
+    app.state.engine.dispose()
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the app for `settings` (default: the environment's)."""
+    settings = settings or get_settings()
+    app = FastAPI(
+        title="Tally",
+        version="0.1.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        openapi_tags=[
+            {"name": "check", "description": "Stateless checks: nothing is stored"},
+            {"name": "articles", "description": "Stored articles and their revisions"},
+            {"name": "stories", "description": "Stored stories and their reports"},
+            {"name": "health", "description": "Probes"},
+        ],
+    )
+    app.state.settings = settings
+    app.state.engine = make_engine(settings.database_url)
+    app.state.migration_head = migration_head()
+    install_error_handlers(app)
+    app.add_middleware(BodyGuard, max_bytes=lambda: settings.max_body_bytes)
+    v1 = [Depends(require_read)]
+    for module in (check, extract, articles, stories):
+        app.include_router(module.router, prefix="/v1", dependencies=v1)
+    app.include_router(health.router)
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
+    return app
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """FastAPI's schema, with error responses served as application/problem+json."""
+    if app.openapi_schema is None:
+        schema = get_openapi(
+            title=app.title,
+            version=app.version,
+            description=app.description,
+            routes=app.routes,
+            tags=app.openapi_tags,
+        )
+        for operations in schema.get("paths", {}).values():
+            for operation in operations.values():
+                for status, response in operation.get("responses", {}).items():
+                    content = response.get("content", {})
+                    if status[0] in "45" and "application/json" in content:
+                        content[PROBLEM_JSON] = content.pop("application/json")
+        app.openapi_schema = schema
+    return app.openapi_schema
+
+
+_app: FastAPI | None = None
+
+
+def __getattr__(name: str) -> Any:
+    """`app.main:app` builds the app on first use (importing this module stays cheap)."""
+    global _app
+    if name == "app":
+        if _app is None:
+            _app = create_app()
+        return _app
+    raise AttributeError(name)

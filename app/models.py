@@ -1,0 +1,151 @@
+"""What is stored: stories, articles and their revisions, claims per revision, findings per story.
+
+    story 1--* article 1--* article_revision 1--* claim *--* finding (via finding_claims) *--1 story
+
+An article is identified by its URL (by its id when it has none). The same URL with the same text is the
+same article; changed text adds a revision and keeps the old one. Claims belong to one revision; a story's
+findings are recomputed from the current revisions of its articles, and keep their row (and id) while the
+same finding (`fingerprint`) keeps being found. Later features (webhook jobs, outbox, subscriptions) add
+their own tables to `SQLModel.metadata` and write them in the same transaction as these.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    """Now, timezone-aware in UTC (datetime columns store aware datetimes and return them in UTC)."""
+    return datetime.now(UTC)
+
+
+def new_id(prefix: str) -> str:
+    """A short random public id: `new_id("st")` -> `"st_3f9a0c1b2d4e"`."""
+    return f"{prefix}_{secrets.token_hex(6)}"
+
+
+class Story(SQLModel, table=True):
+    """Articles that report the same event."""
+
+    __tablename__ = "stories"
+
+    id: str = Field(primary_key=True, max_length=64)
+    key: str | None = Field(default=None, max_length=200, unique=True, description="explicit caller key")
+    label: str = Field(default="", max_length=500)
+    key_terms: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class Article(SQLModel, table=True):
+    """One article as its source published it; `current_revision` numbers its latest text."""
+
+    __tablename__ = "articles"
+
+    id: str = Field(primary_key=True, max_length=128)
+    url: str | None = Field(default=None, max_length=2048, unique=True)
+    source: str = Field(max_length=200, index=True)
+    title: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    published_at: datetime | None = Field(default=None, index=True)
+    published_date_only: bool = False
+    story_id: str | None = Field(
+        default=None, sa_column=Column(String(64), ForeignKey("stories.id", ondelete="SET NULL"), index=True)
+    )
+    current_revision: int = 1
+    created_at: datetime = Field(default_factory=utcnow, index=True)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class ArticleRevision(SQLModel, table=True):
+    """One text of an article; older revisions are kept when the text changes."""
+
+    __tablename__ = "article_revisions"
+    __table_args__ = (UniqueConstraint("article_id", "number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: str = Field(
+        sa_column=Column(
+            String(128), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    number: int
+    title: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    published_at: datetime | None = None
+    published_date_only: bool = False
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    text_sha256: str = Field(max_length=64, index=True)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Claim(SQLModel, table=True):
+    """One quantitative claim of one revision, as the engine extracted it."""
+
+    __tablename__ = "claims"
+    __table_args__ = (UniqueConstraint("revision_id", "position"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    revision_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("article_revisions.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    article_id: str = Field(
+        sa_column=Column(
+            String(128), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    position: int = Field(description="index in the revision's claim list (text order)")
+    start: int
+    end: int
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    kind: str = Field(max_length=32)
+    trend: str | None = Field(default=None, max_length=16)
+    context: str = Field(default="body", max_length=32)
+    sentence_start: int
+    sentence_end: int
+    sentence: str = Field(sa_column=Column(Text, nullable=False))
+    value: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+    frame: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    converted: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+
+
+class Finding(SQLModel, table=True):
+    """An agreement, discrepancy or correction between claims of one story."""
+
+    __tablename__ = "findings"
+    __table_args__ = (UniqueConstraint("story_id", "fingerprint"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    story_id: str = Field(
+        sa_column=Column(String(64), ForeignKey("stories.id", ondelete="CASCADE"), nullable=False, index=True)
+    )
+    fingerprint: str = Field(max_length=64, description="hash of type and claims: same finding, same row")
+    type: str = Field(max_length=32, index=True)
+    verdict: str | None = Field(default=None, max_length=64)
+    severity: str = Field(default="info", max_length=16)
+    reason: str = Field(sa_column=Column(Text, nullable=False))
+    fact: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    old_value: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    new_value: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    independent_sources: list[int] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class FindingClaim(SQLModel, table=True):
+    """A claim a finding rests on; `side` numbers the camp of a discrepancy (None: no camp)."""
+
+    __tablename__ = "finding_claims"
+
+    finding_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("findings.id", ondelete="CASCADE"), primary_key=True)
+    )
+    claim_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True, index=True)
+    )
+    position: int
+    side: int | None = None

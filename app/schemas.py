@@ -1,0 +1,316 @@
+"""What crosses HTTP: request bodies and response documents.
+
+Claims and findings have one shape everywhere (`/v1/check`, `/v1/extract`, stored reports); the fields the
+scorers read are fixed in the shared eval README: claim `id`, `article_id`, `start`, `end`, `kind`, `trend`,
+`value.{nominal,low,high,unit,qualifier}`; finding `id`, `type`, `claims`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+
+ARTICLE_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._~-]{0,127}$"
+
+
+def _parse_published_at(value: Any) -> Any:
+    if value is None or isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise ValueError("must be an ISO 8601 date (2025-05-16) or date-time (2025-05-16T08:30:00Z), or null")
+    text = value.strip()
+    try:
+        return date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{value[:40]!r} is not an ISO 8601 date or date-time") from None
+
+
+def _check_text(value: str) -> str:
+    if not value.strip():
+        raise ValueError("the text is empty")
+    if "\x00" in value:
+        raise ValueError("the text contains a NUL character")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("the text holds an unpaired surrogate escape and is not valid Unicode") from None
+    return value
+
+
+PublishedAt = Annotated[
+    datetime | date | None,
+    BeforeValidator(_parse_published_at),
+    Field(description="ISO 8601 date or date-time, or null"),
+]
+ArticleText = Annotated[str, AfterValidator(_check_text), Field(description="the article body as plain text")]
+StoryKey = Annotated[
+    str | None,
+    Field(
+        None,
+        max_length=200,
+        description="explicit story key: articles with the same key form one story, whatever the engine says",
+    ),
+]
+
+
+class _Article(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    source: str = Field(min_length=1, max_length=200, examples=["Wire Service"])
+    url: str | None = Field(None, max_length=2048, examples=["https://example.com/news/ferry"])
+    title: str | None = Field(None, max_length=1000)
+    published_at: PublishedAt = None
+    text: ArticleText
+    story: StoryKey = None
+
+
+class CheckArticle(_Article):
+    """One article of a stateless check; `id` is yours and only has to be unique in the request."""
+
+    id: str = Field(min_length=1, max_length=200, examples=["wire-1"])
+
+
+class ArticleCreate(_Article):
+    """An article to store; without an `id` the service assigns one."""
+
+    id: str | None = Field(None, pattern=ARTICLE_ID_PATTERN, examples=["wire-ferry-2025-05-16"])
+
+
+class CheckRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    articles: list[CheckArticle] = Field(min_length=1)
+
+
+class ExtractRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: ArticleText
+    published_at: PublishedAt = None
+
+
+class ValueOut(BaseModel):
+    """A normalised value: the interval the claim admits (null = open), in the unit it was stated in."""
+
+    model_config = ConfigDict(extra="allow")
+
+    nominal: float | None
+    low: float | None
+    high: float | None
+    unit: str | None = None
+    qualifier: Literal["exact", "approximate", "lower_bound", "upper_bound", "range"] = "exact"
+    tolerance: float | None = None
+    dimension: str | None = None
+    base_unit: str | None = None
+    base_nominal: float | None = None
+    base_low: float | None = None
+    base_high: float | None = None
+    iso: str | None = None
+
+
+class FrameOut(BaseModel):
+    """Who did what to how many of which things, where, when, according to whom (best effort)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    counted: str | None = None
+    noun: str | None = None
+    modifiers: list[str] = []
+    action: str | None = None
+    action_word: str | None = None
+    actor: str | None = None
+    place: str | None = None
+    time: str | None = None
+    attribution: str | None = None
+    negated: bool = False
+
+
+class ConvertedOut(BaseModel):
+    """A parenthetical restatement of a claim: "7,000 kilometers (4,300 miles)"."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: ValueOut
+
+
+class ClaimOut(BaseModel):
+    """One quantitative claim; `start`/`end` index the article text exactly as submitted (end exclusive)."""
+
+    id: str
+    article_id: str | None
+    start: int
+    end: int
+    text: str
+    kind: str
+    trend: Literal["up", "down"] | None = None
+    value: ValueOut
+    context: str = "body"
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    frame: FrameOut
+    converted: list[ConvertedOut] = []
+
+
+class FindingOut(BaseModel):
+    """An agreement, discrepancy or correction, with the claims (ids) it rests on and why."""
+
+    id: str
+    type: Literal["agreement", "discrepancy", "correction"]
+    claims: list[str]
+    reason: str
+    severity: Literal["info", "low", "medium", "high"] = "info"
+    story_id: str | None = None
+    fact: str | None = None
+    verdict: str | None = None
+    sides: list[list[str]] = Field([], description="discrepancies: the incompatible camps, as claim ids")
+    independent_sources: list[int] = []
+    old_value: str | None = None
+    new_value: str | None = None
+
+
+class StoryOut(BaseModel):
+    id: str
+    label: str
+    key_terms: list[str] = []
+    article_ids: list[str]
+
+
+class CheckedArticle(BaseModel):
+    id: str
+    source: str
+    url: str | None
+    title: str | None
+    published_at: datetime | date | None
+    story_id: str | None
+    claim_count: int
+
+
+class CheckResponse(BaseModel):
+    """The cross-source report of the submitted articles (nothing is stored)."""
+
+    articles: list[CheckedArticle]
+    stories: list[StoryOut]
+    claims: list[ClaimOut]
+    findings: list[FindingOut]
+
+
+class ExtractResponse(BaseModel):
+    claims: list[ClaimOut]
+
+
+class ArticleOut(BaseModel):
+    """A stored article (its current revision's metadata)."""
+
+    id: str
+    url: str | None
+    source: str
+    title: str | None
+    published_at: datetime | date | None
+    story_id: str | None
+    revision: int = Field(description="number of the current revision (1 = first text)")
+    claim_count: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class ArticleIngested(ArticleOut):
+    """The answer to an ingest: the stored article and what happened."""
+
+    outcome: Literal["created", "revised", "unchanged"] = Field(
+        description="created: new article; revised: new text stored as a new revision; unchanged: nothing new"
+    )
+
+
+class RevisionOut(BaseModel):
+    number: int
+    title: str | None
+    published_at: datetime | date | None
+    text: str
+    text_sha256: str
+    claim_count: int
+    created_at: datetime
+
+
+class ArticleDetail(ArticleOut):
+    """A stored article with its current text and every revision, oldest first."""
+
+    text: str
+    revisions: list[RevisionOut]
+
+
+class ArticleList(BaseModel):
+    items: list[ArticleOut]
+    total: int
+
+
+class ClaimList(BaseModel):
+    items: list[ClaimOut]
+    total: int
+
+
+class FindingCounts(BaseModel):
+    agreement: int = 0
+    discrepancy: int = 0
+    correction: int = 0
+
+
+class StorySummary(BaseModel):
+    id: str
+    key: str | None = Field(description="the explicit story key callers gave, if any")
+    label: str
+    key_terms: list[str]
+    article_count: int
+    findings: FindingCounts
+    created_at: datetime
+    updated_at: datetime
+
+
+class StoryDetail(StorySummary):
+    articles: list[ArticleOut]
+
+
+class StoryList(BaseModel):
+    items: list[StorySummary]
+    total: int
+
+
+class StoryReport(BaseModel):
+    """The stored cross-source report of one story: same claim and finding shapes as `/v1/check`."""
+
+    story: StorySummary
+    articles: list[ArticleOut]
+    claims: list[ClaimOut]
+    findings: list[FindingOut]
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+
+
+class Readiness(BaseModel):
+    status: Literal["ready"]
+    database: str
+    migration: str
+
+
+class ProblemFieldError(BaseModel):
+    loc: list[str | int] = Field(description="where: ['body', 'articles', 0, 'text'] or ['query', 'limit']")
+    pointer: str | None = Field(None, description="JSON pointer into the request body: #/articles/0/text")
+    detail: str
+    type: str
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details (served as application/problem+json)."""
+
+    type: str = Field(examples=["urn:tally:problem:validation-error"])
+    title: str
+    status: int
+    detail: str
+    instance: str | None = None
+    errors: list[ProblemFieldError] | None = None

@@ -1,0 +1,134 @@
+"""Reading stored articles: lists, one article with its revisions, its claims."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from app import models
+from app.errors import NotFound
+from app.schemas import ArticleDetail, ArticleList, ArticleOut, ClaimList, RevisionOut
+from app.services.shapes import shown_datetime, stored_claim_out
+
+
+def get_article(session: Session, article_id: str) -> models.Article:
+    """The stored article `article_id`, or NotFound."""
+    article = session.get(models.Article, article_id)
+    if article is None:
+        raise NotFound(f"no article with id {article_id!r}")
+    return article
+
+
+def _claim_counts(session: Session, revision_ids: Sequence[int]) -> dict[int, int]:
+    if not revision_ids:
+        return {}
+    rows = session.exec(
+        select(models.Claim.revision_id, func.count())
+        .where(col(models.Claim.revision_id).in_(revision_ids))
+        .group_by(col(models.Claim.revision_id))
+    ).all()
+    return dict(rows)
+
+
+def _current_revision_ids(session: Session, articles: Sequence[models.Article]) -> dict[str, int]:
+    if not articles:
+        return {}
+    rows = session.exec(
+        select(models.ArticleRevision.article_id, models.ArticleRevision.id)
+        .where(col(models.ArticleRevision.article_id).in_([a.id for a in articles]))
+        .join(models.Article, col(models.Article.id) == col(models.ArticleRevision.article_id))
+        .where(col(models.ArticleRevision.number) == col(models.Article.current_revision))
+    ).all()
+    return dict(rows)  # type: ignore[arg-type]
+
+
+def article_docs(session: Session, articles: Sequence[models.Article]) -> list[ArticleOut]:
+    """Response documents for `articles`, with the claim count of each current revision."""
+    revision_of = _current_revision_ids(session, articles)
+    counts = _claim_counts(session, list(revision_of.values()))
+    return [
+        ArticleOut(
+            id=a.id,
+            url=a.url,
+            source=a.source,
+            title=a.title,
+            published_at=shown_datetime(a.published_at, a.published_date_only),
+            story_id=a.story_id,
+            revision=a.current_revision,
+            claim_count=counts.get(revision_of.get(a.id, -1), 0),
+            created_at=a.created_at,
+            updated_at=a.updated_at,
+        )
+        for a in articles
+    ]
+
+
+def list_articles(
+    session: Session, *, story: str | None, source: str | None, limit: int, offset: int
+) -> ArticleList:
+    """Stored articles, newest publication first (undated last, then newest ingested)."""
+    statement = select(models.Article)
+    if story is not None:
+        statement = statement.where(models.Article.story_id == story)
+    if source is not None:
+        statement = statement.where(models.Article.source == source)
+    total = session.exec(select(func.count()).select_from(statement.subquery())).one()
+    page = session.exec(
+        statement.order_by(
+            col(models.Article.published_at).desc().nulls_last(),
+            col(models.Article.created_at).desc(),
+            col(models.Article.id).desc(),
+        )
+        .limit(limit)
+        .offset(offset)
+    ).all()
+    return ArticleList(items=article_docs(session, page), total=total)
+
+
+def article_detail(session: Session, article_id: str) -> ArticleDetail:
+    """One stored article with its current text and all revisions, oldest first."""
+    article = get_article(session, article_id)
+    revisions = session.exec(
+        select(models.ArticleRevision)
+        .where(models.ArticleRevision.article_id == article.id)
+        .order_by(col(models.ArticleRevision.number))
+    ).all()
+    counts = _claim_counts(session, [r.id for r in revisions if r.id is not None])
+    base = article_docs(session, [article])[0]
+    return ArticleDetail(
+        **base.model_dump(),
+        text=revisions[-1].text,
+        revisions=[
+            RevisionOut(
+                number=r.number,
+                title=r.title,
+                published_at=shown_datetime(r.published_at, r.published_date_only),
+                text=r.text,
+                text_sha256=r.text_sha256,
+                claim_count=counts.get(r.id or -1, 0),
+                created_at=r.created_at,
+            )
+            for r in revisions
+        ],
+    )
+
+
+def article_claims(
+    session: Session, article_id: str, *, revision: int | None, limit: int, offset: int
+) -> ClaimList:
+    """The claims of one revision (default: the current one), in text order."""
+    article = get_article(session, article_id)
+    number = revision if revision is not None else article.current_revision
+    row = session.exec(
+        select(models.ArticleRevision).where(
+            models.ArticleRevision.article_id == article.id, models.ArticleRevision.number == number
+        )
+    ).first()
+    if row is None:
+        raise NotFound(f"article {article_id!r} has no revision {number}")
+    statement = select(models.Claim).where(models.Claim.revision_id == row.id)
+    total = session.exec(select(func.count()).select_from(statement.subquery())).one()
+    claims = session.exec(statement.order_by(col(models.Claim.position)).limit(limit).offset(offset)).all()
+    return ClaimList(items=[stored_claim_out(c, number) for c in claims], total=total)

@@ -1,0 +1,40 @@
+"""Readiness: the database answers and its schema is at the migration head."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session
+
+from app.errors import NotReady
+from app.schemas import Readiness
+
+MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
+
+
+def migration_head() -> str | None:
+    """The newest revision in migrations/ (None if the folder is not shipped)."""
+    if not MIGRATIONS.is_dir():
+        return None
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return ScriptDirectory.from_config(config).get_current_head()
+
+
+def readiness(session: Session, head: str | None) -> Readiness:
+    """Readiness document, or NotReady naming what is missing."""
+    try:
+        session.execute(text("SELECT 1"))
+        current = MigrationContext.configure(session.connection()).get_current_revision()
+    except SQLAlchemyError as exc:
+        raise NotReady(f"the database does not answer: {type(exc).__name__}") from None
+    if head is not None and current != head:
+        raise NotReady(
+            f"the database schema is at {current or 'nothing'}, not {head}: run `alembic upgrade head`"
+        )
+    return Readiness(status="ready", database=session.get_bind().dialect.name, migration=current or "")

@@ -1,0 +1,171 @@
+"""Ingest one article: store it (new article, new revision, or nothing new), then process it.
+
+    result = ingest_article(session, ArticleCreate(...), settings)   # flushes, does not commit
+    session.commit()
+
+`store_article` and `process_revision` are separate so that a caller may commit the stored text with a job
+row first and process it later (durable webhook ingestion); `ingest_article` does both in one transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Literal
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from app import models
+from app.config import Settings
+from app.errors import Conflict
+from app.schemas import ArticleCreate
+from app.services.shapes import stored_datetime
+from app.services.stories import assign_story, forget_or_recompute, recompute_story
+
+Outcome = Literal["created", "revised", "unchanged"]
+
+
+@dataclass
+class Stored:
+    """What `store_article` did."""
+
+    article: models.Article
+    revision: models.ArticleRevision
+    outcome: Outcome
+
+
+@dataclass
+class IngestResult:
+    """What `ingest_article` did, with the findings that appeared because of it."""
+
+    article: models.Article
+    outcome: Outcome
+    new_findings: list[models.Finding] = field(default_factory=list)
+
+
+def text_sha256(text: str) -> str:
+    """Hex SHA-256 of the UTF-8 text: how revisions recognise the same text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def current_revision(session: Session, article: models.Article) -> models.ArticleRevision:
+    """The revision holding the article's current text."""
+    statement = select(models.ArticleRevision).where(
+        models.ArticleRevision.article_id == article.id,
+        models.ArticleRevision.number == article.current_revision,
+    )
+    return session.exec(statement).one()
+
+
+def _find_existing(session: Session, data: ArticleCreate, digest: str) -> models.Article | None:
+    if data.url:
+        found = session.exec(select(models.Article).where(models.Article.url == data.url)).first()
+        if found:
+            return found
+    if data.id:
+        found = session.get(models.Article, data.id)
+        if found and data.url and found.url and found.url != data.url:
+            raise Conflict(f"article id {data.id!r} already belongs to {found.url}")
+        return found
+    if data.url:
+        return None
+    statement = (
+        select(models.Article)
+        .join(
+            models.ArticleRevision,
+            (models.ArticleRevision.article_id == models.Article.id)
+            & (models.ArticleRevision.number == models.Article.current_revision),
+        )
+        .where(
+            models.Article.url.is_(None),  # type: ignore[union-attr]
+            models.Article.source == data.source,
+            models.ArticleRevision.text_sha256 == digest,
+        )
+    )
+    return session.exec(statement).first()
+
+
+def store_article(session: Session, data: ArticleCreate) -> Stored:
+    """Store `data` as a new article, a new revision of a known one, or recognise it as unchanged.
+
+    An article is known by its URL, else by its id, else (no URL, no id) by its source and exact text.
+    """
+    digest = text_sha256(data.text)
+    published_at, date_only = stored_datetime(data.published_at)
+    article = _find_existing(session, data, digest)
+    if article is not None:
+        current = current_revision(session, article)
+        if current.text_sha256 == digest and current.text == data.text:
+            return Stored(article, current, "unchanged")
+        number = article.current_revision + 1
+        outcome: Outcome = "revised"
+    else:
+        article = models.Article(id=data.id or models.new_id("art"), source=data.source, url=data.url)
+        number = 1
+        outcome = "created"
+    article.title = data.title
+    article.published_at = published_at
+    article.published_date_only = date_only
+    article.url = article.url or data.url
+    article.current_revision = number
+    article.updated_at = models.utcnow()
+    revision = models.ArticleRevision(
+        article_id=article.id,
+        number=number,
+        title=data.title,
+        published_at=published_at,
+        published_date_only=date_only,
+        text=data.text,
+        text_sha256=digest,
+    )
+    try:
+        with session.begin_nested():
+            session.add(article)
+            session.flush()
+            session.add(revision)
+            session.flush()
+    except IntegrityError:
+        raise Conflict(
+            "another request stored this article at the same moment; send it again to get its state"
+        ) from None
+    return Stored(article, revision, outcome)
+
+
+def process_revision(
+    session: Session, article: models.Article, story_key: str | None, settings: Settings
+) -> list[models.Finding]:
+    """Assign the article to a story and recompute that story's claims and findings.
+
+    Returns the findings that did not exist before (what subscribers are told about).
+    """
+    previous_story = article.story_id
+    story = assign_story(session, article, story_key, settings)
+    article.story_id = story.id
+    session.add(article)
+    session.flush()
+    added = recompute_story(session, story)
+    if previous_story and previous_story != story.id:
+        old = session.get(models.Story, previous_story)
+        if old is not None:
+            forget_or_recompute(session, old)
+    return added
+
+
+def ingest_article(session: Session, data: ArticleCreate, settings: Settings) -> IngestResult:
+    """Store and process one article in the caller's transaction (the caller commits)."""
+    stored = store_article(session, data)
+    article = stored.article
+    if (
+        stored.outcome == "unchanged"
+        and article.story_id is not None
+        and data.story in (None, _story_key(session, article))
+    ):
+        return IngestResult(article, "unchanged")
+    new_findings = process_revision(session, article, data.story, settings)
+    return IngestResult(article, stored.outcome, new_findings)
+
+
+def _story_key(session: Session, article: models.Article) -> str | None:
+    story = session.get(models.Story, article.story_id) if article.story_id else None
+    return story.key if story else None

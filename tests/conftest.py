@@ -1,0 +1,100 @@
+"""Fixtures: the real app on a real database, migrated by the real Alembic migrations.
+
+SQLite (default): the migrations run once per session into a template file, copied for every test.
+PostgreSQL (`TALLY_TEST_DATABASE_URL=postgresql+psycopg://...`): the schema is rebuilt once per session by
+the migrations, and every table is emptied before each test.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import warnings
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import text
+from sqlmodel import SQLModel
+
+from app.config import Settings
+from app.db import make_engine, normalize_url
+from app.main import create_app
+
+warnings.filterwarnings("ignore", message=".*httpx2.*")
+from fastapi.testclient import TestClient  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+PG_URL = os.environ.get("TALLY_TEST_DATABASE_URL")
+
+
+def alembic_config(url: str) -> Config:
+    """The project's alembic.ini, pointed at `url`."""
+    config = Config(str(ROOT / "alembic.ini"))
+    config.attributes["url"] = url
+    config.attributes["configure_logger"] = False
+    return config
+
+
+def migrate(url: str, revision: str = "head") -> None:
+    """`alembic upgrade <revision>` on `url`, as production runs it."""
+    command.upgrade(alembic_config(url), revision)
+
+
+@pytest.fixture(scope="session")
+def migrated_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A database URL whose schema the migrations built (a template file for SQLite)."""
+    if PG_URL:
+        url = normalize_url(PG_URL)
+        engine = make_engine(url)
+        with engine.begin() as connection:
+            connection.execute(text("DROP SCHEMA public CASCADE"))
+            connection.execute(text("CREATE SCHEMA public"))
+        engine.dispose()
+        migrate(url)
+        return url
+    template = tmp_path_factory.mktemp("db") / "template.db"
+    url = f"sqlite:///{template}"
+    migrate(url)
+    return url
+
+
+@pytest.fixture
+def database_url(migrated_url: str, tmp_path: Path) -> str:
+    """A migrated, empty database for one test."""
+    if PG_URL:
+        engine = make_engine(migrated_url)
+        tables = ", ".join(f'"{t.name}"' for t in SQLModel.metadata.sorted_tables)
+        with engine.begin() as connection:
+            connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        engine.dispose()
+        return migrated_url
+    path = tmp_path / "tally.db"
+    shutil.copyfile(migrated_url.removeprefix("sqlite:///"), path)
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture
+def make_client(database_url: str) -> Iterator[Callable[..., TestClient]]:
+    """Build clients of the real app on the test database; keyword arguments override settings."""
+    clients: list[TestClient] = []
+
+    def build(**overrides: Any) -> TestClient:
+        settings = Settings(_env_file=None, database_url=database_url, **overrides)  # type: ignore[call-arg]
+        client = TestClient(create_app(settings))
+        client.__enter__()
+        clients.append(client)
+        return client
+
+    yield build
+    for client in clients:
+        client.__exit__(None, None, None)
+
+
+@pytest.fixture
+def client(make_client: Callable[..., TestClient]) -> TestClient:
+    """A client of the app with default settings (open API, default limits)."""
+    return make_client()
