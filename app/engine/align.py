@@ -30,6 +30,7 @@ JOIN = {"count": 0.30, "other": 0.42}
 REPRESENTATIVES = 6  # members of a fact a new claim is compared with (keeps the cost per claim bounded)
 WINDOW = 8  # tokens either side of a claim that make its local context
 CONTRADICTION_JOIN = 0.5  # a claim with a contradicting predicate joins only a sentence retold closely
+MERGE_POOL = 150  # facts per block examined when merging split facts (bounds the cost)
 AGREEMENT_PRIOR = 0.15  # ranking bonus for a fact whose value the claim agrees with (ties only)
 
 _NUMBERISH = re.compile(r"\d[\d,.]*")
@@ -244,7 +245,58 @@ def align(items: Iterable[AlignItem]) -> list[Fact]:
     facts: dict[tuple[str, ...], list[Fact]] = defaultdict(list)
     for order in sorted(by_article):
         _assign(by_article[order], facts)
+    for block_facts in facts.values():
+        _merge_split(block_facts)
     return join_predicates([f for fs in facts.values() for f in fs])
+
+
+def _link(f1: Fact, f2: Fact) -> float | None:
+    """How well two facts of disjoint articles fit together as one (None: they cannot)."""
+    best = None
+    for x in f1.representatives():
+        for y in f2.representatives():
+            s = pair_score(x, y)
+            if s is None:
+                return None
+            need = _threshold(f1.block)
+            if lx.actions_contradict(x.claim.frame.action, y.claim.frame.action):
+                need = max(need, CONTRADICTION_JOIN)
+            if s >= need and (best is None or s > best):
+                best = s
+    return best
+
+
+def _merge_split(block_facts: list[Fact]) -> None:
+    """Merge facts that one-to-one assignment kept apart although they fit: an article's claim went to a
+    fact seeded by a close retelling, leaving the original's claim alone. Only facts of disjoint articles
+    merge, strongest links first; the number of facts examined is bounded."""
+    pool = block_facts[:MERGE_POOL]
+    links = []
+    for i, f1 in enumerate(pool):
+        for j in range(i + 1, len(pool)):
+            f2 = pool[j]
+            if {m.order for m in f1.members} & {m.order for m in f2.members}:
+                continue
+            s = _link(f1, f2)
+            if s is not None:
+                links.append((s, i, j))
+    merged: dict[int, int] = {}
+
+    def root(k: int) -> int:
+        while k in merged:
+            k = merged[k]
+        return k
+
+    for _, i, j in sorted(links, reverse=True):
+        a, b = root(i), root(j)
+        if a == b or {m.order for m in pool[a].members} & {m.order for m in pool[b].members}:
+            continue
+        if _link(pool[a], pool[b]) is None:
+            continue
+        pool[a].members.extend(pool[b].members)
+        pool[a].scores.update(pool[b].scores)
+        merged[b] = a
+    block_facts[:] = [f for k, f in enumerate(pool) if k not in merged] + block_facts[MERGE_POOL:]
 
 
 def _assign(article_items: Sequence[AlignItem], facts: dict[tuple[str, ...], list[Fact]]) -> None:

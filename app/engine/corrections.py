@@ -94,7 +94,7 @@ def correction_findings(notices: Sequence[Notice], claims: dict[str, Sequence[Cl
         findings.append(Finding(
             type="correction", claims=tuple(refs), story_id=story_id, severity="medium", verdict="notice",
             reason=f"{source} corrected {old} to {new}: {n.text[:160]}",
-            fact=n.text[:80], old_value=n.old_text, new_value=n.new_text,
+            fact=n.text[:80], old_value=n.old_text, new_value=n.new_text, anchor=refs[0] if refs else None,
         ))
         if corrected is None or n.old is None:
             continue
@@ -104,6 +104,7 @@ def correction_findings(notices: Sequence[Notice], claims: dict[str, Sequence[Cl
                 findings.append(Finding(
                     type="correction", claims=(other.ref, member.ref), story_id=story_id, severity="high",
                     verdict="stale", old_value=n.old_text, new_value=n.new_text, fact=n.text[:80],
+                    anchor=other.ref,
                     reason=f"{other.source} still prints {other.claim.text!r}, which {source} corrected "
                     f"to {n.new_text!r}",
                 ))
@@ -146,6 +147,6 @@ def compare_revisions(old: ArticleText, new: ArticleText, old_claims: Sequence[C
         findings.append(Finding(
             type="correction", claims=(a.ref,), severity="medium", verdict="revision",
             reason=f"{new.source} changed {b.claim.text!r} to {a.claim.text!r} in a new revision",
-            sides=((b.ref,), (a.ref,)), old_value=b.claim.text, new_value=a.claim.text,
+            sides=((b.ref,), (a.ref,)), old_value=b.claim.text, new_value=a.claim.text, anchor=a.ref,
         ))
     return findings

@@ -161,6 +161,8 @@ class Finding:
     independent_sources: tuple[int, ...] = ()  # per side: independent sources (copies counted once)
     old_value: str | None = None  # corrections: the value corrected away
     new_value: str | None = None  # corrections: the value it was corrected to
+    anchor: ClaimRef | None = None  # the claim that identifies the finding when it is recomputed (the
+    # first claim of its fact): a finding keeps its anchor when another source joins it
 
 
 @dataclass(frozen=True, slots=True)

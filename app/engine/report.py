@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 
 from app.engine.align import AlignItem, align, make_item
 from app.engine.claims import frame_claim
@@ -50,7 +51,8 @@ def check_story(story: Story, articles: Sequence[ArticleText], claims: dict[str,
     """The findings of one story: agreements and discrepancies of aligned facts, then corrections."""
     notices: list[Notice] = []
     items: list[AlignItem] = []
-    ordered = sorted(articles, key=lambda a: -len(claims[a.id]))
+    # the richest articles seed the facts; ties broken stably so that findings keep their anchors
+    ordered = sorted(articles, key=lambda a: (-len(claims[a.id]), a.published_at or date.min, a.id))
     for order, article in enumerate(ordered):
         article_notices = find_notices(article, claims[article.id])
         notices.extend(article_notices)

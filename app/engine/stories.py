@@ -23,9 +23,10 @@ from app.engine import lexicons as lx
 from app.engine.align import stopwords
 from app.engine.model import ArticleText, Claim, Story
 
-JOIN_SIMILARITY = 0.09  # cosine needed to join a story
+JOIN_SIMILARITY = 0.19  # cosine needed to join a story
 WINDOW_DAYS = 3  # articles further apart than this from every member never join the story
 MAX_TERMS = 60  # key terms kept per article
+FIGURE_BONUS, FIGURES_CAP = 0.05, 0.25  # per shared figure ("drone:472"), and at most
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’-]+")
 
 
@@ -92,6 +93,7 @@ def article_signature(article: ArticleText, claims: Sequence[Claim] = ()) -> Art
         f"{c.frame.counted or c.value.unit}:{c.value.nominal:g}"
         for c in claims
         if c.context == "body" and c.value.nominal is not None and c.kind in ("count", "money", "quantity")
+        and abs(c.value.nominal) >= 10  # "two people" is too common to tell stories apart
     )
     return ArticleSignature(article.id, terms, figures, article.published_at, article.story_key)
 
@@ -113,7 +115,7 @@ def similarity(sig: ArticleSignature | StorySignature, story: StorySignature, id
     figure."""
     cosine = _cosine(sig.terms, story.terms, idf)
     shared = sum(1 for f in sig.figures if f in story.figures)
-    return cosine + min(0.15, 0.03 * shared)
+    return cosine + min(FIGURES_CAP, FIGURE_BONUS * shared)
 
 
 def _cosine(x: dict[str, float], y: dict[str, float], idf: dict[str, float]) -> float:
@@ -144,7 +146,7 @@ def idf_table(signatures: Iterable[ArticleSignature]) -> dict[str, float]:
     sigs = list(signatures)
     df: Counter = Counter(t for s in sigs for t in s.terms)
     n = len(sigs)
-    return {t: math.log((1 + n) / (1 + c)) + 0.1 for t, c in df.items()}
+    return {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
 
 
 class StoryIndex:

@@ -113,17 +113,18 @@ def _agreement(members: Sequence[AlignItem], spans: Sequence[Interval], label: s
     if len({m.ref.article_id for m in members}) < 2:
         return None
     exact = all(s.exact for s in spans) and len({(s.lo, s.hi) for s in spans}) == 1
-    says = _says(members)
+    says = _says(members, verbs=False)
     return Finding(
         type="agreement",
         claims=tuple(m.ref for m in members),
-        reason=f"{says} — {'same value' if exact else 'compatible values'}{note}; same fact: {label}",
+        reason=f"{says}{'' if exact else ' (compatible)'}{note}; same fact: {label}",
         story_id=story_id,
         severity="info",
         fact=label,
         verdict="exact" if exact else "compatible",
         sides=(tuple(m.ref for m in members),),
         independent_sources=(len({m.copy_group for m in members}),),
+        anchor=members[0].ref,
     )
 
 
@@ -186,19 +187,20 @@ def _discrepancy(fact: Fact, sides: Sequence[Sequence[AlignItem]], verdict: str,
                  story_id: str | None) -> Finding:
     in_sides = {m.ref for side in sides for m in side}
     neutral = [m for m in fact.members if m.ref not in in_sides]
-    parts = [_says(side) for side in sides]
-    what = "different values" if verdict == "value" else "same figure, different predicate"
-    also = f"; compatible with both: {_says(neutral)}" if neutral else ""
+    parts = [_says(side, verbs=verdict == "predicate") for side in sides]
+    what = "" if verdict == "value" else "; same figure, different predicate"
+    also = f"; compatible with both: {_says(neutral, verbs=False)}" if neutral else ""
     return Finding(
         type="discrepancy",
         claims=tuple(m.ref for side in sides for m in side) + tuple(m.ref for m in neutral),
-        reason=f"{' vs '.join(parts)} — {what}{note}{also}; same fact: {label}",
+        reason=f"{' vs '.join(parts)}{what}{note}{also}; same fact: {label}",
         story_id=story_id,
         severity=_severity(fact, sides, verdict),
         fact=label,
         verdict=verdict,
         sides=tuple(tuple(m.ref for m in side) for side in sides),
         independent_sources=tuple(len({m.copy_group for m in side}) for side in sides),
+        anchor=fact.members[0].ref,
     )
 
 
@@ -213,11 +215,12 @@ def _severity(fact: Fact, sides: Sequence[Sequence[AlignItem]], verdict: str) ->
     return "medium"
 
 
-def _says(members: Sequence[AlignItem], shown: int = 3) -> str:
+def _says(members: Sequence[AlignItem], verbs: bool, shown: int = 3) -> str:
     """"AP, WHEC say '472' (fired)": members grouped by what they state, a few sources named each."""
     by_text: dict[tuple[str, str], list[str]] = {}
     for m in members:
-        by_text.setdefault((m.claim.text, m.claim.frame.action_word or ""), []).append(m.source)
+        verb = (m.claim.frame.action_word or "") if verbs else ""
+        by_text.setdefault((m.claim.text, verb), []).append(m.source)
     parts = []
     for (text, verb), sources in by_text.items():
         more = f" and {len(sources) - shown} more" if len(sources) > shown else ""
