@@ -1,11 +1,11 @@
 """The pure core of Tally: strings in, dataclasses out; no database, HTTP or framework imports.
 
-    >>> from app.engine import extract_claims
-    >>> [c.text for c in extract_claims("Russia fired 653 drones.")]
-    ['653 drones']
+>>> from app.engine import extract_claims
+>>> [c.text for c in extract_claims("Russia fired 653 drones.")]
+['653 drones']
 """
 
-from app.engine.extract import extract_claims
+from app.engine.extract import extract_claims, warm_up
 from app.engine.model import (
     ArticleText,
     Claim,
@@ -31,4 +31,5 @@ __all__ = [
     "Value",
     "check_articles",
     "extract_claims",
+    "warm_up",
 ]

@@ -1,42 +1,137 @@
-"""Entry point of extraction: every quantitative claim of one text.
+"""Entry point of extraction: every quantitative claim of one text, with offsets into the text as submitted.
 
-Placeholder implementation (digits followed by a noun); the quantity engine replaces it.
+    >>> [c.text for c in extract_claims("Russia fired 653 drones and 51 missiles.")]
+    ['653 drones', '51 missiles']
+
+Pipeline: text.segment (sentences, page furniture) -> tokens.tokenize -> quantities.scan (numbers,
+units, counted nouns, dates) -> Claim with a normalised Value -> claims.frame_claim (what, who, where,
+according to whom).
 """
 
 from __future__ import annotations
 
-import re
+import math
+from dataclasses import replace
 from datetime import date
 
-from app.engine.claims import frame_claim
-from app.engine.model import Claim, Value
+from app.engine import claims as framing
+from app.engine import units
+from app.engine.model import Claim, Segment, Value
+from app.engine.quantities import Quantity, scan
+from app.engine.text import segment
+from app.engine.tokens import Token, tokenize
+from app.engine.units import to_base
 
-_NUMBER_NOUN = re.compile(r"\b(\d[\d,]*(?:\.\d+)?)\s+([A-Za-z]+)")
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+_CONVERSION_TOLERANCE = 0.06  # news rounds conversions: 7,000 km is written "4,300 miles" (4,350)
 
 
 def extract_claims(text: str, published_at: date | None = None) -> list[Claim]:
     """Return the quantitative claims of `text`, in text order, with offsets into `text`."""
     claims: list[Claim] = []
-    for sentence in _SENTENCE.finditer(text):
-        for m in _NUMBER_NOUN.finditer(sentence.group()):
-            number = float(m.group(1).replace(",", ""))
-            start, end = sentence.start() + m.start(), sentence.start() + m.end()
-            claim = Claim(
-                start=start,
-                end=end,
-                text=text[start:end],
-                kind="count",
-                value=Value(nominal=number, low=number, high=number, unit=m.group(2).lower()),
-                sentence_start=sentence.start(),
-                sentence_end=sentence.end(),
-                sentence=sentence.group(),
-            )
-            claims.append(claim)
-    return [_with_frame(c) for c in claims]
+    for seg in segment(text):
+        tokens = tokenize(seg.text, seg.start)
+        if not tokens:
+            continue
+        for q in scan(tokens, published_at):
+            if q.is_conversion:
+                continue  # emitted right after its main claim, below
+            main = _claim(text, seg, tokens, q)
+            inner = [_claim(text, seg, tokens, c, is_conversion=True) for c in q.converted]
+            if inner:
+                main = replace(main, converted=tuple(inner), conversion_ok=_consistent(main, inner))
+            claims.append(main)
+            claims.extend(inner)
+    return [replace(c, frame=framing.frame_claim(c)) for c in claims]
 
 
-def _with_frame(claim: Claim) -> Claim:
-    from dataclasses import replace
+def _claim(text: str, seg: Segment, tokens: list[Token], q: Quantity, is_conversion: bool = False) -> Claim:
+    start = tokens[q.start].start
+    end = tokens[q.end - 1].end
+    return Claim(
+        start=start,
+        end=end,
+        text=text[start:end],
+        kind=q.kind,
+        value=_value(q),
+        sentence_start=seg.start,
+        sentence_end=seg.end,
+        sentence=seg.text,
+        trend=q.trend,
+        context=seg.context,
+        is_conversion=is_conversion,
+    )
 
-    return replace(claim, frame=frame_claim(claim))
+
+def _value(q: Quantity) -> Value:
+    if q.date is not None:
+        d = q.date
+        return Value(nominal=None, low=d.low, high=d.high, unit=None, dimension=q.kind, iso=d.iso)
+    num = q.number
+    unit = q.unit
+    base_lo, base_unit = to_base(unit, num.low)
+    base_nom, _ = to_base(unit, num.nominal)
+    base_hi, _ = to_base(unit, num.high)
+    if unit is not None:
+        dimension = {"money": "currency", "percent": "percent", "duration": "duration", "age": "age"}.get(
+            unit.kind, base_unit
+        )
+    else:
+        dimension = "count" if q.noun is not None else None
+    return Value(
+        nominal=num.nominal,
+        low=num.low,
+        high=num.high,
+        unit=q.unit_name,
+        qualifier=num.qualifier,
+        tolerance=num.tolerance,
+        dimension=dimension,
+        base_unit=base_unit,
+        base_nominal=base_nom,
+        base_low=base_lo,
+        base_high=base_hi,
+    )
+
+
+def _consistent(main: Claim, inner: list[Claim]) -> bool | None:
+    """Does each bracketed restatement state the main value in other units (within rounding)?"""
+    verdicts = []
+    for c in inner:
+        a, b = _point(main.value), _point(c.value)
+        if a is None or b is None or main.value.base_unit != c.value.base_unit:
+            if main.value.base_unit and c.value.base_unit and main.value.base_unit != c.value.base_unit:
+                if main.kind == "money" and c.kind == "money":
+                    continue  # a currency restated in another currency: no rate to check with
+                verdicts.append(False)
+            continue
+        rounding = min(0.5 * _rounding(c) / abs(b), 0.2) if b else 0.0
+        allowance = max(_CONVERSION_TOLERANCE, rounding) * abs(b)
+        verdicts.append(abs(a - b) <= allowance)
+    return all(verdicts) if verdicts else None
+
+
+def _point(v: Value) -> float | None:
+    if v.base_nominal is not None:
+        return v.base_nominal
+    if v.base_low is not None and v.base_high is not None:
+        return (v.base_low + v.base_high) / 2
+    return None
+
+
+def _rounding(c: Claim) -> float:
+    """The place value of a restated figure's last significant digit, in base units ('4,300' -> 100 miles)."""
+    x = c.value.nominal
+    if not x or c.value.base_nominal is None:
+        return 0.0
+    digits = abs(x)
+    place = 1.0
+    while digits >= 10 and digits % 10 == 0:
+        digits /= 10
+        place *= 10
+    return place * abs(c.value.base_nominal / x) if not math.isclose(x, 0) else 0.0
+
+
+def warm_up() -> None:
+    """Load every table (lexicons, unit tables, quantulum3's names, pint) so the first request is fast."""
+    units.warm_up()
+    sample = "Warm-up: more than 7,000 kilometers (4,300 miles), $7bn, 653 drones on May 16."
+    extract_claims(sample, date(2025, 1, 1))

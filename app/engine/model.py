@@ -113,6 +113,9 @@ class Claim:
     frame: Frame = field(default_factory=Frame)
     context: Context = "body"
     converted: tuple[Claim, ...] = ()  # a parenthetical restatement: "7,000 kilometers (4,300 miles)"
+    # True/False when `converted` was checked against this claim's value (False: the conversion is wrong)
+    conversion_ok: bool | None = None
+    is_conversion: bool = False  # this claim restates the claim before it in brackets: not a fact of its own
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,295 @@
+"""Dates, times and years, resolved against the publication date.
+
+    >>> from datetime import date
+    >>> from app.engine.tokens import tokenize
+    >>> match_date(tokenize("held on May 16, also"), 2, date(2025, 6, 2)).iso
+    '2025-05-16'
+
+A date claim's value holds proleptic ordinals (date.toordinal()) in low/high and the ISO date or interval in
+`iso`. Weekdays resolve to the nearest such day around publication ("said Sunday" in a Monday paper is the
+day before); relative words ("last night", "earlier this year") come from data/dates.json.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from app.engine.lexicon import load_json
+from app.engine.tokens import Token, joined
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    """A date or time expression at tokens[start:end]."""
+
+    start: int
+    end: int
+    kind: str  # "date" | "time"
+    iso: str | None
+    low: int | None  # proleptic ordinal of the first day
+    high: int | None  # ... of the last day
+
+
+@dataclass(frozen=True, slots=True)
+class _Vocab:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative_days: dict[tuple[str, ...], int]
+    relative_spans: dict[tuple[str, ...], str]
+    time_suffixes: frozenset[str]
+    year_preps: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> _Vocab:
+    d = load_json("dates.json")
+    return _Vocab(
+        d["months"],
+        d["weekdays"],
+        {tuple(k.split()): v for k, v in d["relative_days"].items()},
+        {tuple(k.split()): v for k, v in d["relative_spans"].items()},
+        frozenset(d["time_suffixes"]),
+        frozenset(d["year_prepositions"]),
+    )
+
+
+def _day(d: date | None) -> tuple[str | None, int | None, int | None]:
+    return (d.isoformat(), d.toordinal(), d.toordinal()) if d else (None, None, None)
+
+
+def _span(a: date, b: date) -> tuple[str, int, int]:
+    return f"{a.isoformat()}/{b.isoformat()}", a.toordinal(), b.toordinal()
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def is_year(value: float, text: str) -> bool:
+    """A four-digit number written without separators between 1800 and 2100: '2016'."""
+    return text.isdigit() and len(text) == 4 and 1800 <= value <= 2100
+
+
+def year_match(i: int, year: int) -> DateMatch:
+    """A bare year as a date interval."""
+    iso, lo, hi = _span(date(year, 1, 1), date(year, 12, 31))
+    return DateMatch(i, i + 1, "date", iso, lo, hi)
+
+
+def match_date(tokens: list[Token], i: int, published: date | None) -> DateMatch | None:
+    """The date or time expression starting at tokens[i], or None."""
+    v = _vocab()
+    t = tokens[i]
+    w = t.lower.rstrip(".")
+    n = len(tokens)
+    if t.is_num:
+        return _time(tokens, i) or _day_month(tokens, i, published) or _numeric_date(tokens, i)
+    if w in v.months and (t.text[0].isupper()):
+        return _month_day(tokens, i, published)
+    if w in v.weekdays and t.text[0].isupper():
+        end = i + 1
+        if end < n and tokens[end].lower in ("morning", "afternoon", "evening", "night"):
+            end += 1
+        if end + 1 < n and tokens[end].text == "," and tokens[end + 1].lower.rstrip(".") in v.months:
+            m = _month_day(tokens, end + 1, published)
+            if m is not None:
+                return DateMatch(i, m.end, "date", m.iso, m.low, m.high)
+        return DateMatch(i, end, "date", *_day(_weekday(v.weekdays[w], published)))
+    for size in (3, 2, 1):
+        key = tuple(x.lower for x in tokens[i : i + size])
+        if len(key) < size:
+            continue
+        if key in v.relative_days:
+            end = i + size
+            if key == ("overnight",) and end + 1 < n and tokens[end].lower == "into":
+                into = tokens[end + 1].lower
+                if into in v.weekdays:
+                    d = _weekday(v.weekdays[into], published)
+                    if d is None:
+                        return DateMatch(i, end + 2, "date", None, None, None)
+                    return DateMatch(i, end + 2, "date", *_span(d - timedelta(days=1), d))
+            d = published + timedelta(days=v.relative_days[key]) if published else None
+            return DateMatch(i, end, "date", *_day(d))
+        if key in v.relative_spans:
+            return DateMatch(i, i + size, "date", *_relative_span(v.relative_spans[key], published))
+    return None
+
+
+def _weekday(weekday: int, published: date | None) -> date | None:
+    """The day named `weekday` nearest to publication (ties go to the past)."""
+    if published is None:
+        return None
+    back = (published.weekday() - weekday) % 7
+    fwd = (weekday - published.weekday()) % 7
+    return published - timedelta(days=back) if back <= fwd else published + timedelta(days=fwd)
+
+
+def _relative_span(spec: str, published: date | None) -> tuple[str | None, int | None, int | None]:
+    if published is None:
+        return None, None, None
+    unit, _, off = spec.partition(":")
+    k = int(off)
+    if unit == "week":
+        start = published - timedelta(days=published.weekday()) + timedelta(weeks=k)
+        return _span(start, start + timedelta(days=6))
+    if unit == "month":
+        y, m = divmod(published.year * 12 + published.month - 1 + k, 12)
+        m += 1
+        return _span(date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1]))
+    y = published.year + k
+    return _span(date(y, 1, 1), date(y, 12, 31))
+
+
+def _infer_year(month: int, day: int, published: date | None) -> int | None:
+    """A month and day without a year: the latest such date not far after publication."""
+    if published is None:
+        return None
+    y = published.year
+    d = _safe_date(y, month, day)
+    if d is not None and (d - published).days > 60:
+        y -= 1
+    return y
+
+
+def _month_day(tokens: list[Token], i: int, published: date | None) -> DateMatch | None:
+    """'May 16', 'June 2, 2025', 'Nov. 18, 2025', 'February 2022'."""
+    v = _vocab()
+    n = len(tokens)
+    month = v.months[tokens[i].lower.rstrip(".")]
+    j = i + 1
+    if j < n and tokens[j].text == "." and joined(tokens, j):
+        j += 1
+    if j < n and tokens[j].is_num and tokens[j].text.isdigit():
+        num = int(tokens[j].text)
+        if 1 <= num <= 31 and len(tokens[j].text) <= 2:
+            end = j + 1
+            if end < n and tokens[end].lower in ("st", "nd", "rd", "th") and joined(tokens, end):
+                end += 1
+            year = None
+            if end + 1 < n and tokens[end].text == "," and _is_year_token(tokens[end + 1]):
+                year, end = int(tokens[end + 1].text), end + 2
+            elif end < n and _is_year_token(tokens[end]):
+                year, end = int(tokens[end].text), end + 1
+            year = year or _infer_year(month, num, published)
+            d = _safe_date(year, month, num) if year else None
+            return DateMatch(i, end, "date", *_day(d))
+        if _is_year_token(tokens[j]):
+            y = int(tokens[j].text)
+            return DateMatch(
+                i, j + 1, "date", *_span(date(y, month, 1), date(y, month, calendar.monthrange(y, month)[1]))
+            )
+    if tokens[i].lower == "may" or len(tokens[i].text) <= 3 and tokens[i].lower not in ("june", "july"):
+        return None  # "may" the verb, "Mar" alone: not a date without a day or year
+    year = published.year if published else None
+    if year is None:
+        return DateMatch(i, i + 1, "date", None, None, None)
+    if published and month > published.month + 1:
+        year -= 1
+    return DateMatch(
+        i, i + 1, "date", *_span(date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]))
+    )
+
+
+def _day_month(tokens: list[Token], i: int, published: date | None) -> DateMatch | None:
+    """'16 May', '2 June 2025'."""
+    v = _vocab()
+    n = len(tokens)
+    t = tokens[i]
+    if not t.text.isdigit() or not 1 <= int(t.text) <= 31 or i + 1 >= n:
+        return None
+    name = tokens[i + 1].lower.rstrip(".")
+    if (
+        name not in v.months
+        or not tokens[i + 1].text[0].isupper()
+        or tokens[i + 1].lower == "may"
+        and i + 2 < n
+        and not _is_year_token(tokens[i + 2])
+    ):
+        return None
+    month, day = v.months[name], int(t.text)
+    end = i + 2
+    year = None
+    if end < n and _is_year_token(tokens[end]):
+        year, end = int(tokens[end].text), end + 1
+    year = year or _infer_year(month, day, published)
+    return DateMatch(i, end, "date", *_day(_safe_date(year, month, day) if year else None))
+
+
+def _numeric_date(tokens: list[Token], i: int) -> DateMatch | None:
+    """'06/01', '2025-06-01', '1/6/2025': digits joined by slashes are a date, never a quantity."""
+    n = len(tokens)
+    j = i
+    parts = [tokens[i].text]
+    while (
+        j + 2 < n
+        and tokens[j + 1].text in ("/", "-")
+        and joined(tokens, j + 1)
+        and joined(tokens, j + 2)
+        and tokens[j + 2].text.isdigit()
+    ):
+        if tokens[j + 1].text == "-" and len(parts[0]) != 4:
+            break
+        parts.append(tokens[j + 2].text)
+        j += 2
+    if len(parts) < 2 or not all(p.isdigit() for p in parts):
+        return None
+    if tokens[i + 1].text == "/" and i + 3 < n and tokens[i + 3].lower == "of":
+        return None  # "1/16 of a pint" is a fraction
+    if len(parts) == 3 and len(parts[0]) == 4:
+        d = _safe_date(int(parts[0]), int(parts[1]), int(parts[2]))
+        return DateMatch(i, j + 1, "date", *_day(d))
+    if tokens[i + 1].text == "/":
+        return DateMatch(i, j + 1, "date", None, None, None)
+    return None
+
+
+def _is_year_token(t: Token) -> bool:
+    return t.text.isdigit() and len(t.text) == 4 and 1800 <= int(t.text) <= 2100
+
+
+def _time(tokens: list[Token], i: int) -> DateMatch | None:
+    """'11 a.m.', '9:35 PM', '1.05am', '10:00 GMT'."""
+    v = _vocab()
+    n = len(tokens)
+    t = tokens[i]
+    j = i + 1
+    if (
+        j + 1 < n
+        and tokens[j].text == ":"
+        and joined(tokens, j)
+        and tokens[j + 1].text.isdigit()
+        and len(tokens[j + 1].text) == 2
+    ):
+        j += 2
+        clock = True
+    else:
+        clock = False
+    if j < n and (
+        tokens[j].lower in v.time_suffixes
+        or tokens[j].lower in ("a", "p")
+        and j + 1 < n
+        and tokens[j + 1].text == "."
+    ):
+        if not (clock or t.text.replace(".", "").isdigit()):
+            return None
+        try:
+            hour = float(t.text)
+        except ValueError:
+            return None
+        if hour > 24:
+            return None
+        end = j + 1
+        if tokens[j].lower in ("a.m", "p.m") and end < n and tokens[end].text == ".":
+            end += 1
+        while end < n and tokens[end].lower in v.time_suffixes:
+            end += 1
+        return DateMatch(i, end, "time", None, None, None)
+    if clock:
+        return DateMatch(i, j, "time", None, None, None)
+    return None

@@ -1,0 +1,118 @@
+"""The counted noun: what a number counts ("653 drones" -> "drone", "10 other people" -> "people").
+
+Without a tagger, a counted noun phrase is the run of words after the number up to a stop word
+(data/noun_stopwords.txt), punctuation or a verb-like word; its head is its last word, lemmatised by
+suffix rules and data/irregular_plurals.json. Mapping the noun to a class ("warplane" -> aircraft) is
+the framing's job (claims.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.engine.lexicon import load_json, load_words
+from app.engine.tokens import Token, joined
+
+_MAX_WORDS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class NounPhrase:
+    """The counted noun phrase at tokens[start:end]: its words and the lemma of its head."""
+
+    start: int
+    end: int
+    words: tuple[str, ...]
+    head: str
+
+
+def lemma(word: str) -> str:
+    """'drones' -> 'drone', 'casualties' -> 'casualty', 'fishermen' -> 'fisherman', 'people' -> 'people'."""
+    w = word.lower()
+    irregular = load_json("irregular_plurals.json")
+    if w in irregular:
+        return irregular[w]
+    if w.endswith("men") and len(w) > 4:
+        return w[:-3] + "man"
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "xes", "sses", "zzes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def _stop(t: Token) -> bool:
+    return t.lower in load_words("noun_stopwords.txt")
+
+
+def _verb_like(w: str) -> bool:
+    return w.endswith(("ed", "ing")) and len(w) > 4
+
+
+def noun_phrase(tokens: list[Token], j: int) -> NounPhrase | None:
+    """The counted noun phrase starting at tokens[j], or None when the number counts nothing named."""
+    n = len(tokens)
+    words: list[int] = []
+    k = j
+    while k < n and len(words) < _MAX_WORDS:
+        t = tokens[k]
+        if t.is_word and not _stop(t) and not t.lower.endswith("ly"):
+            words.append(k)
+            k += 1
+            # hyphenated compounds: "ground-to-air", "long-range"
+            while (
+                k + 1 < n
+                and tokens[k].text == "-"
+                and joined(tokens, k)
+                and joined(tokens, k + 1)
+                and tokens[k + 1].is_word
+            ):
+                words.append(k + 1)
+                k += 2
+            continue
+        if t.is_num and words and k + 1 < n and tokens[k + 1].is_word and tokens[k + 1].text[0].isupper():
+            words.append(k)  # "two new 737 Max jets"
+            k += 1
+            continue
+        if t.lower in ("and", "or") and words and not tokens[words[-1]].lower.endswith("s"):
+            cont = _continuation(tokens, k + 1)
+            if cont is not None:
+                words.extend(cont)
+                k = cont[-1] + 1
+                continue
+        break
+    while words and (_verb_like(tokens[words[-1]].lower) or tokens[words[-1]].is_num):
+        words.pop()
+    if not words:
+        return None
+    # a capitalised word right after a lower-case head starts a new phrase ("drones Russia ...")
+    head = tokens[words[-1]]
+    return NounPhrase(
+        tokens[words[0]].start, head.end, tuple(tokens[x].lower for x in words), lemma(head.text)
+    )
+
+
+def _continuation(tokens: list[Token], k: int) -> list[int] | None:
+    """'strike and decoy drones': after 'and', words ending in a plural noun continue the phrase."""
+    out: list[int] = []
+    n = len(tokens)
+    while k < n and len(out) < 3 and tokens[k].is_word and not _stop(tokens[k]):
+        out.append(k)
+        k += 1
+    if out and tokens[out[-1]].lower.endswith("s") and not _verb_like(tokens[out[-1]].lower):
+        return out
+    return None
+
+
+def out_of(tokens: list[Token], j: int) -> int | None:
+    """'52 out of 80 drones': the index of the second number, whose noun the first shares."""
+    if (
+        j + 2 < len(tokens)
+        and tokens[j].lower == "out"
+        and tokens[j + 1].lower == "of"
+        and tokens[j + 2].is_num
+    ):
+        return j + 2
+    return None

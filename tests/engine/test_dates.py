@@ -1,0 +1,110 @@
+"""Dates, times and durations (app/engine/dates.py), resolved against the publication date."""
+
+from datetime import date
+
+import pytest
+
+from app.engine.dates import match_date
+from app.engine.extract import extract_claims
+from app.engine.tokens import tokenize
+
+MONDAY = date(2025, 6, 2)
+
+
+def resolved(text: str, published: date = MONDAY):
+    tokens = tokenize(text)
+    for i in range(len(tokens)):
+        m = match_date(tokens, i, published)
+        if m is not None:
+            return m
+    raise AssertionError(f"no date in {text!r}")
+
+
+def test_may_16_takes_the_publication_year():
+    assert resolved("held on May 16").iso == "2025-05-16"
+
+
+def test_june_2_2025_with_year():
+    assert resolved("on June 2, 2025, officials").iso == "2025-06-02"
+
+
+def test_abbreviated_month_with_dot():
+    assert resolved("Tuesday, Nov. 18, 2025").iso == "2025-11-18"
+
+
+def test_sunday_is_the_day_before_a_monday_paper():
+    assert resolved("Ukraine said Sunday").iso == "2025-06-01"
+
+
+def test_weekday_after_publication_is_the_coming_one():
+    assert resolved("due to take effect on Friday", date(2025, 11, 18)).iso == "2025-11-21"
+
+
+def test_last_night_is_the_day_before():
+    assert resolved("drones hit the city last night").iso == "2025-06-01"
+
+
+def test_overnight_into_saturday_spans_two_days():
+    assert resolved("a barrage overnight into Saturday", date(2025, 12, 6)).iso == "2025-12-05/2025-12-06"
+
+
+def test_earlier_this_year_is_the_publication_year():
+    assert resolved("talks earlier this year").iso == "2025-01-01/2025-12-31"
+
+
+def test_date_low_and_high_are_ordinals():
+    m = resolved("held on May 16")
+    assert m.low == m.high == date(2025, 5, 16).toordinal()
+
+
+def test_eleven_am_is_a_time():
+    assert resolved("at 11 a.m. local time").kind == "time"
+
+
+def test_clock_time_with_colon_is_a_time():
+    assert resolved("at 9:35 PM on").kind == "time"
+
+
+def test_slash_digits_are_a_date_not_a_quantity():
+    claims = extract_claims("the decree of 06/01 was signed")
+    assert [c.kind for c in claims] == ["date"]
+
+
+def test_year_is_a_date_not_a_count():
+    (claim,) = extract_claims("The plant opened in 2016.")
+    assert claim.kind == "date" and claim.value.iso == "2016-01-01/2016-12-31"
+
+
+def test_may_the_verb_is_not_a_date():
+    assert extract_claims("Prices may rise.") == []
+
+
+def durations(text: str):
+    return [c for c in extract_claims(text) if c.kind == "duration"]
+
+
+def test_eighteen_months_equals_a_year_and_a_half():
+    (a,) = durations("It took 18 months.")
+    (b,) = durations("It took a year and a half.")
+    assert a.value.base_nominal == pytest.approx(b.value.base_nominal)
+
+
+def test_one_point_five_years_equals_a_year_and_a_half():
+    (a,) = durations("It took 1.5 years.")
+    (b,) = durations("It took a year and a half.")
+    assert a.value.base_nominal == pytest.approx(b.value.base_nominal)
+
+
+def test_nearly_four_years_is_a_bounded_duration():
+    (c,) = durations("the invasion began nearly four years ago")
+    assert (c.value.high, c.value.low, c.value.unit) == (4, None, "year")
+
+
+def test_three_year_war_is_a_duration():
+    (c,) = durations("ending the three-year war")
+    assert c.value.nominal == 3 and c.text == "three-year"
+
+
+def test_nearly_four_year_old_war_is_a_duration_not_an_age():
+    (c,) = durations("the nearly 4-year-old war")
+    assert c.value.high == 4 and c.value.unit == "year"

@@ -1,0 +1,171 @@
+"""The orchestrator (app/engine/extract.py): every claim of a text, its kind, value, unit, trend, context.
+
+Test texts are written for the project, never copied from news.
+"""
+
+from datetime import date
+
+import pytest
+
+from app.engine import extract_claims, warm_up
+
+PUBLISHED = date(2025, 3, 10)
+
+
+def claims(text: str):
+    return extract_claims(text, PUBLISHED)
+
+
+def one(text: str, kind: str | None = None):
+    found = [c for c in claims(text) if not c.is_conversion and (kind is None or c.kind == kind)]
+    assert len(found) == 1, [(c.text, c.kind) for c in found]
+    return found[0]
+
+
+def test_count_takes_the_counted_noun_as_unit():
+    c = one("The navy seized 212 fishing boats.")
+    assert (c.kind, c.value.unit, c.text) == ("count", "boat", "212 fishing boats")
+
+
+def test_counted_noun_is_lemmatised():
+    assert one("Rescuers found 12 casualties.").value.unit == "casualty"
+
+
+def test_irregular_plural_fishermen():
+    assert one("about 60 commercial fishermen").value.unit == "fisherman"
+
+
+def test_strike_and_decoy_drones_count_drones():
+    assert one("The army fired 90 strike and decoy drones overnight.", "count").value.unit == "drone"
+
+
+def test_out_of_shares_the_noun_of_the_total():
+    first, second = claims("Crews repaired 14 out of 20 pumps.")
+    assert (first.value.nominal, first.value.unit) == (14, "pump")
+    assert (second.value.nominal, second.value.unit) == (20, "pump")
+
+
+def test_more_than_forty_is_open_above():
+    c = one("Rebels destroyed more than 40 tanks.")
+    assert (c.value.low, c.value.high, c.value.qualifier) == (40, None, "lower_bound")
+
+
+def test_up_to_one_hundred_is_open_below():
+    c = one("a plan to buy up to 100 jets")
+    assert (c.value.low, c.value.high) == (None, 100)
+
+
+def test_nearly_forty_is_open_below():
+    c = one("nearly 40 jets were lost")
+    assert (c.value.low, c.value.high) == (None, 40)
+
+
+def test_about_is_an_approximate_interval():
+    c = one("about 300 tents")
+    assert c.value.qualifier == "approximate" and c.value.low < 300 < c.value.high
+
+
+def test_x_to_y_with_units_is_a_range():
+    c = one("a rebound of 5% to 10% is expected")
+    assert (c.value.low, c.value.high, c.value.qualifier, c.value.unit) == (5, 10, "range", "percentage")
+
+
+def test_between_x_and_y_is_a_range():
+    c = one("between 200 and 300 workers")
+    assert (c.value.low, c.value.high, c.value.unit) == (200, 300, "worker")
+
+
+def test_hyphen_range_of_digits():
+    c = one("it returns 14-18 mpg")
+    assert (c.value.low, c.value.high, c.value.unit) == (14, 18, "mile per gallon")
+
+
+def test_word_range_four_thousand_to_five_thousand():
+    c = one("four thousand to five thousand fans")
+    assert (c.value.low, c.value.high) == (4000, 5000)
+
+
+def test_tens_of_thousands_of_lives():
+    c = one("a conflict that has claimed tens of thousands of lives")
+    assert (c.value.low, c.value.high, c.value.unit) == (10_000, 100_000, "life")
+
+
+def test_rose_percent_is_an_upward_trend():
+    assert one("Exports rose 2.1% last quarter.", "percent").trend == "up"
+
+
+def test_fell_by_a_third_is_a_downward_trend():
+    c = one("Output fell by a third.")
+    assert c.trend == "down" and c.value.nominal == pytest.approx(1 / 3)
+
+
+def test_plus_sign_is_an_upward_trend():
+    assert one("Index +0.8%").trend == "up"
+
+
+def test_rose_to_is_a_level_not_a_trend():
+    c = one("Sales rose to $5 million.")
+    assert c.trend is None and c.kind == "money"
+
+
+def test_third_day_is_not_a_quantity():
+    assert claims("They met for a third day of talks.") == []
+
+
+def test_second_round_is_not_a_quantity():
+    assert [c for c in claims("the second round of voting") if c.kind != "date"] == []
+
+
+def test_section_number_is_an_id():
+    assert claims("under Section 427 of the code") == []
+
+
+def test_aircraft_model_is_an_id():
+    assert claims("Two Tu-95 bombers flew past.")[0].value.nominal == 2
+    assert len(claims("Two Tu-95 bombers flew past.")) == 1
+
+
+def test_missile_name_with_letter_suffix_is_not_a_quantity():
+    c = one("It fired three Iskander-M missiles.")
+    assert c.value.nominal == 3
+
+
+def test_phone_number_is_not_a_quantity():
+    assert claims("Call 555-0199 for tickets.") == []
+
+
+def test_ordinal_suffix_is_not_a_quantity():
+    assert claims("She finished 3rd.") == []
+
+
+def test_name_then_age_in_commas():
+    c = one("Coach Dana Miles, 58, said the team was ready.")
+    assert (c.kind, c.value.nominal, c.value.unit) == ("age", 58, "year of age")
+
+
+def test_caption_claims_are_marked_caption():
+    caption = "Rescuers carry 3 stretchers in Odesa, Monday. (AP Photo/Jane Doe)"
+    text = "The ferry carried 212 passengers.\n" + caption
+    contexts = {c.text: c.context for c in claims(text)}
+    assert contexts["212 passengers"] == "body" and contexts["3 stretchers"] == "caption"
+
+
+def test_offsets_survive_curly_quotes_and_non_breaking_spaces():
+    text = "“We lost 40\u00a0tanks,” he said \u2014 and 12\r\nmore trucks."
+    for c in claims(text):
+        assert text[c.start : c.end] == c.text
+
+
+def test_money_in_words_and_scale():
+    c = one("The deal is worth 9 billion yuan.")
+    assert (c.kind, c.value.nominal, c.value.unit) == ("money", 9e9, "chinese yuan")
+
+
+def test_percent_of_a_whole():
+    c = one("Just 1 percent agreed.")
+    assert (c.kind, c.value.unit) == ("percent", "percentage")
+
+
+def test_warm_up_runs():
+    warm_up()
+    assert one("It weighs 5 kg.").value.base_unit == "kilogram"
