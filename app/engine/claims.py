@@ -19,6 +19,7 @@ from app.engine.model import Claim, Frame
 
 _TOKEN = re.compile(r"\d[\d,.]*\d|\d|[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.]*(?<![.])(?:-[A-Za-z0-9]+)*|\S")
 _DIGITS = re.compile(r"^\d")
+_DETERMINERS = ("the", "its", "their", "these", "those", "his", "her", "our")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +67,8 @@ def frame_span(
     first = next((i for i, t in enumerate(toks) if t.end > start), len(toks))
     after = next((i for i, t in enumerate(toks) if t.start >= end), len(toks))
     np_from = _skip_number(toks, first) if kind in ("count", "number") else after
+    if 0 < np_from < len(toks) and toks[np_from - 1].low == "of" and toks[np_from].low in _DETERMINERS:
+        np_from += 1  # "431 of the drones"
     np_tokens = _noun_phrase(toks, np_from)
     counted, noun, modifiers = _head(toks, np_tokens, first)
     if kind not in ("count", "number"):

@@ -85,7 +85,7 @@ def judge(fact: Fact, story_id: str | None = None) -> list[Finding]:
     spans = [interval(m.claim, use_base, widen) for m in members]
     label = fact_label(members)
     base = members[0].claim.value.base_unit
-    note = f" (converted to {base}, {widen:.0%} rounding tolerance)" if widen else ""
+    note = f" (compared in {base}, ±{widen:.0%} rounding tolerance)" if widen else ""
     camps = _camps(spans)
     if len(camps) > 1:
         sides = [[members[i] for i in camp] for camp in camps]
@@ -117,7 +117,7 @@ def _agreement(members: Sequence[AlignItem], spans: Sequence[Interval], label: s
     return Finding(
         type="agreement",
         claims=tuple(m.ref for m in members),
-        reason=f"{says}{'' if exact else ' (compatible)'}{note}; same fact: {label}",
+        reason=f"{says}{'' if exact else ' (compatible)'}{note}; fact: {label}",
         story_id=story_id,
         severity="info",
         fact=label,
@@ -188,12 +188,12 @@ def _discrepancy(fact: Fact, sides: Sequence[Sequence[AlignItem]], verdict: str,
     in_sides = {m.ref for side in sides for m in side}
     neutral = [m for m in fact.members if m.ref not in in_sides]
     parts = [_says(side, verbs=verdict == "predicate") for side in sides]
-    what = "" if verdict == "value" else "; same figure, different predicate"
-    also = f"; compatible with both: {_says(neutral, verbs=False)}" if neutral else ""
+    what = "" if verdict == "value" else "; other predicate"
+    also = f"; fits both: {_says(neutral, verbs=False)}" if neutral else ""
     return Finding(
         type="discrepancy",
         claims=tuple(m.ref for side in sides for m in side) + tuple(m.ref for m in neutral),
-        reason=f"{' vs '.join(parts)}{what}{note}{also}; same fact: {label}",
+        reason=f"{' vs '.join(parts)}{what}{note}{also}; fact: {label}",
         story_id=story_id,
         severity=_severity(fact, sides, verdict),
         fact=label,
@@ -226,7 +226,7 @@ def _says(members: Sequence[AlignItem], verbs: bool, shown: int = 3) -> str:
         more = f" and {len(sources) - shown} more" if len(sources) > shown else ""
         names = ", ".join(sources[:shown]) + more
         verb = f" ({verb})" if verb else ""
-        parts.append(f"{names} {'say' if len(sources) > 1 else 'says'} {text!r}{verb}")
+        parts.append(f"{names}: {text!r}{verb}")
     return "; ".join(parts)
 
 

@@ -121,3 +121,8 @@ def test_all_but_two_is_an_exception_not_a_count():
 
 def test_three_other_bases_is_marked_as_another_set():
     assert "other" in frame("It also foiled raids on three other bases.", "three").modifiers
+
+
+def test_431_of_the_drones_counts_drones_not_the_noun_before():
+    f = frame("Crews shot down 431 of the drones and 39 of the missiles.", "39")
+    assert f.counted == "missile"

@@ -34,7 +34,7 @@ def test_report_finds_a_transposed_figure():
     assert len(found) == 1
     refs = {(r.article_id, report.claims[r.article_id][r.index].value.low) for r in found[0].claims}
     assert refs == {("wire", 472), ("desk", 427)}
-    assert "Wire says" in found[0].reason and "Desk says" in found[0].reason
+    assert "Wire: " in found[0].reason and "Desk: " in found[0].reason
 
 
 def test_equal_figures_of_two_sources_agree():

@@ -89,7 +89,7 @@ def test_loose_bound_stays_out_of_both_sides():
     disc = judge(facts[0])[0]
     assert disc.type == "discrepancy" and len(disc.sides) == 2
     assert all((r.article_id, r.index) != ("c", 0) for side in disc.sides for r in side)
-    assert "compatible with both" in disc.reason
+    assert "fits both: C:" in disc.reason
 
 
 def test_more_than_is_a_lower_bound_admitting_the_next_whole_number():
@@ -100,5 +100,5 @@ def test_more_than_is_a_lower_bound_admitting_the_next_whole_number():
 def test_reason_names_sources_values_and_the_fact():
     found = judge(align([item(claim(S.format(318), "318", 318), "wire", 0),
                          item(claim(S.format(381), "381", 381), "desk", 1)])[0])[0]
-    assert "WIRE says '318'" in found.reason and "DESK says '381'" in found.reason
-    assert "same fact: drone" in found.reason and found.fact.startswith("drone")
+    assert "WIRE: '318'" in found.reason and "DESK: '381'" in found.reason
+    assert "fact: drone" in found.reason and found.fact.startswith("drone")
