@@ -4,6 +4,8 @@
     tally check seeds/01_mp-barrage.json seeds/03_ledger-barrage.json
     tally check --json a.json b.json          # the raw answer of POST /v1/check
     tally import seeds/                       # ingest every *.json, as POST /v1/articles does
+    tally eval ../shared/eval                 # the evaluation scorers, in process
+    tally bench extract                       # benchmarks/bench_extract.py
 
 Every command goes through the same service functions as the HTTP API, so the terminal and the API
 never disagree.
@@ -12,19 +14,24 @@ never disagree.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections import Counter
 from collections.abc import Sequence
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
 from pydantic import ValidationError
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from app import evaluation
 from app.config import Settings, get_settings
 from app.db import make_engine
 from app.errors import NotReady, TallyError
@@ -33,6 +40,9 @@ from app.services import check as check_service
 from app.services.health import migration_head, readiness
 from app.services.ingest import ingest_article
 from app.terminal import render_report
+
+# The benchmarks are scripts of the source tree (not installed): `tally bench` runs them from a checkout.
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
 cli = typer.Typer(
     name="tally",
@@ -160,9 +170,71 @@ def import_articles(
     table.add_row(*(str(outcomes[k]) for k in ("created", "revised", "unchanged")), str(len(failures)))
     _stdout().print(table)
     for failure in failures:
-        _stderr().print(f"[red]failed:[/red] {failure}", highlight=False)
+        _stderr().print(f"[red]failed:[/red] {escape(failure)}", highlight=False, soft_wrap=True)
     if failures:
         raise typer.Exit(1)
+
+
+class Scorer(StrEnum):
+    dev = "dev"
+    newsquant = "newsquant"
+
+
+@cli.command("eval")
+def evaluate(
+    eval_dir: Annotated[
+        Path, typer.Argument(exists=True, file_okay=False, help="The evaluation folder (dev/, newsquant/)")
+    ],
+    only: Annotated[Scorer | None, typer.Option(help="Run one scorer only")] = None,
+    verbose: Annotated[bool, typer.Option(help="Print every miss and false alarm")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object of metrics")] = False,
+) -> None:
+    """Score the engine with the evaluation folder's scorers, in process (no server needed).
+
+    The answers are built by the same service functions as POST /v1/check and POST /v1/extract, so the
+    figures equal those of `score.py --url` and `newsquant_score.py --url` against a running service.
+    """
+    settings = get_settings()
+    runs = {
+        Scorer.dev: lambda: evaluation.score_reports(eval_dir, settings.max_articles),
+        Scorer.newsquant: lambda: evaluation.score_extraction(eval_dir),
+    }
+    results: dict[str, dict[str, Any]] = {}
+    for name, run in runs.items():
+        if only not in (None, name):
+            continue
+        try:
+            metrics, notes = run()
+        except evaluation.EvalFolderError as exc:
+            _fail([str(exc)])
+        if verbose:
+            _stderr().print("\n".join(notes), highlight=False, markup=False, soft_wrap=True)
+        results[name.value] = metrics
+    if as_json:
+        typer.echo(json.dumps(results))
+        return
+    table = Table("scorer", "metric", "value", title=f"Evaluation on {eval_dir}", title_justify="left")
+    for name, metrics in results.items():
+        for metric, value in metrics.items():
+            table.add_row(name, metric, json.dumps(value))
+    _stdout().print(table)
+
+
+@cli.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def bench(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Which benchmark: benchmarks/bench_NAME.py")],
+) -> None:
+    """Run a benchmark of benchmarks/ (e.g. `tally bench extract`, `tally bench report 10 100`).
+
+    Arguments after NAME go to the benchmark; `tally bench NAME --help` shows them.
+    """
+    script = BENCHMARKS / f"bench_{name}.py"
+    if not script.is_file():
+        available = ", ".join(sorted(p.stem.removeprefix("bench_") for p in BENCHMARKS.glob("bench_*.py")))
+        _fail([f"no benchmark {name!r} in {BENCHMARKS}; available: {available or 'none'}"])
+    completed = subprocess.run([sys.executable, str(script), *ctx.args], cwd=BENCHMARKS.parent, check=False)
+    raise typer.Exit(completed.returncode)
 
 
 def _require_migrated(engine: Engine) -> None:
@@ -215,7 +287,7 @@ def _where(loc: Sequence[str | int]) -> str:
 def _fail(lines: list[str]) -> NoReturn:
     errors = _stderr()
     for line in lines:
-        errors.print(f"[red]error:[/red] {line}", highlight=False)
+        errors.print(f"[red]error:[/red] {escape(line)}", highlight=False, soft_wrap=True)
     raise typer.Exit(2)
 
 

@@ -240,3 +240,13 @@ def wait_for(url: str, server: subprocess.Popen, attempts: int = 600) -> httpx.R
         except httpx.TransportError:
             time.sleep(0.1)
     pytest.fail(f"tally serve did not answer {url}")
+
+
+# --- tally bench ------------------------------------------------------------------------------------------
+
+
+def test_bench_names_the_available_benchmarks_when_asked_for_an_unknown_one(tally):
+    result = tally("bench", "no-such-benchmark")
+    assert result.exit_code == 2
+    available = sorted(p.stem.removeprefix("bench_") for p in (ROOT / "benchmarks").glob("bench_*.py"))
+    assert f"available: {', '.join(available) or 'none'}" in result.stderr

@@ -18,7 +18,7 @@ from app.schemas import (
     ClaimList,
 )
 from app.services import articles as service
-from app.services.ingest import ingest_article
+from app.services.ingest import ingest_and_commit
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 
@@ -45,8 +45,7 @@ def create_article(
     """Store the article (201), a new revision of it when its URL is known and its text changed (201), or
     nothing when the same text is already stored (200); then group it into a story and recompute that
     story's findings."""
-    result = ingest_article(session, body, request.app.state.settings)
-    session.commit()
+    result = ingest_and_commit(session, body, request.app.state.settings)
     doc = service.article_docs(session, [result.article])[0]
     response.status_code = 200 if result.outcome == "unchanged" else 201
     response.headers["Location"] = f"/v1/articles/{result.article.id}"

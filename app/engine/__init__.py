@@ -1,8 +1,8 @@
 """The pure core of Tally: strings in, dataclasses out; no database, HTTP or framework imports.
 
-    >>> from app.engine import extract_claims
-    >>> [c.text for c in extract_claims("Russia fired 653 drones.")]
-    ['653 drones']
+>>> from app.engine import extract_claims
+>>> [c.text for c in extract_claims("Russia fired 653 drones.")]
+['653 drones']
 """
 
 from app.engine.extract import extract_claims, warm_up

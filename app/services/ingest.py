@@ -1,7 +1,7 @@
 """Ingest one article: store it (new article, new revision, or nothing new), then process it.
 
     result = ingest_article(session, ArticleCreate(...), settings)   # flushes, does not commit
-    session.commit()
+    session.commit()                      # or ingest_and_commit(...), which also retries lost races
 
 `store_article` and `process_revision` are separate so that a caller may commit the stored text with a job
 row first and process it later (durable webhook ingestion); `ingest_article` does both in one transaction.
@@ -10,10 +10,12 @@ row first and process it later (durable webhook ingestion); `ingest_article` doe
 from __future__ import annotations
 
 import hashlib
+import random
+import time
 from dataclasses import dataclass, field
 from typing import Literal
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, select
 
 from app import models
@@ -60,11 +62,13 @@ def current_revision(session: Session, article: models.Article) -> models.Articl
 
 def _find_existing(session: Session, data: ArticleCreate, digest: str) -> models.Article | None:
     if data.url:
-        found = session.exec(select(models.Article).where(models.Article.url == data.url)).first()
+        found = session.exec(
+            select(models.Article).where(models.Article.url == data.url).with_for_update()
+        ).first()
         if found:
             return found
     if data.id:
-        found = session.get(models.Article, data.id)
+        found = session.get(models.Article, data.id, with_for_update=True)
         if found and data.url and found.url and found.url != data.url:
             raise Conflict(f"article id {data.id!r} already belongs to {found.url}")
         return found
@@ -82,6 +86,7 @@ def _find_existing(session: Session, data: ArticleCreate, digest: str) -> models
             models.Article.source == data.source,
             models.ArticleRevision.text_sha256 == digest,
         )
+        .with_for_update(of=models.Article)  # type: ignore[arg-type]
     )
     return session.exec(statement).first()
 
@@ -119,16 +124,10 @@ def store_article(session: Session, data: ArticleCreate) -> Stored:
         text=data.text,
         text_sha256=digest,
     )
-    try:
-        with session.begin_nested():
-            session.add(article)
-            session.flush()
-            session.add(revision)
-            session.flush()
-    except IntegrityError:
-        raise Conflict(
-            "another request stored this article at the same moment; send it again to get its state"
-        ) from None
+    session.add(article)
+    session.flush()
+    session.add(revision)
+    session.flush()
     return Stored(article, revision, outcome)
 
 
@@ -164,6 +163,28 @@ def ingest_article(session: Session, data: ArticleCreate, settings: Settings) ->
         return IngestResult(article, "unchanged")
     new_findings = process_revision(session, article, data.story, settings)
     return IngestResult(article, stored.outcome, new_findings)
+
+
+def ingest_and_commit(
+    session: Session, data: ArticleCreate, settings: Settings, attempts: int = 5
+) -> IngestResult:
+    """`ingest_article` and commit, starting over when a concurrent ingest won a uniqueness race.
+
+    Two requests may store the same URL, story key or finding at once; the loser's transaction is rolled
+    back whole and replayed, and then finds what the winner stored.
+    """
+    for attempt in range(1, attempts + 1):
+        try:
+            result = ingest_article(session, data, settings)
+            session.commit()
+            return result
+        except (IntegrityError, OperationalError):
+            # a lost uniqueness race, a deadlock or a busy SQLite file: replay the whole transaction
+            session.rollback()
+            if attempt == attempts:
+                raise Conflict("concurrent requests kept changing this article; send it again") from None
+            time.sleep(random.uniform(0.01, 0.05) * attempt)
+    raise AssertionError("unreachable")
 
 
 def _story_key(session: Session, article: models.Article) -> str | None:

@@ -136,8 +136,10 @@ def _sync_claims(
 def recompute_story(session: Session, story: models.Story) -> list[models.Finding]:
     """Re-run the engine on the story's current texts; store claims and findings; return the new findings.
 
-    Findings found again keep their row; findings no longer found are deleted.
+    Findings found again keep their row; findings no longer found are deleted. The story row is locked
+    first (PostgreSQL), so concurrent ingests into one story recompute it one after the other.
     """
+    session.get(models.Story, story.id, with_for_update=True, populate_existing=True)
     articles = session.exec(
         select(models.Article).where(models.Article.story_id == story.id).order_by(col(models.Article.id))
     ).all()
