@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
@@ -18,12 +17,6 @@ from app import engine, models
 from app.services.shapes import claim_fields, engine_date, shown_datetime
 
 _CHUNK = 500  # ids per IN (...) list
-
-
-@dataclass
-class _Synced:
-    rows: list[models.Claim]
-    rewritten: bool
 
 
 def engine_article(
@@ -60,8 +53,13 @@ def with_current_text(
 
 
 def fingerprint(finding: engine.Finding, claim_keys: dict[tuple[str, int], str]) -> str:
-    """Identity of a finding across recomputations: its type and the claims it rests on."""
-    parts = [finding.type, *sorted(claim_keys[(r.article_id, r.index)] for r in finding.claims)]
+    """Identity of a finding across recomputations: its type and verdict and the claim the engine anchors
+    it on (so it keeps its id when another source joins it), else all the claims it rests on."""
+    if finding.anchor is not None:
+        anchor = claim_keys[(finding.anchor.article_id, finding.anchor.index)]
+        parts = [finding.type, finding.verdict or "", anchor]
+    else:
+        parts = [finding.type, *sorted(claim_keys[(r.article_id, r.index)] for r in finding.claims)]
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
@@ -72,7 +70,7 @@ def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
 
 def _sync_claims(
     session: Session, revision: models.ArticleRevision, claims: Sequence[engine.Claim]
-) -> _Synced:
+) -> list[models.Claim]:
     """Make the stored claims of `revision` equal the engine's (rewritten only when they differ)."""
     stored = session.exec(
         select(models.Claim)
@@ -83,7 +81,7 @@ def _sync_claims(
     if [(c.start, c.end, c.kind, c.value) for c in stored] == [
         (w["start"], w["end"], w["kind"], w["value"]) for w in wanted
     ]:
-        return _Synced(list(stored), rewritten=False)
+        return list(stored)
     for row in stored:
         session.expunge(row)
     if stored:
@@ -94,7 +92,7 @@ def _sync_claims(
     ]
     session.add_all(rows)
     session.flush()
-    return _Synced(rows, rewritten=True)
+    return rows
 
 
 def _update(row: models.Finding, finding: engine.Finding) -> None:
@@ -127,6 +125,25 @@ def _links(
     ]
 
 
+def _link_keys(links: Iterable[models.FindingClaim]) -> set[tuple[int, int, int | None]]:
+    return {(link.claim_id, link.position, link.side) for link in links}
+
+
+def _stored_links(
+    session: Session, story: models.Story
+) -> dict[int | None, set[tuple[int, int, int | None]]]:
+    links = session.exec(
+        select(models.FindingClaim)
+        .join(models.Finding, col(models.Finding.id) == col(models.FindingClaim.finding_id))
+        .where(models.Finding.story_id == story.id)
+    ).all()
+    keyed: dict[int | None, set[tuple[int, int, int | None]]] = {}
+    for link in links:
+        keyed.setdefault(link.finding_id, set()).add((link.claim_id, link.position, link.side))
+        session.expunge(link)
+    return keyed
+
+
 def recompute_story(session: Session, story: models.Story) -> list[models.Finding]:
     """Re-run the engine on the story's current texts; store claims and findings; return the new findings.
 
@@ -141,12 +158,8 @@ def recompute_story(session: Session, story: models.Story) -> list[models.Findin
 
     claim_row: dict[tuple[str, int], models.Claim] = {}
     claim_key: dict[tuple[str, int], str] = {}
-    rewritten: set[str] = set()
     for article, revision in pairs:
-        synced = _sync_claims(session, revision, report.claims.get(article.id, ()))
-        if synced.rewritten:
-            rewritten.add(article.id)
-        for row in synced.rows:
+        for row in _sync_claims(session, revision, report.claims.get(article.id, ())):
             claim_row[(article.id, row.position)] = row
             claim_key[(article.id, row.position)] = f"{article.id}:{revision.number}:{row.start}:{row.end}"
 
@@ -154,6 +167,7 @@ def recompute_story(session: Session, story: models.Story) -> list[models.Findin
         f.fingerprint: f
         for f in session.exec(select(models.Finding).where(models.Finding.story_id == story.id)).all()
     }
+    linked = _stored_links(session, story)
     added: list[tuple[models.Finding, engine.Finding]] = []
     relink: list[tuple[models.Finding, engine.Finding]] = []
     seen: set[str] = set()
@@ -168,8 +182,8 @@ def recompute_story(session: Session, story: models.Story) -> list[models.Findin
         if row is None:
             row = models.Finding(story_id=story.id, fingerprint=print_, type=finding.type, reason="")
             added.append((row, finding))
-        elif any(r.article_id in rewritten for r in finding.claims):
-            relink.append((row, finding))  # its claim rows were replaced (and its links with them)
+        elif _link_keys(_links(row, finding, claim_row)) != linked.get(row.id):
+            relink.append((row, finding))  # other claims now, or its claim rows were replaced
         _update(row, finding)
     session.add_all(row for row, _ in added)
     session.flush()
