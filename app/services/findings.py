@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
@@ -172,9 +173,12 @@ def recompute_story(session: Session, story: models.Story) -> list[models.Findin
     relink: list[tuple[models.Finding, engine.Finding]] = []
     seen: set[str] = set()
     for finding in report.findings:
-        if any((r.article_id, r.index) not in claim_row for r in finding.claims):
+        refs = [*finding.claims, *([finding.anchor] if finding.anchor else [])]
+        if any((r.article_id, r.index) not in claim_row for r in refs):
             continue  # the engine pointed outside this story's claims: nothing to prove it with
         print_ = fingerprint(finding, claim_key)
+        if print_ in seen:  # two findings on one anchor: tell them apart by all their claims
+            print_ = fingerprint(replace(finding, anchor=None), claim_key)
         if print_ in seen:
             continue
         seen.add(print_)
