@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from app.engine import lexicons as lx
 from app.engine.model import Claim, Frame
@@ -32,13 +33,19 @@ class Token:
 
 def tokenize(text: str) -> list[Token]:
     """Word, number and punctuation tokens of `text`, with offsets."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[Token, ...]:
+    """Cached: every claim of a sentence tokenizes that sentence."""
     out = []
     for m in _TOKEN.finditer(text):
         low = m.group().lower().replace("’", "'")
         if low.endswith("'s"):
             low = low[:-2]
         out.append(Token(m.group(), m.start(), m.end(), low))
-    return out
+    return tuple(out)
 
 
 def frame_claim(claim: Claim, published_at: date | None = None) -> Frame:
@@ -70,7 +77,7 @@ def frame_span(
     if 0 < np_from < len(toks) and toks[np_from - 1].low == "of" and toks[np_from].low in _DETERMINERS:
         np_from += 1  # "431 of the drones"
     np_tokens = _noun_phrase(toks, np_from)
-    counted, noun, modifiers = _head(toks, np_tokens, first)
+    counted, noun, modifiers = _head(toks, np_tokens, first, borrow=kind in ("count", "number"))
     if kind not in ("count", "number"):
         counted = unit if kind != "age" else None
     np_end = np_tokens[-1] + 1 if np_tokens else max(np_from, after)
@@ -143,11 +150,12 @@ def _known(toks: list[Token], idx: list[int]) -> bool:
     return lx.counted_class(lx.lemma(toks[idx[-1]].low)) is not None
 
 
-def _head(toks: list[Token], idx: list[int], first: int) -> tuple[str | None, str | None, tuple[str, ...]]:
+def _head(toks: list[Token], idx: list[int], first: int, borrow: bool = True
+          ) -> tuple[str | None, str | None, tuple[str, ...]]:
     """Counted class, noun lemma and modifiers of a noun phrase; an empty one borrows the noun before it."""
     words = [toks[i].low for i in idx if toks[i].low not in ("and", "or")]
     if not words:
-        return _borrowed_noun(toks, first)
+        return _borrowed_noun(toks, first) if borrow else (None, None, ())
     lemmas = words[:-1] + [lx.lemma(words[-1])]
     for begin in range(len(lemmas)):
         phrase = " ".join(lemmas[begin:])

@@ -42,8 +42,23 @@ def check_articles(
 
 
 def _framed(claims: Sequence[Claim], article: ArticleText) -> list[Claim]:
-    """Claims framed against the article's publication date (weekdays resolve to dates)."""
-    return [replace(c, frame=frame_claim(c, article.published_at)) for c in claims]
+    """Claims framed against the article's publication date; a claim's time is the date the extractor
+    resolved nearest to it in its sentence ("overnight into Saturday"), else the framer's own reading."""
+    dates: dict[int, list[Claim]] = {}
+    for c in claims:
+        if c.kind == "date" and c.value.iso:
+            dates.setdefault(c.sentence_start, []).append(c)
+    out = []
+    for c in claims:
+        frame = frame_claim(c, article.published_at)
+        near = [d for d in dates.get(c.sentence_start, ()) if d is not c] if c.kind != "date" else []
+        if near:
+            nearest = min(near, key=lambda d: abs(d.start - c.start))
+            frame = replace(frame, time=nearest.value.iso)
+        elif c.kind == "date":
+            frame = replace(frame, time=None)
+        out.append(replace(c, frame=frame))
+    return out
 
 
 def check_story(story: Story, articles: Sequence[ArticleText], claims: dict[str, Sequence[Claim]],
