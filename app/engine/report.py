@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
+from app.engine import lexicons as lx
 from app.engine.align import AlignItem, align, make_item
 from app.engine.claims import frame_claim
 from app.engine.copies import copy_groups
@@ -80,14 +81,22 @@ def check_story(story: Story, articles: Sequence[ArticleText], claims: dict[str,
     return findings
 
 
+def _said_when(claim: Claim) -> bool:
+    """A date that tells when something was said ("officials said Friday") is not a fact of the story."""
+    if claim.kind != "date":
+        return False
+    before = claim.sentence[: claim.start - claim.sentence_start].split()
+    return bool(before) and before[-1].lower().strip(",") in lx.words("frame", "attribution", "verbs")
+
+
 def _items(article: ArticleText, claims: Sequence[Claim], notices: Sequence[Notice], order: int,
            group: int) -> list[AlignItem]:
     """The comparable claims of one article: body text only, not inside a correction notice, and one claim
     per repeated sentence."""
     out, seen = [], set()
     for i, c in enumerate(claims):
-        if c.context != "body" or in_notice(c, notices):
-            continue
+        if c.context != "body" or c.is_conversion or in_notice(c, notices) or _said_when(c):
+            continue  # captions, bracketed conversions (their main claim speaks), correction notices
         key = (c.sentence, c.text)
         if key in seen:
             continue
