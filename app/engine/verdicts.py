@@ -89,11 +89,12 @@ def judge(fact: Fact, story_id: str | None = None) -> list[Finding]:
     camps = _camps(spans)
     if len(camps) > 1:
         sides = [[members[i] for i in camp] for camp in camps]
-        if not _confident(sides, fact.block):
-            return []
         agreements = [_agreement([members[i] for i in c], [spans[i] for i in c], label, note, story_id)
                       for c in camps]
-        return [_discrepancy(fact, sides, "value", label, note, story_id)] + [a for a in agreements if a]
+        found = [a for a in agreements if a]
+        if _confident(sides, fact.block):  # else the camps may be different facts: only their agreements
+            found.insert(0, _discrepancy(fact, sides, "value", label, note, story_id))
+        return found
     by_action = _predicate_sides(members)
     if by_action:
         if not fact.predicate_join and not _confident(by_action, fact.block, ignore_action=True):
