@@ -28,7 +28,7 @@ SEEDS = ROOT / "seeds"
 def tally(database_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., Result]]:
     """Run `tally ARGS...` on the test database, with a wide terminal so table cells do not wrap."""
     monkeypatch.setenv("TALLY_DATABASE_URL", database_url)
-    monkeypatch.setenv("COLUMNS", "400")
+    monkeypatch.setenv("COLUMNS", "1000")
     get_settings.cache_clear()
     runner = CliRunner()
     yield lambda *args: runner.invoke(cli, [str(a) for a in args])
