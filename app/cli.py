@@ -39,7 +39,7 @@ from app.schemas import ArticleCreate, CheckRequest
 from app.services import check as check_service
 from app.services.health import migration_head, readiness
 from app.services.ingest import ingest_article
-from app.terminal import render_report
+from app.terminal import FINDING_TYPES, render_report
 
 # The benchmarks are scripts of the source tree (not installed): `tally bench` runs them from a checkout.
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
@@ -93,6 +93,9 @@ def _load_all(paths: list[Path]) -> list[dict[str, Any]]:
     return articles
 
 
+FindingType = StrEnum("FindingType", {name: name for name in FINDING_TYPES})
+
+
 @cli.command()
 def serve(
     host: Annotated[str | None, typer.Option(help="Interface to bind [default: TALLY_HOST]")] = None,
@@ -119,6 +122,10 @@ def serve(
 def check(
     files: Annotated[list[Path], typer.Argument(exists=True, dir_okay=False, help="Article JSON files")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the raw answer of POST /v1/check")] = False,
+    only: Annotated[
+        list[FindingType] | None,
+        typer.Option(help="Show only findings of this type (repeatable); the summary counts all"),
+    ] = None,
     fail_on_discrepancy: Annotated[
         bool, typer.Option(help="Exit with status 1 when the report holds a discrepancy")
     ] = False,
@@ -139,7 +146,7 @@ def check(
         # FastAPI serialises a response_model this way (by alias, nothing excluded).
         typer.echo(response.model_dump_json(by_alias=True))
     else:
-        render_report(response.model_dump(mode="json", by_alias=True), _stdout())
+        render_report(response, _stdout(), types=[t.value for t in only] if only else FINDING_TYPES)
     if fail_on_discrepancy and any(f.type == "discrepancy" for f in response.findings):
         raise typer.Exit(1)
 
@@ -176,6 +183,8 @@ def import_articles(
 
 
 class Scorer(StrEnum):
+    """The scorers of an evaluation folder."""
+
     dev = "dev"
     newsquant = "newsquant"
 
@@ -227,7 +236,7 @@ def bench(
 ) -> None:
     """Run a benchmark of benchmarks/ (e.g. `tally bench extract`, `tally bench report 10 100`).
 
-    Arguments after NAME go to the benchmark; `tally bench NAME --help` shows them.
+    Arguments after NAME go to the benchmark; `tally bench NAME -- --help` shows them.
     """
     script = BENCHMARKS / f"bench_{name}.py"
     if not script.is_file():

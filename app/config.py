@@ -77,9 +77,9 @@ class Settings(BaseSettings):
     max_articles: int = Field(500, gt=0, description="most articles in one POST /v1/check")
     api_keys: str | None = Field(None, description="KEY:rw / KEY:ro entries; unset = open API")
     story_window: int = Field(
-        50,
+        10,
         gt=0,
-        description="recent stored articles the engine compares a new article with to find its story",
+        description="recently updated stories (3 recent articles each) a new article is compared with",
     )
     webhook_secret: str | None = Field(
         None,

@@ -28,7 +28,7 @@ SEEDS = ROOT / "seeds"
 def tally(database_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., Result]]:
     """Run `tally ARGS...` on the test database, with a wide terminal so table cells do not wrap."""
     monkeypatch.setenv("TALLY_DATABASE_URL", database_url)
-    monkeypatch.setenv("COLUMNS", "400")
+    monkeypatch.setenv("COLUMNS", "1000")
     get_settings.cache_clear()
     runner = CliRunner()
     yield lambda *args: runner.invoke(cli, [str(a) for a in args])
@@ -156,12 +156,24 @@ def test_check_table_quotes_every_finding_reason_and_claim_span(tally, tmp_path)
         assert finding["reason"] in result.stdout
         for claim_id in finding["claims"]:
             claim = claims[claim_id]
-            assert f"{claim['text']}" in result.stdout
+            assert f"⟦{claim['text']}⟧" in result.stdout
             assert f"[{claim['start']}:{claim['end']}]" in result.stdout
     kinds = [f["type"] for f in report["findings"]]
     assert f"{kinds.count('discrepancy')} discrepancies" in result.stdout
     assert f"{kinds.count('agreement')} agreements" in result.stdout
     assert f"{len(report['claims'])} claims" in result.stdout
+
+
+def test_check_only_shows_findings_of_the_given_type_and_counts_the_others(tally):
+    files = [SEEDS / "01_mp-barrage.json", SEEDS / "02_lakeshore9-barrage.json"]
+    report = json.loads(tally("check", "--json", *files).stdout)
+    assert report["findings"], "a wire story and its republished copy share every figure"
+    shown = [f for f in report["findings"] if f["type"] == "correction"]
+    result = tally("check", "--only", "correction", *files)
+    assert result.exit_code == 0, result.output
+    for finding in report["findings"]:
+        assert (finding["reason"] in result.stdout) == (finding["type"] == "correction")
+    assert f"({len(report['findings']) - len(shown)} not shown)" in result.stdout
 
 
 def test_check_fail_on_discrepancy_sets_the_exit_status(tally):
@@ -250,3 +262,16 @@ def test_bench_names_the_available_benchmarks_when_asked_for_an_unknown_one(tall
     assert result.exit_code == 2
     available = sorted(p.stem.removeprefix("bench_") for p in (ROOT / "benchmarks").glob("bench_*.py"))
     assert f"available: {', '.join(available) or 'none'}" in result.stderr
+
+
+def test_bench_hands_the_remaining_arguments_to_the_benchmark_script(tally):
+    result = subprocess.run(
+        [sys.executable, "-m", "app.cli", "bench", "extract", "--", "--help"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("usage: bench_extract.py")
+    assert "--rounds" in result.stdout

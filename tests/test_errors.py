@@ -73,3 +73,16 @@ def test_query_validation_names_the_parameter(client):
     problem = _is_problem(client.get("/v1/articles", params={"limit": 0}), 422)
     assert problem["errors"][0]["loc"] == ["query", "limit"]
     assert "pointer" not in problem["errors"][0]
+
+
+def test_unexpected_failure_is_500_problem_without_internals(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from app.config import Settings
+    from app.main import create_app
+
+    unmigrated = Settings(_env_file=None, database_url=f"sqlite:///{tmp_path / 'bare.db'}")  # type: ignore[call-arg]
+    with TestClient(create_app(unmigrated), raise_server_exceptions=False) as client:
+        response = client.get("/v1/articles")
+    problem = _is_problem(response, 500)
+    assert "articles" not in problem["detail"] and "sqlite" not in problem["detail"].lower()

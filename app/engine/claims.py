@@ -1,13 +1,418 @@
-"""Claim framing: what is counted, the action, the actor, the place, the attribution.
+"""Claim framing: what is counted, the action, the actor, the place, the time, the attribution.
 
-Placeholder implementation; the comparison work replaces it with lexicon-driven framing.
+Every word list comes from app/engine/data/ (counted.toml, actions.toml, actors.toml, frame.toml).
+
+    >>> s = "Ukraine's air force said Russia fired 114 strike and decoy drones overnight."
+    >>> f = frame_span(s, s.index("114"), s.index("114") + 3, kind="count")
+    >>> (f.counted, f.noun, f.action, f.actor, f.attribution)
+    ('drone', 'strike and decoy drone', 'launch', 'russia', "ukraine's air force")
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from app.engine import lexicons as lx
 from app.engine.model import Claim, Frame
 
+_TOKEN = re.compile(r"\d[\d,.]*\d|\d|[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.]*(?<![.])(?:-[A-Za-z0-9]+)*|\S")
+_DIGITS = re.compile(r"^\d")
+_DETERMINERS = ("the", "its", "their", "these", "those", "his", "her", "our")
 
-def frame_claim(claim: Claim) -> Frame:
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    low: str  # lowercase, straight apostrophe, possessive removed
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word, number and punctuation tokens of `text`, with offsets."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        low = m.group().lower().replace("’", "'")
+        if low.endswith("'s"):
+            low = low[:-2]
+        out.append(Token(m.group(), m.start(), m.end(), low))
+    return out
+
+
+def frame_claim(claim: Claim, published_at: date | None = None) -> Frame:
     """Describe who did what to the things `claim` counts, from its sentence."""
-    return Frame(counted=claim.value.unit, noun=claim.value.unit)
+    offset = claim.sentence_start
+    return frame_span(
+        claim.sentence,
+        claim.start - offset,
+        claim.end - offset,
+        kind=claim.kind,
+        unit=claim.value.unit,
+        published_at=published_at,
+    )
+
+
+def frame_span(
+    sentence: str,
+    start: int,
+    end: int,
+    kind: str = "count",
+    unit: str | None = None,
+    published_at: date | None = None,
+) -> Frame:
+    """Frame the claim at `sentence[start:end]` (offsets into the sentence)."""
+    toks = tokenize(sentence)
+    first = next((i for i, t in enumerate(toks) if t.end > start), len(toks))
+    after = next((i for i, t in enumerate(toks) if t.start >= end), len(toks))
+    np_from = _skip_number(toks, first) if kind in ("count", "number") else after
+    if 0 < np_from < len(toks) and toks[np_from - 1].low == "of" and toks[np_from].low in _DETERMINERS:
+        np_from += 1  # "431 of the drones"
+    np_tokens = _noun_phrase(toks, np_from)
+    counted, noun, modifiers = _head(toks, np_tokens, first)
+    if kind not in ("count", "number"):
+        counted = unit if kind != "age" else None
+    np_end = np_tokens[-1] + 1 if np_tokens else max(np_from, after)
+    act = _action(toks, first, np_end, set(range(first, np_end)))
+    clauses = _clause_ids(toks)
+    actor = _actor(toks, act, first, clauses)
+    origin = _origin(modifiers, act, actor)
+    return Frame(
+        counted=counted,
+        noun=noun,
+        modifiers=modifiers,
+        action=act.cls if act else None,
+        action_word=act.text if act else None,
+        actor=actor,
+        place=_place(toks, first, clauses),
+        time=_time(toks, first, clauses, published_at),
+        attribution=_attribution(toks, clauses, first),
+        negated=_negated(toks, first),
+        origin=origin,
+    )
+
+
+# --- the counted noun ---------------------------------------------------------------------------------
+
+
+def _is_number(tok: Token) -> bool:
+    return bool(_DIGITS.match(tok.low)) or tok.low in lx.words("frame", "numbers")
+
+
+def _skip_number(toks: list[Token], i: int) -> int:
+    """Index of the first token after the qualifier and number words starting at `i`."""
+    qualifiers = lx.words("frame", "numbers", "qualifiers")
+    while i < len(toks) and (_is_number(toks[i]) or toks[i].low in qualifiers or toks[i].low in "-–$%"):
+        i += 1
+    return i
+
+
+def _noun_phrase(toks: list[Token], i: int) -> list[int]:
+    """Indices of the noun phrase starting at `i` ("strike and decoy drones"), stopping at a stop word."""
+    stop = lx.words("frame", "noun_phrase", "stop")
+    limit = lx.load("frame")["noun_phrase"]["max_words"]
+    out: list[int] = []
+    while i < len(toks) and len(out) < limit + 1:
+        t = toks[i]
+        if not t.low[0].isalpha():
+            break
+        if t.low in ("and", "or") and out and not _known(toks, out) and i + 1 < len(toks):
+            nxt = toks[i + 1]
+            if nxt.low[0].isalpha() and not _is_number(nxt) and nxt.low not in stop:
+                out.append(i)
+                i += 1
+                continue
+        if t.low in stop or t.low in lx.words("frame", "time", "weekdays"):
+            break
+        out.append(i)
+        if _known(toks, out) and not _continues(toks, i + 1):
+            break
+        i += 1
+    return out
+
+
+def _continues(toks: list[Token], i: int) -> bool:
+    """True when the noun phrase goes on past a known noun ("drone strike", "bomber jets")."""
+    if i >= len(toks):
+        return False
+    return lx.counted_class(lx.lemma(toks[i].low)) is not None and toks[i].low[0].isalpha()
+
+
+def _known(toks: list[Token], idx: list[int]) -> bool:
+    return lx.counted_class(lx.lemma(toks[idx[-1]].low)) is not None
+
+
+def _head(toks: list[Token], idx: list[int], first: int) -> tuple[str | None, str | None, tuple[str, ...]]:
+    """Counted class, noun lemma and modifiers of a noun phrase; an empty one borrows the noun before it."""
+    words = [toks[i].low for i in idx if toks[i].low not in ("and", "or")]
+    if not words:
+        return _borrowed_noun(toks, first)
+    lemmas = words[:-1] + [lx.lemma(words[-1])]
+    for begin in range(len(lemmas)):
+        phrase = " ".join(lemmas[begin:])
+        cls = lx.counted_class(phrase)
+        if cls:
+            return cls, " ".join(words[:-1] + [lx.lemma(words[-1])]), tuple(lemmas[:begin])
+    return lemmas[-1], " ".join(lemmas), tuple(lemmas[:-1])
+
+
+def _borrowed_noun(toks: list[Token], first: int) -> tuple[str | None, str | None, tuple[str, ...]]:
+    """'eight people were hurt, with three in Kyiv': 'three' counts the nearest known noun before it."""
+    for i in range(first - 1, -1, -1):
+        lemma = lx.lemma(toks[i].low)
+        cls = lx.counted_class(lemma)
+        if cls and toks[i].low != lemma:  # a plural noun: "people", "drones"
+            mods = tuple(t.low for t in toks[max(0, i - 1) : i] if _is_demonym(t.low))
+            return cls, lemma, mods
+    return None, None, ()
+
+
+def _is_demonym(word: str) -> bool:
+    return (word,) in lx.actor_aliases() and word not in lx.capitals()
+
+
+# --- the action ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Act:
+    cls: str
+    text: str
+    start: int  # token index
+    end: int
+
+
+def _actions(toks: list[Token]) -> list[_Act]:
+    phrases = lx.action_phrases()
+    longest = max(len(p) for p in phrases)
+    out, i = [], 0
+    while i < len(toks):
+        for n in range(longest, 0, -1):
+            key = tuple(t.low for t in toks[i : i + n])
+            if len(key) == n and key in phrases:
+                out.append(_Act(phrases[key], " ".join(t.text for t in toks[i : i + n]), i, i + n))
+                i += n - 1
+                break
+        i += 1
+    return out
+
+
+def _action(toks: list[Token], first: int, np_end: int, inside: set[int]) -> _Act | None:
+    """The action applying to the count: a verb right before it, a passive verb after it, or the nearest
+    verb before it in the sentence."""
+    acts = [a for a in _actions(toks) if a.start not in inside]
+    before = [a for a in acts if a.end <= first]
+    if before and first == before[-1].end:
+        return before[-1]
+    links = lx.words("frame", "passive", "links")
+    gap = lx.load("frame")["passive"]["max_gap"]
+    for a in acts:
+        if a.start >= np_end and a.start - np_end <= gap:
+            if all(toks[k].low in links for k in range(np_end, a.start)):
+                return a
+            break
+    return before[-1] if before else None
+
+
+# --- actor, origin ------------------------------------------------------------------------------------
+
+
+def _clause_ids(toks: list[Token]) -> list[int]:
+    """Clause number of each token (clauses split at , ; : — and parentheses)."""
+    punct = lx.words("frame", "clauses", "punctuation")
+    ids, n = [], 0
+    for t in toks:
+        if t.low in punct:
+            n += 1
+        ids.append(n)
+    return ids
+
+
+def _actor_at(toks: list[Token], i: int) -> tuple[str | None, int]:
+    """The actor named at token i (one or two tokens), and its length."""
+    aliases = lx.actor_aliases()
+    for n in (2, 1):
+        key = tuple(t.low for t in toks[i : i + n])
+        if len(key) == n and key in aliases:
+            return aliases[key], n
+    return None, 0
+
+
+def _actor(toks: list[Token], act: _Act | None, first: int, clauses: list[int]) -> str | None:
+    """Who did it: the agent of a passive verb ("launched by Russia"), the nearest actor before the verb in
+    its clause, or the subject of the main clause a participle clause hangs on ("..., killing three")."""
+    if act is None:
+        return None
+    if act.start > first:  # passive: only an explicit agent counts
+        if act.end < len(toks) and toks[act.end].low == "by":
+            for k in range(act.end + 1, min(act.end + 4, len(toks))):
+                actor, _ = _actor_at(toks, k)
+                if actor:
+                    return actor
+        return None
+    mine = clauses[act.start]
+    for k in range(act.start - 1, -1, -1):
+        if clauses[k] != mine:
+            break
+        actor = _acting(toks, k)
+        if actor:
+            return actor
+    opener = next(i for i, c in enumerate(clauses) if c == mine)
+    if mine > 0 and any(t.low.endswith("ing") for t in toks[opener : opener + 2]):
+        for k in range(opener - 1, -1, -1):  # the subject: the first actor of the main clause
+            if clauses[k] == mine - 1 and (k == 0 or clauses[k - 1] != mine - 1):
+                for j in range(k, opener):
+                    actor = _acting(toks, j)
+                    if actor:
+                        return actor
+                break
+    for k in range(opener - 1, -1, -1):
+        actor = _acting(toks, k)
+        if actor:
+            return actor
+    return None
+
+
+def _acting(toks: list[Token], k: int) -> str | None:
+    """The actor named at token k if it can be a doer there: not a target ("attack on Ukraine"), not the
+    owner of a place ("Ukraine's southern Kherson region"), not part of a counted phrase ("four Russian")."""
+    actor, _ = _actor_at(toks, k)
+    if actor is None:
+        return None
+    targets = {"on", "at", "against", "into", "in", "over", "across", "to", "toward", "towards", "of", "from"}
+    if k > 0 and (toks[k - 1].low in targets or _is_number(toks[k - 1])):
+        return None
+    kinds = lx.words("frame", "places", "kinds")
+    if any(t.low in kinds for t in toks[k + 1 : k + 4]):
+        return None
+    return actor
+
+
+def _place_kind_follows(toks: list[Token], k: int) -> bool:
+    return k + 1 < len(toks) and toks[k + 1].low in lx.words("frame", "places", "kinds")
+
+
+def _origin(modifiers: tuple[str, ...], act: _Act | None, actor: str | None) -> str | None:
+    """Whose things were counted: "Ukrainian drones", or the actor of a launch."""
+    aliases = lx.actor_aliases()
+    for m in modifiers:
+        if (m,) in aliases:
+            return aliases[(m,)]
+    if act is not None and act.cls == "launch":
+        return actor
+    return None
+
+
+# --- place, time, attribution, negation ---------------------------------------------------------------
+
+
+def _places(toks: list[Token]) -> list[tuple[int, str]]:
+    """Sub-national places named in the sentence: "in the Kyiv region", "the city of Dnipro", "in Kharkiv"."""
+    kinds = lx.words("frame", "places", "kinds")
+    preps = lx.words("frame", "places", "prepositions")
+    banned = lx.words("frame", "places", "not_places")
+    aliases = lx.actor_aliases()
+    found: list[tuple[int, str]] = []
+    for i, t in enumerate(toks):
+        if not t.text[:1].isupper() or t.low in banned or t.low in kinds:
+            continue
+        countryish = (t.low,) in aliases and t.low not in lx.capitals()
+        if countryish:
+            continue
+        prev = toks[i - 1].low if i else ""
+        prev2 = toks[i - 2].low if i > 1 else ""
+        nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+        starts_sentence = i == 0 or toks[i - 1].low in (".", "“", '"')
+        introduced = prev in preps or (prev == "the" and prev2 in preps) or prev in kinds
+        possessed = i > 1 and prev in lx.words("frame", "places", "kinds") | {"southern", "northern",
+                                                                               "eastern", "western",
+                                                                               "central", "northeastern",
+                                                                               "southeastern",
+                                                                               "northwestern",
+                                                                               "southwestern"}
+        if (nxt in kinds or introduced or possessed) and not (starts_sentence and nxt not in kinds):
+            found.append((i, t.low))
+    return found
+
+
+def _place(toks: list[Token], first: int, clauses: list[int]) -> str | None:
+    """The place the claim is about: in its clause, else the sentence's opening 'In X,' phrase, else the
+    main clause a participle clause ("..., killing three people") hangs on."""
+    places = _places(toks)
+    if not places or first >= len(toks):
+        return None
+    mine = clauses[first]
+    same = {p for i, p in places if clauses[i] == mine}
+    opening = {p for i, p in places if clauses[i] == 0 and toks[0].low in ("in", "around", "near")}
+    if same or opening:
+        return " ".join(sorted(same | opening))
+    clause_start = next(i for i, c in enumerate(clauses) if c == mine)
+    nxt = toks[clause_start + 1].low if clause_start + 1 < len(toks) else ""
+    if nxt.endswith("ing") or toks[clause_start].low.endswith("ing"):
+        before = sorted({p for i, p in places if clauses[i] == mine - 1})
+        if before:
+            return " ".join(before)
+    return None
+
+
+def _time(toks: list[Token], first: int, clauses: list[int], published: date | None) -> str | None:
+    """When: a weekday or a relative word ("overnight"), resolved against the publication date if given."""
+    weekdays = list(lx.load("frame")["time"]["weekdays"])
+    relative: dict[str, int] = lx.load("frame")["time"]["relative"]
+    hits: list[tuple[int, str]] = []
+    low = [t.low for t in toks]
+    for i, w in enumerate(low):
+        if w in weekdays:
+            hits.append((i, w))
+        for phrase in relative:
+            parts = phrase.split()
+            if low[i : i + len(parts)] == parts:
+                hits.append((i, phrase))
+    if not hits:
+        return None
+    here = clauses[min(first, len(toks) - 1)]
+    _, word = min(hits, key=lambda h: (clauses[h[0]] != here, abs(h[0] - first)))
+    if published is None:
+        return word
+    if word in weekdays:
+        back = (published.weekday() - weekdays.index(word)) % 7
+        return (published - timedelta(days=back)).isoformat()
+    return (published + timedelta(days=relative[word])).isoformat()
+
+
+def _attribution(toks: list[Token], clauses: list[int], first: int) -> str | None:
+    """Who says so: "according to local officials", "the air force said", "said the governor"."""
+    verbs = lx.words("frame", "attribution", "verbs")
+    punct = lx.words("frame", "clauses", "punctuation") | {".", "“", "”", '"'}
+    for i, t in enumerate(toks):
+        if t.low not in verbs:
+            continue
+        if t.low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":
+            words = _run(toks, i + 2, 1, punct)
+        else:
+            words = _run(toks, i - 1, -1, punct)
+            if not words or words[-1] in ("that", "it", "he", "she", "they"):
+                words = _run(toks, i + 1, 1, punct)
+        words = [w for w in words if w != "that"]
+        if words:
+            return " ".join(words)
+    return None
+
+
+def _run(toks: list[Token], i: int, step: int, punct: frozenset[str], limit: int = 6) -> list[str]:
+    out: list[str] = []
+    while 0 <= i < len(toks) and toks[i].low not in punct and len(out) < limit:
+        out.append(toks[i].text.lower().replace("’", "'"))
+        i += step
+    return out if step > 0 else out[::-1]
+
+
+def _negated(toks: list[Token], first: int) -> bool:
+    """True when a negation or an exception ("all but two regions") comes right before the count."""
+    before = [t.low for t in toks[max(0, first - 3) : first]]
+    for phrase in lx.words("frame", "negation"):
+        parts = phrase.split()
+        if any(before[i : i + len(parts)] == parts for i in range(len(before))):
+            return True
+    return False

@@ -84,6 +84,7 @@ class Frame:
     time: str | None = None  # ISO date or interval of the event, when the sentence says
     attribution: str | None = None  # "the air force said"
     negated: bool = False
+    origin: str | None = None  # whose things were counted: "Ukrainian drones" -> "ukraine"
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +164,8 @@ class Finding:
     independent_sources: tuple[int, ...] = ()  # per side: independent sources (copies counted once)
     old_value: str | None = None  # corrections: the value corrected away
     new_value: str | None = None  # corrections: the value it was corrected to
+    anchor: ClaimRef | None = None  # the claim that identifies the finding when it is recomputed (the
+    # first claim of its fact): a finding keeps its anchor when another source joins it
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.engine.lexicon import load_json, load_words
+from app.engine.number_words import vocab
 from app.engine.tokens import Token, joined
 
 _MAX_WORDS = 5
@@ -44,6 +45,8 @@ def lemma(word: str) -> str:
 
 
 def _stop(t: Token) -> bool:
+    if len(t.text) > 1 and t.text.isupper():
+        return False  # "US", "IT": names, not the pronouns
     return t.lower in load_words("noun_stopwords.txt")
 
 
@@ -76,7 +79,7 @@ def noun_phrase(tokens: list[Token], j: int) -> NounPhrase | None:
             words.append(k)  # "two new 737 Max jets"
             k += 1
             continue
-        if t.lower in ("and", "or") and words and not tokens[words[-1]].lower.endswith("s"):
+        if t.lower in ("and", "or") and words and not _plural(tokens[words[-1]].lower):
             cont = _continuation(tokens, k + 1)
             if cont is not None:
                 words.extend(cont)
@@ -99,11 +102,17 @@ def _continuation(tokens: list[Token], k: int) -> list[int] | None:
     out: list[int] = []
     n = len(tokens)
     while k < n and len(out) < 3 and tokens[k].is_word and not _stop(tokens[k]):
+        if _verb_like(tokens[k].lower) or vocab().is_cardinal(tokens[k].lower):
+            return None  # "five people and injured nine others": a new clause
         out.append(k)
         k += 1
-    if out and tokens[out[-1]].lower.endswith("s") and not _verb_like(tokens[out[-1]].lower):
+    if out and _plural(tokens[out[-1]].lower):
         return out
     return None
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") or word in load_json("irregular_plurals.json")
 
 
 def out_of(tokens: list[Token], j: int) -> int | None:

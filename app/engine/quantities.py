@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache
 
-from app.engine.dates import DateMatch, is_year, match_date, year_match
-from app.engine.lexicon import load_json, load_words, phrase_table
+from app.engine.dates import DateMatch, match_date
+from app.engine.idents import lexicon, names_a_model, not_a_quantity, year_of
 from app.engine.nouns import NounPhrase, noun_phrase, out_of
 from app.engine.number_words import vocab
 from app.engine.numbers import (
@@ -25,10 +24,10 @@ from app.engine.numbers import (
     qualify,
 )
 from app.engine.tokens import Token, joined
+from app.engine.trends import trend_before
 from app.engine.units import Unit, match_currency_prefix, match_unit, per_unit
 
 AGE = Unit("year of age", "age", "year")
-_YEAR_PREPOSITIONS = frozenset(("in", "since", "by", "until", "of", "from", "before", "after"))
 
 
 @dataclass(slots=True)
@@ -45,43 +44,15 @@ class Quantity:
     trend: str | None = None
     converted: list[Quantity] = field(default_factory=list)
     is_conversion: bool = False
+    per: str | None = None  # "three thousand tests per day": the counted noun's rate
 
     @property
     def unit_name(self) -> str | None:
         if self.unit is not None:
             return self.unit.name
-        return self.noun.head if self.noun is not None else None
-
-
-@dataclass(frozen=True, slots=True)
-class _Lex:
-    trends: dict[tuple[str, ...], str]
-    event_nouns: frozenset[str]
-    not_counted: frozenset[str]
-    age_verbs: frozenset[str]
-    age_words: frozenset[str]
-    id_prefixes: frozenset[str]
-    stop: frozenset[str]
-    date_words: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def _lex() -> _Lex:
-    c = load_json("compounds.json")
-    d = load_json("dates.json")
-    date_words = set(d["months"]) | set(d["weekdays"])
-    for k in list(d["relative_days"]) + list(d["relative_spans"]):
-        date_words.add(k.split()[0])
-    return _Lex(
-        phrase_table(load_json("trends.json")),
-        frozenset(c["event_nouns"]),
-        frozenset(c["not_counted"]),
-        frozenset(c["age_verbs"]),
-        frozenset(c["age_words"]),
-        frozenset(c["id_prefixes"]),
-        load_words("noun_stopwords.txt"),
-        frozenset(date_words),
-    )
+        if self.noun is not None:
+            return f"{self.noun.head} per {self.per}" if self.per else self.noun.head
+        return f"count per {self.per}" if self.per else None
 
 
 def _can_start(t: Token) -> bool:
@@ -99,7 +70,7 @@ def _can_start(t: Token) -> bool:
 
 def scan(tokens: list[Token], published: date | None) -> list[Quantity]:
     """Every quantity and date of one sentence's tokens, in order."""
-    lex = _lex()
+    lex = lexicon()
     out: list[Quantity] = []
     n = len(tokens)
     i = 0
@@ -120,7 +91,40 @@ def scan(tokens: list[Token], published: date | None) -> list[Quantity]:
         i = max(q.end, max((c.end for c in q.converted), default=q.end))
         if q.converted and i < n and tokens[i].text == ")":
             i += 1
+    fill_elided_units(tokens, out)
     return out
+
+
+def fill_elided_units(tokens: list[Token], found: list[Quantity]) -> None:
+    """A bare number takes the unit or noun its neighbour states for both.
+
+    "eight or nine euros" (from the next), "435 homes by sale and 187 by tender", "84.75 cents, while the
+    lowest is 74.07", "eight people were injured, with three in the region" (from the one before).
+    """
+    prev: Quantity | None = None
+    for idx, q in enumerate(found):
+        if q.kind == "number" and q.number is not None and _elidable(q):
+            nxt = found[idx + 1] if idx + 1 < len(found) else None
+            between = [t.lower for t in tokens[q.end : nxt.start]] if nxt is not None else []
+            if nxt is not None and between == ["or"] and nxt.kind in _CARRIERS | {"percent"}:
+                _inherit(q, nxt)
+            elif prev is not None and prev.kind in _CARRIERS and q.start - prev.end <= _ELISION_SPAN:
+                _inherit(q, prev)
+        if q.kind not in ("date", "time"):
+            prev = q
+
+
+_CARRIERS = frozenset(("count", "money", "quantity"))
+_ELISION_SPAN = 10  # tokens between a bare number and the quantity whose unit it shares
+
+
+def _elidable(q: Quantity) -> bool:
+    num = q.number
+    return num.nominal is not None and not (num.fraction or num.multiple) and q.per is None
+
+
+def _inherit(q: Quantity, other: Quantity) -> None:
+    q.unit, q.noun, q.kind = other.unit, other.noun, other.kind
 
 
 def read_quantity(
@@ -141,23 +145,25 @@ def read_quantity(
     num = parse_number(tokens, k, money=cur is not None) or _a_unit_and_a_half(tokens, k)
     if num is None or (tokens[k].lower in ("a", "an") and num.nominal == 1 and not num.scaled):
         return None
-    if not continuing and _not_a_quantity(tokens, k, num, cur is not None):
+    if not continuing and not_a_quantity(tokens, k, num, cur is not None):
         return None
     j = num.end
     unit = cur[0] if cur else None
-    year = _as_year(tokens, i, k, num, cur is not None)
+    year = year_of(tokens, i, k, num, cur is not None)
     if year is not None:
-        return year
+        return Quantity(year.start, year.end, "date", date=year)
     q = Quantity(i, j, "number", number=num, unit=unit, trend=trend)
     _read_unit(tokens, q)
     _read_range(tokens, q)
     _read_noun(tokens, q)
+    if names_a_model(tokens, q.noun, q.number.start) or (
+        q.unit is None and q.noun is None and tokens[k].lower == "one"
+    ):
+        return None  # "787 Dreamliner"; "one" alone is a pronoun
     _read_age(tokens, q)
     _qualify(tokens, q, i)
     if q.trend is None:
-        q.trend = _trend_before(
-            tokens, q.number.qualifier_start if q.number.qualifier_start is not None else i
-        )
+        q.trend = trend_before(tokens, i, q.number.qualifier_start)
     _read_conversion(tokens, q, published)
     q.kind = _kind(q)
     return q
@@ -175,80 +181,6 @@ def _a_unit_and_a_half(tokens: list[Token], k: int) -> NumberMatch | None:
         if hit is not None and hit[1] == k + 2:
             return NumberMatch(k, k + 1, 1.5, 1.5, 1.5, words=True)
     return None
-
-
-def _not_a_quantity(tokens: list[Token], k: int, num: NumberMatch, money: bool) -> bool:
-    """Ordinals ('3rd'), ids and codes ('Tu-95', 'Section 427', 'S&P 500', '5G'), phone numbers."""
-    lex = _lex()
-    n = len(tokens)
-    t = tokens[k]
-    if not t.is_num or money:
-        return False
-    after = tokens[num.end] if num.end < n else None
-    if after is not None and joined(tokens, num.end):
-        if after.lower in ("st", "nd", "rd", "th"):
-            return True
-        if after.is_word and not num.scaled and match_unit(tokens, num.end) is None:
-            return True  # "5G", "3D"
-    prev = tokens[k - 1] if k > 0 else None
-    if prev is None:
-        return False
-    if prev.is_word and joined(tokens, k):
-        return True  # "R18"
-    if prev.text in ("-", "−") and k >= 2 and tokens[k - 2].is_word and tokens[k - 2].text[0].isupper():
-        return True  # "Tu-95", "COVID-19", "COVID -19"
-    if prev.text in ("-", "/") and joined(tokens, k) and k >= 2 and tokens[k - 2].is_num:
-        return joined(tokens, k - 1)  # the tail of a code or phone number whose head was rejected
-    if prev.text in ("#", "№"):
-        return True
-    if _phone(tokens, k):
-        return True
-    if prev.is_word and prev.lower in lex.id_prefixes and t.text.isdigit():
-        return not (after is not None and match_unit(tokens, num.end) is not None)
-    if prev.is_word and any(c.isupper() for c in prev.text) and t.text.isdigit() and k >= 2:
-        if prev.lower in lex.stop or prev.lower in lex.date_words or (prev.lower,) in lex.trends:
-            return False
-        if qualifier_before(tokens, k) is not None:
-            return False
-        if after is not None and (match_unit(tokens, num.end) is not None or after.text == "%"):
-            return False
-        # "Nick Hague 44 has ...": an age, read later
-        return not (after is not None and after.lower in lex.age_verbs | {","} and 1 <= num.nominal <= 115)
-    return False
-
-
-def _phone(tokens: list[Token], k: int) -> bool:
-    """'555-1234', '(212) 555-0199': digit groups of phone numbers."""
-    n = len(tokens)
-    t = tokens[k].text
-    return (
-        len(t) == 3
-        and t.isdigit()
-        and k + 2 < n
-        and tokens[k + 1].text == "-"
-        and joined(tokens, k + 1)
-        and len(tokens[k + 2].text) == 4
-        and tokens[k + 2].text.isdigit()
-    )
-
-
-def _as_year(tokens: list[Token], i: int, k: int, num: NumberMatch, money: bool) -> Quantity | None:
-    """'in 2016', '2019 Rich List': a year is a date, not a count."""
-    t = tokens[k]
-    if money or num.scaled or not is_year(num.nominal or 0, t.text) or qualifier_before(tokens, i):
-        return None
-    n = len(tokens)
-    j = num.end
-    if j < n and match_unit(tokens, j, allow_quantulum=False) is not None:
-        return None
-    if j < n and tokens[j].lower == "s" and joined(tokens, j):
-        q = Quantity(k, j + 1, "date", date=year_match(k, int(num.nominal)))
-        q.date = replace(q.date, end=j + 1)
-        return q
-    plural_after = j < n and tokens[j].is_word and tokens[j].text.islower() and tokens[j].lower.endswith("s")
-    if plural_after and (k == 0 or tokens[k - 1].lower not in _YEAR_PREPOSITIONS):
-        return None  # "2000 people"
-    return Quantity(k, j, "date", date=year_match(k, int(num.nominal)))
 
 
 def _read_unit(tokens: list[Token], q: Quantity) -> None:
@@ -290,7 +222,7 @@ def _compound_suffix(tokens: list[Token], q: Quantity) -> None:
         q.unit, q.end = AGE, j + 1
     if q.unit is AGE:
         nxt = tokens[q.end].lower if q.end < n else ""
-        if nxt in _lex().event_nouns:
+        if nxt in lexicon().event_nouns:
             q.unit = Unit("year", "duration", "year")
 
 
@@ -298,7 +230,13 @@ def _read_range(tokens: list[Token], q: Quantity) -> None:
     """'between 10 and 20', '5% to 10%', 'four thousand to five thousand people', '14-18 mpg'."""
     n = len(tokens)
     j = q.end
-    if j + 1 >= n or q.number.vague or q.number.qualifier != "exact":
+    if (
+        j + 1 >= n
+        or q.number.vague
+        or q.number.multiple
+        or q.number.fraction
+        or q.number.qualifier != "exact"
+    ):
         return
     w = tokens[j].text.lower()
     start = q.start
@@ -330,8 +268,14 @@ def _read_range(tokens: list[Token], q: Quantity) -> None:
     q.end = second.end
 
 
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "my", "his", "her", "its", "their", "our", "your", "these", "those"]
+)
+
+
 def _read_noun(tokens: list[Token], q: Quantity) -> None:
-    """What a bare number counts: '653 drones', '52 out of 80 drones', 'tens of thousands of lives'."""
+    """What a bare number counts: '653 drones', '52 out of 80 drones', 'tens of thousands of lives',
+    'one of the oldest ballparks', '1/16 of a pint', 'three thousand tests per day'."""
     if q.unit is not None or q.noun is not None:
         return
     n = len(tokens)
@@ -342,35 +286,42 @@ def _read_noun(tokens: list[Token], q: Quantity) -> None:
         if other is not None and other.noun is not None:
             q.noun = other.noun
         return
-    if j < n and tokens[j].lower == "of" and (q.number.vague or (q.number.words and q.number.nominal == 1)):
+    num = q.number
+    if j < n and tokens[j].lower == "of" and (num.vague or num.fraction or (num.words and num.nominal == 1)):
         j += 1
-        if j < n and tokens[j].lower in (
-            "the",
-            "my",
-            "his",
-            "her",
-            "its",
-            "their",
-            "our",
-            "your",
-            "these",
-            "those",
-        ):
+        if j < n and tokens[j].lower in _DETERMINERS:
             j += 1
             while j < n and tokens[j].lower in ("most", "best", "worst", "least"):
                 j += 1
-        elif q.number.nominal == 1:
+        elif num.nominal == 1:
             return
-    if q.number.nominal == 1 and q.number.words and j == q.end and j < n and tokens[j].lower in _lex().stop:
+    if num.nominal == 1 and num.words and j == q.end and j < n and tokens[j].lower in lexicon().stop:
         return
     phrase = noun_phrase(tokens, j)
     if phrase is None:
         return
-    if phrase.head in _lex().not_counted:
-        q.end = _index_after(tokens, phrase.end)
+    end = _index_after(tokens, phrase.end)
+    head_unit = match_unit(tokens, end - 1)
+    if head_unit is not None and head_unit[0].kind in ("quantity", "money", "duration"):
+        q.unit, q.end = head_unit  # "517 rushing yards", "one US fluid ounce"
         return
-    q.noun = phrase
-    q.end = _index_after(tokens, phrase.end)
+    if phrase.head not in lexicon().not_counted:
+        q.noun = phrase
+    elif num.fraction or (num.words and num.nominal == 1):
+        return
+    q.end = end
+    rate = _per_duration(tokens, end)
+    if rate is not None:
+        q.per, q.end = rate
+
+
+def _per_duration(tokens: list[Token], j: int) -> tuple[str, int] | None:
+    """'... per day', '... a minute': the time unit a count is a rate over."""
+    if j + 1 < len(tokens) and tokens[j].lower in ("per", "a", "an", "each", "every"):
+        hit = match_unit(tokens, j + 1, allow_quantulum=False)
+        if hit is not None and hit[0].kind == "duration" and hit[1] == j + 2:
+            return hit[0].name, hit[1]
+    return None
 
 
 def _index_after(tokens: list[Token], char_end: int) -> int:
@@ -387,7 +338,7 @@ def _read_age(tokens: list[Token], q: Quantity) -> None:
     x = q.number.nominal
     if x is None or not (1 <= x <= 115) or x != int(x) or not tokens[q.start].is_num:
         return
-    lex = _lex()
+    lex = lexicon()
     s = q.start
     prev = tokens[s - 1] if s > 0 else None
     nxt = tokens[q.end] if q.end < len(tokens) else None
@@ -414,20 +365,6 @@ def _qualify(tokens: list[Token], q: Quantity, i: int) -> None:
         num = qualify(num, after[0])
         q.end = after[1]
     q.number = num
-
-
-def _trend_before(tokens: list[Token], a: int) -> str | None:
-    """'rose 2.1%', 'fell by a third', 'increase by around 1 percent' -> up / down."""
-    trends = _lex().trends
-    k = a
-    if k > 0 and tokens[k - 1].lower == "by":
-        k -= 1
-    for size in (2, 1):
-        if k - size >= 0:
-            key = tuple(t.lower for t in tokens[k - size : k])
-            if key in trends:
-                return trends[key]
-    return None
 
 
 def _read_conversion(tokens: list[Token], q: Quantity, published: date | None) -> None:

@@ -1,33 +1,83 @@
 """Entry point of comparison: the cross-source report of a set of articles.
 
-Placeholder implementation (one story, equal counts of the same noun agree); the comparison work
-replaces it with stories, alignment and verdicts.
+    extract claims -> frame them -> group articles into stories -> find wire copies -> per story: align
+    claims into facts -> judge each fact (agreement / discrepancy) -> corrections (notices, stale copies)
+
+    >>> report = check_articles([ArticleText("a", "Wire", "Russia fired 472 drones on Sunday."),
+    ...                          ArticleText("b", "Desk", "Russia fired 427 drones on Sunday.")])
+    >>> [f.type for f in report.findings]
+    ['discrepancy']
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import combinations
+from dataclasses import replace
+from datetime import date
 
+from app.engine.align import AlignItem, align, make_item
+from app.engine.claims import frame_claim
+from app.engine.copies import copy_groups
+from app.engine.corrections import Notice, correction_findings, find_notices, in_notice
 from app.engine.extract import extract_claims
-from app.engine.model import ArticleText, ClaimRef, Finding, Report, Story
+from app.engine.model import ArticleText, Claim, ClaimRef, Finding, Report, Story
+from app.engine.stories import group_articles
+from app.engine.verdicts import judge
 
 
-def check_articles(articles: Sequence[ArticleText]) -> Report:
-    """Extract, group into stories, align and judge the claims of `articles`."""
-    claims = {a.id: tuple(extract_claims(a.text, a.published_at)) for a in articles}
-    story = Story(id="s1", article_ids=tuple(a.id for a in articles), label="all articles")
+def check_articles(
+    articles: Sequence[ArticleText], claims: dict[str, Sequence[Claim]] | None = None
+) -> Report:
+    """Extract (unless `claims` are given), group into stories, align and judge the claims of `articles`."""
+    if claims is None:
+        claims = {a.id: extract_claims(a.text, a.published_at) for a in articles}
+    framed = {a.id: tuple(_framed(claims[a.id], a)) for a in articles}
+    stories = group_articles(articles, framed)
+    groups = copy_groups(articles)
+    by_id = {a.id: a for a in articles}
     findings: list[Finding] = []
-    for a, b in combinations(articles, 2):
-        for i, ca in enumerate(claims[a.id]):
-            for j, cb in enumerate(claims[b.id]):
-                if ca.value.unit == cb.value.unit and ca.value.nominal == cb.value.nominal:
-                    findings.append(
-                        Finding(
-                            type="agreement",
-                            claims=(ClaimRef(a.id, i), ClaimRef(b.id, j)),
-                            reason=f"{a.source} and {b.source} both say {ca.text}",
-                            story_id=story.id,
-                        )
-                    )
-    return Report(stories=(story,), claims=claims, findings=tuple(findings))
+    for story in stories:
+        findings.extend(check_story(story, [by_id[i] for i in story.article_ids], framed, groups))
+    return Report(stories=tuple(stories), claims=framed, findings=tuple(findings))
+
+
+def _framed(claims: Sequence[Claim], article: ArticleText) -> list[Claim]:
+    """Claims framed against the article's publication date (weekdays resolve to dates)."""
+    return [replace(c, frame=frame_claim(c, article.published_at)) for c in claims]
+
+
+def check_story(story: Story, articles: Sequence[ArticleText], claims: dict[str, Sequence[Claim]],
+                groups: dict[str, int]) -> list[Finding]:
+    """The findings of one story: agreements and discrepancies of aligned facts, then corrections."""
+    notices: list[Notice] = []
+    items: list[AlignItem] = []
+    # the richest articles seed the facts; ties broken stably so that findings keep their anchors
+    ordered = sorted(articles, key=lambda a: (-len(claims[a.id]), a.published_at or date.min, a.id))
+    for order, article in enumerate(ordered):
+        article_notices = find_notices(article, claims[article.id])
+        notices.extend(article_notices)
+        group = groups.get(article.id, order)
+        items.extend(_items(article, claims[article.id], article_notices, order, group))
+    facts = align(items)
+    findings = [f for fact in facts for f in judge(fact, story.id)]
+    sources = {a.id: a.source for a in articles}
+    findings.extend(correction_findings(notices, claims, facts, sources, story.id))
+    return findings
+
+
+def _items(article: ArticleText, claims: Sequence[Claim], notices: Sequence[Notice], order: int,
+           group: int) -> list[AlignItem]:
+    """The comparable claims of one article: body text only, not inside a correction notice, and one claim
+    per repeated sentence."""
+    out, seen = [], set()
+    for i, c in enumerate(claims):
+        if c.context != "body" or in_notice(c, notices):
+            continue
+        key = (c.sentence, c.text)
+        if key in seen:
+            continue
+        seen.add(key)
+        item = make_item(ClaimRef(article.id, i), c, article.source, order, group, article.published_at)
+        if item is not None:
+            out.append(item)
+    return out

@@ -198,16 +198,14 @@ def match_unit(tokens: list[Token], j: int, allow_quantulum: bool = True) -> tup
 
 
 def _symbol_ok(tokens: list[Token], j: int, size: int) -> bool:
-    """Short symbols must touch the number ('5m', '87mph') unless they are capitals ('12 C', '5 W')."""
+    """One-letter symbols must touch the number ('5m', '3s') unless they are capitals ('12 C', '5 W')."""
     text = "".join(t.text for t in tokens[j : j + size])
-    if len(text) >= 3 or not text.isalpha():
-        return True
-    if joined(tokens, j):
+    if joined(tokens, j) or not text.isalpha():
         return True
     after = tokens[j + size] if j + size < len(tokens) else None
     if after is not None and after.is_word and not after.space_before:
         return False
-    return text.isupper() or text in ("mph", "km", "kg", "mm", "cm", "ft", "lb", "oz", "mi")
+    return len(text) >= 2 or text.isupper()
 
 
 def per_unit(tokens: list[Token], unit: Unit, j: int) -> tuple[Unit, int]:

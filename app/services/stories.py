@@ -101,8 +101,13 @@ def assign_story(
 
 
 def fingerprint(finding: engine.Finding, claim_keys: dict[tuple[str, int], str]) -> str:
-    """Identity of a finding across recomputations: its type and the claims it rests on."""
-    parts = [finding.type, *sorted(claim_keys[(r.article_id, r.index)] for r in finding.claims)]
+    """Identity of a finding across recomputations: its type and verdict and the claim the engine anchors
+    it on (so it keeps its id when another source joins it), else all the claims it rests on."""
+    if finding.anchor is not None:
+        anchor = claim_keys[(finding.anchor.article_id, finding.anchor.index)]
+        parts = [finding.type, finding.verdict or "", anchor]
+    else:
+        parts = [finding.type, *sorted(claim_keys[(r.article_id, r.index)] for r in finding.claims)]
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 

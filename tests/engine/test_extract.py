@@ -169,3 +169,66 @@ def test_percent_of_a_whole():
 def test_warm_up_runs():
     warm_up()
     assert one("It weighs 5 kg.").value.base_unit == "kilogram"
+
+
+def test_eight_or_nine_euros_shares_the_unit():
+    eight, nine = claims("a meal costs eight or nine euros")
+    assert eight.value.unit == nine.value.unit == "euro"
+
+
+def test_bare_number_after_a_count_shares_its_noun():
+    first, second = claims("Builders sold 435 flats by auction and 187 by tender.")
+    assert (second.value.nominal, second.value.unit) == (187, "flat")
+
+
+def test_eight_injured_with_three_in_the_region_counts_the_same_people():
+    c = claims("Eight workers were injured, with three in the northern region.")[1]
+    assert (c.value.nominal, c.value.unit) == (3, "worker")
+
+
+def test_digits_then_a_model_name_are_not_a_count():
+    assert [c.kind for c in claims("The airline flew its 787 Dreamliner.")] == []
+
+
+def test_number_word_inside_a_name_is_not_a_quantity():
+    assert claims("He spoke to Radio Four about it.") == []
+
+
+def test_gave_up_is_not_an_upward_trend():
+    assert one("The defence gave up 300 yards.").trend is None
+
+
+def test_climbed_more_than_is_a_bound_not_a_trend():
+    c = one("Shares climbed more than 3%.")
+    assert (c.trend, c.value.qualifier) == (None, "lower_bound")
+
+
+def test_grow_sales_by_is_an_upward_trend():
+    assert one("The brand hopes to grow sales by 35 per cent.").trend == "up"
+
+
+def test_one_of_the_oldest_parks_counts_one_park():
+    c = one("It is one of the oldest parks in town.")
+    assert (c.value.nominal, c.value.unit) == (1, "park")
+
+
+def test_one_alone_is_a_pronoun():
+    assert claims("They wanted to buy one as well.") == []
+
+
+def test_adjective_before_a_unit_word_keeps_the_unit():
+    c = one("The team ran for 517 rushing yards.")
+    assert (c.kind, c.value.unit) == ("quantity", "yard")
+
+
+def test_times_a_minute_is_a_rate():
+    assert one("The stars spin 700 times a minute.").value.unit == "count per minute"
+
+
+def test_tests_per_day_is_a_rate_of_a_count():
+    assert one("labs ran three thousand tests per day").value.unit == "test per day"
+
+
+def test_fraction_of_a_unit():
+    c = one("a cup is 1/16 of a gallon")
+    assert (c.value.nominal, c.value.unit) == (0.0625, "gallon")

@@ -1,0 +1,46 @@
+"""Trends: a number stated as a change ("rose 2.1%", "fell by a third") -> up / down.
+
+    >>> from app.engine.tokens import tokenize
+    >>> trend_before(tokenize("Exports rose 2.1%"), 2, None)
+    'up'
+
+The trend words are in data/trends.json.
+"""
+
+from __future__ import annotations
+
+from app.engine.idents import lexicon
+from app.engine.tokens import Token
+
+
+def trend_before(tokens: list[Token], i: int, qualifier_start: int | None) -> str | None:
+    """'rose 2.1%', 'fell by a third', 'grow sales by 35%', 'increase by around 1 percent' -> up / down.
+
+    A qualifier without 'by' makes a bound, not a change ('climbed more than 3%'); a bare 'up'/'down'
+    must not close a phrasal verb ('gave up 517 yards').
+    """
+    k = i if qualifier_start is None else qualifier_start
+    by = k > 0 and tokens[k - 1].lower == "by"
+    if qualifier_start is not None and not by:
+        return None
+    ends = range(k - 1, max(0, k - 5), -1) if by else (k,)
+    for end in ends:
+        trend = _trend_word_ending_at(tokens, end)
+        if trend is not None:
+            return trend
+    return None
+
+
+def _trend_word_ending_at(tokens: list[Token], end: int) -> str | None:
+    trends = lexicon().trends
+    for size in (2, 1):
+        if end - size < 0:
+            continue
+        key = tuple(t.lower for t in tokens[end - size : end])
+        if key not in trends:
+            continue
+        before = tokens[end - size - 1] if end - size >= 1 else None
+        if key in (("up",), ("down",)) and before is not None and before.is_word:
+            return None
+        return trends[key]
+    return None

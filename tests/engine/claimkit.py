@@ -1,0 +1,43 @@
+"""Build framed claims by hand for the comparison tests (no extraction involved)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from app.engine.align import AlignItem, make_item
+from app.engine.claims import frame_claim
+from app.engine.model import Claim, ClaimRef, Value
+
+UNITS = {"kilometer": ("length", "meter", 1000.0), "mile": ("length", "meter", 1609.344)}
+
+
+def claim(sentence: str, surface: str, low: float | None, high: float | None = "same", *,
+          kind: str = "count", qualifier: str = "exact", unit: str | None = None,
+          published: date | None = None, nominal: float | None = None) -> Claim:
+    """The claim `surface` of `sentence` (its first occurrence), with the given interval, framed."""
+    high = low if high == "same" else high
+    start = sentence.index(surface)
+    nominal = nominal if nominal is not None else (low if low is not None else high)
+    dim = base = None
+    base_low = base_high = base_nominal = None
+    if unit in UNITS:
+        dim, base, factor = UNITS[unit]
+        base_low, base_high, base_nominal = (x * factor if x is not None else None
+                                             for x in (low, high, nominal))
+    value = Value(nominal=nominal, low=low, high=high, unit=unit, qualifier=qualifier, dimension=dim,
+                  base_unit=base, base_nominal=base_nominal, base_low=base_low, base_high=base_high)
+    c = Claim(start=start, end=start + len(surface), text=surface, kind=kind, value=value, sentence_start=0,
+              sentence_end=len(sentence), sentence=sentence)
+    return replace(c, frame=frame_claim(c, published))
+
+
+def day(iso: str) -> float:
+    return float(date.fromisoformat(iso).toordinal())
+
+
+def item(c: Claim, article: str, order: int, index: int = 0, group: int | None = None) -> AlignItem:
+    """An AlignItem of claim `c` in article `article` (article order `order`)."""
+    it = make_item(ClaimRef(article, index), c, article.upper(), order, order if group is None else group)
+    assert it is not None, "claim has no block"
+    return it

@@ -1,0 +1,68 @@
+"""Alignment: which claims state the same fact (texts written for these tests)."""
+
+from app.engine.align import align
+from tests.engine.claimkit import claim, item
+
+
+def groups(facts):
+    return sorted(sorted((m.ref.article_id, m.claim.text) for m in f.members) for f in facts)
+
+
+def test_same_figure_of_different_facts_is_not_joined():
+    a1 = claim("Russia launched 50 drones overnight, the air force said.", "50", 50)
+    a2 = claim("Ukrainian forces shot down 45 drones, the air force said.", "45", 45)
+    b1 = claim("Moscow launched 45 drones at the city overnight.", "45", 45)
+    facts = align([item(a1, "a", 0, 0), item(a2, "a", 0, 1), item(b1, "b", 1, 0)])
+    joined = [f for f in facts if len(f.members) == 2]
+    assert len(joined) == 1 and {m.claim.value.low for m in joined[0].members} == {50, 45}
+    assert {m.claim.frame.action for m in joined[0].members} == {"launch"}
+
+
+def test_one_fact_with_different_values_is_joined():
+    a = claim("Russia launched 318 drones overnight, the air force said.", "318", 318)
+    b = claim("Russia launched 381 drones overnight, the air force said.", "381", 381)
+    assert len(align([item(a, "a", 0), item(b, "b", 1)])) == 1
+
+
+def test_ukrainian_drones_do_not_align_with_russian_drones():
+    a = claim("Air defences downed 90 Ukrainian drones over the region.", "90", 90)
+    b = claim("Air defences downed 90 Russian drones over the region.", "90", 90)
+    assert len(align([item(a, "a", 0), item(b, "b", 1)])) == 2
+
+
+def test_different_regions_do_not_align():
+    a = claim("At least four people were wounded in the Odesa region.", "four", 4)
+    b = claim("At least four people were wounded in the Kharkiv region.", "four", 4)
+    assert len(align([item(a, "a", 0), item(b, "b", 1)])) == 2
+
+
+def test_swapped_killed_and_injured_align_by_predicate():
+    s1 = "Shelling hit the Sumy region, killing 4 people and injuring 27 others, officials said."
+    s2 = "Shelling hit the Sumy region, killing 27 people and injuring 4 others, officials said."
+    items = [item(claim(s1, "4 people", 4), "a", 0, 0), item(claim(s1, "27 others", 27), "a", 0, 1),
+             item(claim(s2, "27 people", 27), "b", 1, 0), item(claim(s2, "4 others", 4), "b", 1, 1)]
+    facts = align(items)
+    assert groups(facts) == [[("a", "27 others"), ("b", "4 others")], [("a", "4 people"), ("b", "27 people")]]
+
+
+def test_fired_vs_intercepted_same_figure_joins_as_one_fact():
+    a = claim("The air force said Russia fired 96 drones at the country overnight.", "96", 96)
+    b = claim("Ukrainian forces reported intercepting 96 Russian drones overnight.", "96", 96)
+    facts = align([item(a, "a", 0), item(b, "b", 1)])
+    assert len(facts) == 1 and facts[0].predicate_join
+
+
+def test_three_other_bases_is_a_different_set():
+    a = claim("Ukraine said it carried out an attack on four Russian airbases, destroying jets.", "four", 4)
+    b = claim("The ministry said it had foiled attacks on three other bases as well.", "three", 3)
+    assert len(align([item(a, "a", 0), item(b, "b", 1)])) == 2
+
+
+def test_each_fact_holds_at_most_one_claim_per_article():
+    a1 = claim("Russia launched 50 drones overnight.", "50", 50)
+    a2 = claim("In all, Russia launched 50 drones overnight.", "50", 50)
+    b = claim("Russia launched 50 drones overnight.", "50", 50)
+    facts = align([item(a1, "a", 0, 0), item(a2, "a", 0, 1), item(b, "b", 1, 0)])
+    for f in facts:
+        articles = [m.ref.article_id for m in f.members]
+        assert len(articles) == len(set(articles))
