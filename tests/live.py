@@ -1,7 +1,7 @@
 """Real HTTP for the webhook tests: uvicorn servers on loopback, a recording receiver, signed requests.
 
-    with serve(create_app(settings)) as base_url: httpx.post(f"{base_url}/v1/...")
-    with Receiver(answers=[500, 500]) as receiver: ... receiver.requests
+with serve(create_app(settings)) as base_url: httpx.post(f"{base_url}/v1/...")
+with Receiver(answers=[500, 500]) as receiver: ... receiver.requests
 """
 
 from __future__ import annotations

@@ -50,16 +50,21 @@ def verified(secret: str, request) -> dict:
     return Webhook(secret).verify(request.body, request.headers)
 
 
-DISPUTED = FERRY_DAILY.replace("212 passengers", "240 passengers")
+DISPUTED = (
+    "A ferry carrying 240 passengers ran aground near Port Avel on Tuesday, the coast guard said. "
+    "Rescue boats brought 198 people ashore."
+)
 
 
 def test_a_discrepancy_from_an_ingest_reaches_the_subscriber_signed(live: Live):
     with Receiver() as receiver:
         subscription = subscribe(live, receiver.url, ["finding.discrepancy"])
-        live.post(*signed(article("wire-1", text=FERRY_WIRE), webhook_id="msg_1"))
-        live.post(*signed(article("daily-1", source="Daily", text=DISPUTED), webhook_id="msg_2"))
+        live.post(*signed(article("wire-1", text=FERRY_WIRE, story="ferry"), webhook_id="msg_1"))
+        live.post(
+            *signed(article("daily-1", source="Daily", text=DISPUTED, story="ferry"), webhook_id="msg_2")
+        )
         items = run_worker_until_settled(live, subscription)
-    assert {d["status"] for d in items} == {"delivered"}
+    assert items and {d["status"] for d in items} == {"delivered"}
     payloads = [verified(subscription["secret"], r) for r in receiver.requests]
     assert payloads and {p["type"] for p in payloads} == {"finding.discrepancy"}
     data = payloads[0]["data"]
