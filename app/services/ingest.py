@@ -22,9 +22,10 @@ from app import models
 from app.config import Settings
 from app.errors import Conflict
 from app.schemas import ArticleCreate
+from app.services.findings import recompute_story
 from app.services.outbox import enqueue_story_events
 from app.services.shapes import stored_datetime
-from app.services.stories import assign_story, forget_or_recompute, recompute_story
+from app.services.stories import assign_story, forget_or_recompute
 
 Outcome = Literal["created", "revised", "unchanged"]
 

@@ -1,0 +1,218 @@
+"""A story's stored claims and findings, recomputed by the engine after each change to the story.
+
+Findings found again keep their row and id (identity = `fingerprint`: type + the claims' spans), so
+callers can tell which findings are new; findings no longer found are deleted. Writes are batched: one
+insert per table, one delete per kind of removal.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from sqlalchemy import delete
+from sqlmodel import Session, col, select
+
+from app import engine, models
+from app.services.shapes import claim_fields, engine_date, shown_datetime
+
+_CHUNK = 500  # ids per IN (...) list
+
+
+def engine_article(
+    article: models.Article, revision: models.ArticleRevision, key: str | None
+) -> engine.ArticleText:
+    """What the engine needs of a stored article's revision."""
+    return engine.ArticleText(
+        id=article.id,
+        source=article.source,
+        text=revision.text,
+        published_at=engine_date(shown_datetime(revision.published_at, revision.published_date_only)),
+        url=article.url,
+        title=revision.title,
+        story_key=key,
+    )
+
+
+def with_current_text(
+    session: Session, articles: Sequence[models.Article]
+) -> list[tuple[models.Article, models.ArticleRevision]]:
+    """Each article with its current revision, in the order given."""
+    if not articles:
+        return []
+    revisions = session.exec(
+        select(models.ArticleRevision)
+        .join(models.Article, col(models.Article.id) == col(models.ArticleRevision.article_id))
+        .where(
+            col(models.Article.id).in_([a.id for a in articles]),
+            col(models.ArticleRevision.number) == col(models.Article.current_revision),
+        )
+    ).all()
+    by_article = {r.article_id: r for r in revisions}
+    return [(a, by_article[a.id]) for a in articles]
+
+
+def fingerprint(finding: engine.Finding, claim_keys: dict[tuple[str, int], str]) -> str:
+    """Identity of a finding across recomputations: its type and verdict and the claim the engine anchors
+    it on (so it keeps its id when another source joins it), else all the claims it rests on."""
+    if finding.anchor is not None:
+        anchor = claim_keys[(finding.anchor.article_id, finding.anchor.index)]
+        parts = [finding.type, finding.verdict or "", anchor]
+    else:
+        parts = [finding.type, *sorted(claim_keys[(r.article_id, r.index)] for r in finding.claims)]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
+    for i in range(0, len(ids), _CHUNK):
+        yield ids[i : i + _CHUNK]
+
+
+def _sync_claims(
+    session: Session, revision: models.ArticleRevision, claims: Sequence[engine.Claim]
+) -> list[models.Claim]:
+    """Make the stored claims of `revision` equal the engine's (rewritten only when they differ)."""
+    stored = session.exec(
+        select(models.Claim)
+        .where(models.Claim.revision_id == revision.id)
+        .order_by(col(models.Claim.position))
+    ).all()
+    wanted = [claim_fields(c) for c in claims]
+    if [(c.start, c.end, c.kind, c.value) for c in stored] == [
+        (w["start"], w["end"], w["kind"], w["value"]) for w in wanted
+    ]:
+        return list(stored)
+    for row in stored:
+        session.expunge(row)
+    if stored:
+        session.execute(delete(models.Claim).where(col(models.Claim.revision_id) == revision.id))
+    rows = [
+        models.Claim(revision_id=revision.id, article_id=revision.article_id, position=i, **fields)
+        for i, fields in enumerate(wanted)
+    ]
+    session.add_all(rows)
+    session.flush()
+    return rows
+
+
+def _update(row: models.Finding, finding: engine.Finding) -> None:
+    values = {
+        "verdict": finding.verdict,
+        "severity": finding.severity,
+        "reason": finding.reason,
+        "fact": finding.fact,
+        "old_value": finding.old_value,
+        "new_value": finding.new_value,
+        "independent_sources": list(finding.independent_sources),
+    }
+    for name, value in values.items():
+        if getattr(row, name) != value:
+            setattr(row, name, value)
+
+
+def _links(
+    row: models.Finding, finding: engine.Finding, claim_row: dict[tuple[str, int], models.Claim]
+) -> list[models.FindingClaim]:
+    side_of = {(r.article_id, r.index): n for n, side in enumerate(finding.sides) for r in side}
+    return [
+        models.FindingClaim(
+            finding_id=row.id,  # type: ignore[arg-type]
+            claim_id=claim_row[(r.article_id, r.index)].id,  # type: ignore[arg-type]
+            position=position,
+            side=side_of.get((r.article_id, r.index)),
+        )
+        for position, r in enumerate(dict.fromkeys(finding.claims))
+    ]
+
+
+def _link_keys(links: Iterable[models.FindingClaim]) -> set[tuple[int, int, int | None]]:
+    return {(link.claim_id, link.position, link.side) for link in links}
+
+
+def _stored_links(
+    session: Session, story: models.Story
+) -> dict[int | None, set[tuple[int, int, int | None]]]:
+    links = session.exec(
+        select(models.FindingClaim)
+        .join(models.Finding, col(models.Finding.id) == col(models.FindingClaim.finding_id))
+        .where(models.Finding.story_id == story.id)
+    ).all()
+    keyed: dict[int | None, set[tuple[int, int, int | None]]] = {}
+    for link in links:
+        keyed.setdefault(link.finding_id, set()).add((link.claim_id, link.position, link.side))
+        session.expunge(link)
+    return keyed
+
+
+def recompute_story(session: Session, story: models.Story) -> list[models.Finding]:
+    """Re-run the engine on the story's current texts; store claims and findings; return the new findings.
+
+    The story row is locked first (PostgreSQL), so concurrent ingests into one story take turns.
+    """
+    session.get(models.Story, story.id, with_for_update=True, populate_existing=True)
+    articles = session.exec(
+        select(models.Article).where(models.Article.story_id == story.id).order_by(col(models.Article.id))
+    ).all()
+    pairs = with_current_text(session, articles)
+    report = engine.check_articles([engine_article(a, r, story.id) for a, r in pairs])
+
+    claim_row: dict[tuple[str, int], models.Claim] = {}
+    claim_key: dict[tuple[str, int], str] = {}
+    for article, revision in pairs:
+        for row in _sync_claims(session, revision, report.claims.get(article.id, ())):
+            claim_row[(article.id, row.position)] = row
+            claim_key[(article.id, row.position)] = f"{article.id}:{revision.number}:{row.start}:{row.end}"
+
+    existing = {
+        f.fingerprint: f
+        for f in session.exec(select(models.Finding).where(models.Finding.story_id == story.id)).all()
+    }
+    linked = _stored_links(session, story)
+    added: list[tuple[models.Finding, engine.Finding]] = []
+    relink: list[tuple[models.Finding, engine.Finding]] = []
+    seen: set[str] = set()
+    for finding in report.findings:
+        refs = [*finding.claims, *([finding.anchor] if finding.anchor else [])]
+        if any((r.article_id, r.index) not in claim_row for r in refs):
+            continue  # the engine pointed outside this story's claims: nothing to prove it with
+        print_ = fingerprint(finding, claim_key)
+        if print_ in seen:  # two findings on one anchor: tell them apart by all their claims
+            print_ = fingerprint(replace(finding, anchor=None), claim_key)
+        if print_ in seen:
+            continue
+        seen.add(print_)
+        row = existing.get(print_)
+        if row is None:
+            row = models.Finding(story_id=story.id, fingerprint=print_, type=finding.type, reason="")
+            added.append((row, finding))
+        elif _link_keys(_links(row, finding, claim_row)) != linked.get(row.id):
+            relink.append((row, finding))  # other claims now, or its claim rows were replaced
+        _update(row, finding)
+    session.add_all(row for row, _ in added)
+    session.flush()
+
+    relinked_ids = [row.id for row, _ in relink if row.id is not None]
+    for ids in _chunks(relinked_ids):
+        session.execute(delete(models.FindingClaim).where(col(models.FindingClaim.finding_id).in_(ids)))
+    session.add_all(link for row, finding in [*added, *relink] for link in _links(row, finding, claim_row))
+    gone = [row.id for print_, row in existing.items() if print_ not in seen and row.id is not None]
+    for row in (row for print_, row in existing.items() if print_ not in seen):
+        session.expunge(row)
+    for ids in _chunks(gone):
+        session.execute(delete(models.Finding).where(col(models.Finding.id).in_(ids)))
+
+    _relabel(story, report)
+    story.updated_at = models.utcnow()
+    session.add(story)
+    session.flush()
+    return [row for row, _ in added]
+
+
+def _relabel(story: models.Story, report: engine.Report) -> None:
+    if story.key is not None or not report.stories:
+        return
+    biggest = max(report.stories, key=lambda s: len(s.article_ids))
+    if biggest.label:
+        story.label = biggest.label[:500]
+    story.key_terms = list(biggest.key_terms)

@@ -1,0 +1,59 @@
+"""Recomputing a story's findings: new ones are reported once, kept ones keep their row and links."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, col, select
+
+from app import models
+from app.config import Settings
+from app.db import make_engine
+from app.schemas import ArticleCreate
+from app.services.ingest import ingest_article
+from app.services.reports import story_report
+from tests.factories import FERRY_DAILY, FERRY_WIRE, article
+
+SETTINGS = Settings(_env_file=None)  # type: ignore[call-arg]
+
+
+def _ingest(session: Session, **fields) -> list[models.Finding]:
+    result = ingest_article(session, ArticleCreate(**article(**fields)), SETTINGS)
+    session.commit()
+    return result.new_findings
+
+
+def test_ingest_reports_each_new_finding_once(database_url):
+    engine = make_engine(database_url)
+    with Session(engine, expire_on_commit=False) as session:
+        assert _ingest(session, id_="wire", story="ferry") == []
+        first = _ingest(session, id_="daily", source="Daily", text=FERRY_DAILY, story="ferry")
+        assert first, "two accounts of the same ferry figures agree somewhere"
+        assert _ingest(session, id_="daily", source="Daily", text=FERRY_DAILY, story="ferry") == []
+        third = _ingest(session, id_="third", source="Third", text=FERRY_WIRE + " More.", story="ferry")
+        assert {f.id for f in third}.isdisjoint({f.id for f in first})
+        stored = session.exec(select(models.Finding.id)).all()
+        assert sorted(stored) == sorted(f.id for f in first + third)
+    engine.dispose()
+
+
+def test_rewritten_claims_keep_findings_linked(database_url):
+    """Claims stored by an older engine differ from today's: they are rewritten and findings relinked."""
+    engine = make_engine(database_url)
+    with Session(engine, expire_on_commit=False) as session:
+        _ingest(session, id_="wire", story="ferry")
+        _ingest(session, id_="daily", source="Daily", text=FERRY_DAILY, story="ferry")
+        for claim in session.exec(select(models.Claim).where(models.Claim.article_id == "wire")).all():
+            claim.value = {**claim.value, "nominal": -1.0}
+            session.add(claim)
+        session.commit()
+        _ingest(session, id_="third", source="Third", text=FERRY_WIRE + " More.", story="ferry")
+        story_id = session.get(models.Article, "wire").story_id
+        report = story_report(session, story_id)
+        ids = {c.id for c in report.claims}
+        assert report.findings
+        for finding in report.findings:
+            assert finding.claims and set(finding.claims) <= ids
+        wire_values = session.exec(
+            select(models.Claim.value).where(col(models.Claim.article_id) == "wire")
+        ).all()
+        assert all(value["nominal"] != -1.0 for value in wire_values)
+    engine.dispose()
