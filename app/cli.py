@@ -1,4 +1,4 @@
-"""The `tally` command: serve the API, check article files, import a folder of articles.
+"""The `tally` command: serve the API, check article files, import a folder, score, benchmark.
 
     tally serve --port 8000 --workers 2
     tally check seeds/01_mp-barrage.json seeds/03_ledger-barrage.json
@@ -39,7 +39,7 @@ from app.errors import NotReady, TallyError
 from app.schemas import ArticleCreate, CheckRequest
 from app.services import check as check_service
 from app.services.health import migration_head, readiness
-from app.services.ingest import ingest_article
+from app.services.ingest import ingest_and_commit
 from app.terminal import FINDING_TYPES, render_report
 
 # The benchmarks are scripts of the source tree (not installed): `tally bench` runs them from a checkout.
@@ -51,6 +51,10 @@ cli = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
+
+
+# `tally check --only` choices: the finding types of the answer.
+FindingType = StrEnum("FindingType", {name: name for name in FINDING_TYPES})
 
 
 def _stdout() -> Console:
@@ -92,9 +96,6 @@ def _load_all(paths: list[Path]) -> list[dict[str, Any]]:
         except ArticleFileError as exc:
             _fail([str(exc)])
     return articles
-
-
-FindingType = StrEnum("FindingType", {name: name for name in FINDING_TYPES})
 
 
 @cli.command()
@@ -306,8 +307,7 @@ def _ingest_files(engine: Engine, files: list[Path], settings: Settings) -> tupl
                 try:
                     data = ArticleCreate.model_validate(raw)
                     with Session(engine, expire_on_commit=False) as session:
-                        result = ingest_article(session, data, settings)
-                        session.commit()
+                        result = ingest_and_commit(session, data, settings)
                     outcomes[result.outcome] += 1
                 except ValidationError as exc:
                     failures.append(f"{label}: " + "; ".join(_validation_lines(exc)))

@@ -55,6 +55,24 @@ StoryKey = Annotated[
 ]
 
 
+_EXAMPLE_A = {
+    "id": "wire-1",
+    "source": "Wire Service",
+    "url": "https://wire.example/ferry",
+    "title": "Ferry runs aground",
+    "published_at": "2025-05-13",
+    "text": "A ferry carrying 212 passengers ran aground on Tuesday. Rescuers saved more than 190 people.",
+}
+_EXAMPLE_B = {
+    "id": "daily-1",
+    "source": "The Daily",
+    "url": "https://daily.example/ferry",
+    "title": "Ferry strikes rocks",
+    "published_at": "2025-05-13T18:05:00Z",
+    "text": "The ferry had 221 passengers on board when it struck rocks on Tuesday, officials said.",
+}
+
+
 class _Article(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -75,17 +93,28 @@ class CheckArticle(_Article):
 class ArticleCreate(_Article):
     """An article to store; without an `id` the service assigns one."""
 
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [_EXAMPLE_A]})
+
     id: str | None = Field(None, pattern=ARTICLE_ID_PATTERN, examples=["wire-ferry-2025-05-16"])
 
 
 class CheckRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    """Articles to compare; nothing is stored."""
+
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"articles": [_EXAMPLE_A, _EXAMPLE_B]}]}
+    )
 
     articles: list[CheckArticle] = Field(min_length=1)
 
 
 class ExtractRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    """One text; `published_at` anchors relative dates such as "last Tuesday"."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"text": _EXAMPLE_A["text"], "published_at": "2025-05-13"}]},
+    )
 
     text: ArticleText
     published_at: PublishedAt = None

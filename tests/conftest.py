@@ -98,3 +98,40 @@ def make_client(database_url: str) -> Iterator[Callable[..., TestClient]]:
 def client(make_client: Callable[..., TestClient]) -> TestClient:
     """A client of the app with default settings (open API, default limits)."""
     return make_client()
+
+
+@pytest.fixture
+def live_server(database_url: str) -> Iterator[Callable[..., str]]:
+    """Start the real app under uvicorn on a free loopback port; returns its base URL.
+
+    `live_server(api_keys="k:rw")` overrides settings; every server is stopped after the test.
+    """
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    servers: list[tuple[uvicorn.Server, threading.Thread]] = []
+
+    def start(**overrides: Any) -> str:
+        settings = Settings(_env_file=None, database_url=database_url, **overrides)  # type: ignore[call-arg]
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        server = uvicorn.Server(
+            uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
+        )
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        while not server.started:
+            if not thread.is_alive():
+                raise RuntimeError("uvicorn did not start")
+            time.sleep(0.01)
+        servers.append((server, thread))
+        return f"http://127.0.0.1:{port}"
+
+    yield start
+    for server, thread in servers:
+        server.should_exit = True
+        thread.join()

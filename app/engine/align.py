@@ -16,7 +16,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 
 from rapidfuzz import fuzz
 
@@ -31,7 +30,7 @@ REPRESENTATIVES = 6  # members of a fact a new claim is compared with (keeps the
 WINDOW = 8  # tokens either side of a claim that make its local context
 CONTRADICTION_JOIN = 0.5  # a claim with a contradicting predicate joins only a sentence retold closely
 MERGE_POOL = 150  # facts per block examined when merging split facts (bounds the cost)
-AGREEMENT_PRIOR = 0.15  # ranking bonus for a fact whose value the claim agrees with (ties only)
+AGREEMENT_PRIOR = 0.08  # ranking bonus for a fact whose value the claim agrees with (ties only)
 
 _NUMBERISH = re.compile(r"\d[\d,.]*")
 
@@ -71,13 +70,6 @@ class Fact:
         return out
 
 
-@cache
-def stopwords() -> frozenset[str]:
-    """Function words ignored in contexts (data/stopwords.txt)."""
-    text = (lx.DATA / "stopwords.txt").read_text(encoding="utf-8")
-    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
-
-
 def block_of(claim: Claim) -> tuple[str, ...] | None:
     """What a claim measures, coarsely; only claims of one block are ever compared."""
     if claim.kind in ("count", "number"):
@@ -106,7 +98,7 @@ def window_words(claim: Claim) -> frozenset[str]:
     s, e = claim.start - claim.sentence_start, claim.end - claim.sentence_start
     first = next((i for i, t in enumerate(toks) if t.end > s), len(toks))
     last = next((i for i, t in enumerate(toks) if t.start >= e), len(toks))
-    stop, numbers = stopwords(), lx.words("frame", "numbers")
+    stop, numbers = lx.stopwords(), lx.words("frame", "numbers")
     near = toks[max(0, first - WINDOW) : first] + toks[first:last] + toks[last : last + WINDOW]
     return frozenset(
         lx.lemma(t.low)
@@ -126,7 +118,7 @@ def make_item(ref: ClaimRef, claim: Claim, source: str, order: int, copy_group: 
 
 
 def _places(item: AlignItem) -> frozenset[str]:
-    return frozenset(item.claim.frame.place.split()) if item.claim.frame.place else frozenset()
+    return frozenset(item.claim.frame.place.split("; ")) if item.claim.frame.place else frozenset()
 
 
 def _subtypes(item: AlignItem) -> frozenset[str]:
@@ -142,7 +134,9 @@ def conflicts(a: AlignItem, b: AlignItem) -> str | None:
     if fa.actor and fb.actor and fa.actor != fb.actor and lx.actions_compatible(fa.action, fb.action):
         return "actor"
     pa, pb = _places(a), _places(b)
-    if pa and pb and not pa & pb:
+    counts = a.block[0] == "count"  # a count is of a place ("wounded in the Kyiv region"); a date or a
+    # distance merely mentions places, which may nest ("near Port Haldane" / "on the Sorrel Coast")
+    if counts and pa and pb and not pa & pb and not (fa.place_inherited and fb.place_inherited):
         return "place"
     sa, sb = _subtypes(a), _subtypes(b)
     if sa and sb and not sa & sb:
@@ -188,10 +182,13 @@ def pair_score(a: AlignItem, b: AlignItem, ignore_action: bool = False) -> float
             score += 0.1
         else:  # another predicate: only the same sentence retold can make it the same fact
             score -= 0.25
-    if fa.noun and fa.noun == fb.noun:
-        score += 0.05
-    if _places(a) & _places(b):
+    if fa.noun and fa.noun == fb.noun:  # for a measure the noun is what is measured: "of rain"
+        score += 0.05 if a.block[0] == "count" else 0.15
+    pa, pb = _places(a), _places(b)
+    if pa & pb:
         score += 0.2
+    elif pa and pb:  # two places read off main clauses that differ: weaker evidence against
+        score -= 0.3
     if fa.actor and fa.actor == fb.actor:
         score += 0.05
     if fa.origin and fa.origin == fb.origin:

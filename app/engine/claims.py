@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from app.engine import lexicons as lx
 from app.engine.model import Claim, Frame
@@ -32,13 +33,19 @@ class Token:
 
 def tokenize(text: str) -> list[Token]:
     """Word, number and punctuation tokens of `text`, with offsets."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[Token, ...]:
+    """Cached: every claim of a sentence tokenizes that sentence."""
     out = []
     for m in _TOKEN.finditer(text):
         low = m.group().lower().replace("’", "'")
         if low.endswith("'s"):
             low = low[:-2]
         out.append(Token(m.group(), m.start(), m.end(), low))
-    return out
+    return tuple(out)
 
 
 def frame_claim(claim: Claim, published_at: date | None = None) -> Frame:
@@ -66,11 +73,11 @@ def frame_span(
     toks = tokenize(sentence)
     first = next((i for i, t in enumerate(toks) if t.end > start), len(toks))
     after = next((i for i, t in enumerate(toks) if t.start >= end), len(toks))
-    np_from = _skip_number(toks, first) if kind in ("count", "number") else after
+    np_from = _skip_number(toks, first) if kind in ("count", "number") else _skip_aside(toks, after)
     if 0 < np_from < len(toks) and toks[np_from - 1].low == "of" and toks[np_from].low in _DETERMINERS:
         np_from += 1  # "431 of the drones"
     np_tokens = _noun_phrase(toks, np_from)
-    counted, noun, modifiers = _head(toks, np_tokens, first)
+    counted, noun, modifiers = _head(toks, np_tokens, first, borrow=kind in ("count", "number"))
     if kind not in ("count", "number"):
         counted = unit if kind != "age" else None
     np_end = np_tokens[-1] + 1 if np_tokens else max(np_from, after)
@@ -78,6 +85,7 @@ def frame_span(
     clauses = _clause_ids(toks)
     actor = _actor(toks, act, first, clauses)
     origin = _origin(modifiers, act, actor)
+    place, inherited = _place(toks, first, clauses)
     return Frame(
         counted=counted,
         noun=noun,
@@ -85,7 +93,8 @@ def frame_span(
         action=act.cls if act else None,
         action_word=act.text if act else None,
         actor=actor,
-        place=_place(toks, first, clauses),
+        place=place,
+        place_inherited=inherited,
         time=_time(toks, first, clauses, published_at),
         attribution=_attribution(toks, clauses, first),
         negated=_negated(toks, first),
@@ -104,6 +113,17 @@ def _skip_number(toks: list[Token], i: int) -> int:
     """Index of the first token after the qualifier and number words starting at `i`."""
     qualifiers = lx.words("frame", "numbers", "qualifiers")
     while i < len(toks) and (_is_number(toks[i]) or toks[i].low in qualifiers or toks[i].low in "-–$%"):
+        i += 1
+    return i
+
+
+def _skip_aside(toks: list[Token], i: int) -> int:
+    """After a measure, skip a bracketed conversion and "of": "180 millimeters (7 inches) of rain" -> rain."""
+    if i < len(toks) and toks[i].low == "(":
+        while i < len(toks) and toks[i].low != ")":
+            i += 1
+        i += 1
+    if i + 1 < len(toks) and toks[i].low == "of":
         i += 1
     return i
 
@@ -143,11 +163,12 @@ def _known(toks: list[Token], idx: list[int]) -> bool:
     return lx.counted_class(lx.lemma(toks[idx[-1]].low)) is not None
 
 
-def _head(toks: list[Token], idx: list[int], first: int) -> tuple[str | None, str | None, tuple[str, ...]]:
+def _head(toks: list[Token], idx: list[int], first: int, borrow: bool = True
+          ) -> tuple[str | None, str | None, tuple[str, ...]]:
     """Counted class, noun lemma and modifiers of a noun phrase; an empty one borrows the noun before it."""
     words = [toks[i].low for i in idx if toks[i].low not in ("and", "or")]
     if not words:
-        return _borrowed_noun(toks, first)
+        return _borrowed_noun(toks, first) if borrow else (None, None, ())
     lemmas = words[:-1] + [lx.lemma(words[-1])]
     for begin in range(len(lemmas)):
         phrase = " ".join(lemmas[begin:])
@@ -202,7 +223,7 @@ def _action(toks: list[Token], first: int, np_end: int, inside: set[int]) -> _Ac
     """The action applying to the count: a verb right before it, a passive verb after it, or the nearest
     verb before it in the sentence."""
     acts = [a for a in _actions(toks) if a.start not in inside]
-    before = [a for a in acts if a.end <= first]
+    before = [a for a in acts if a.end <= first and not _other_clause_between(toks, a.end, first)]
     if before and first == before[-1].end:
         return before[-1]
     links = lx.words("frame", "passive", "links")
@@ -213,6 +234,17 @@ def _action(toks: list[Token], first: int, np_end: int, inside: set[int]) -> _Ac
                 return a
             break
     return before[-1] if before else None
+
+
+def _other_clause_between(toks: list[Token], i: int, j: int) -> bool:
+    """True when another participle clause starts between a verb and the count ("killing two people and
+    leaving 30,000 homes without power": "killing" does not apply to the homes)."""
+    for k in range(i + 1, j):
+        low = toks[k].low
+        participle = low.endswith("ing") and len(low) > 5 and toks[k - 1].low in ("and", ",", "while")
+        if participle and (low,) not in lx.action_phrases():
+            return True
+    return False
 
 
 # --- actor, origin ------------------------------------------------------------------------------------
@@ -307,53 +339,62 @@ def _origin(modifiers: tuple[str, ...], act: _Act | None, actor: str | None) -> 
 # --- place, time, attribution, negation ---------------------------------------------------------------
 
 
+_COMPASS = {"southern", "northern", "eastern", "western", "central", "northeastern", "southeastern",
+            "northwestern", "southwestern"}
+
+
 def _places(toks: list[Token]) -> list[tuple[int, str]]:
-    """Sub-national places named in the sentence: "in the Kyiv region", "the city of Dnipro", "in Kharkiv"."""
+    """Sub-national places named in the sentence: "in the Kyiv region", "the city of Dnipro", "near Port
+    Haldane" (consecutive capitalised words make one name)."""
     kinds = lx.words("frame", "places", "kinds")
     preps = lx.words("frame", "places", "prepositions")
     banned = lx.words("frame", "places", "not_places")
-    aliases = lx.actor_aliases()
     found: list[tuple[int, str]] = []
-    for i, t in enumerate(toks):
-        if not t.text[:1].isupper() or t.low in banned or t.low in kinds:
+    i = 0
+    while i < len(toks):
+        if not _place_word(toks[i], banned, kinds):
+            i += 1
             continue
-        countryish = (t.low,) in aliases and t.low not in lx.capitals()
-        if countryish:
-            continue
+        j = i
+        while j + 1 < len(toks) and _place_word(toks[j + 1], banned, kinds):
+            j += 1
         prev = toks[i - 1].low if i else ""
         prev2 = toks[i - 2].low if i > 1 else ""
-        nxt = toks[i + 1].low if i + 1 < len(toks) else ""
-        starts_sentence = i == 0 or toks[i - 1].low in (".", "“", '"')
-        introduced = prev in preps or (prev == "the" and prev2 in preps) or prev in kinds
-        possessed = i > 1 and prev in lx.words("frame", "places", "kinds") | {"southern", "northern",
-                                                                               "eastern", "western",
-                                                                               "central", "northeastern",
-                                                                               "southeastern",
-                                                                               "northwestern",
-                                                                               "southwestern"}
-        if (nxt in kinds or introduced or possessed) and not (starts_sentence and nxt not in kinds):
-            found.append((i, t.low))
+        nxt = toks[j + 1].low if j + 1 < len(toks) else ""
+        starts_sentence = i == 0 or prev in (".", "“", '"')
+        introduced = prev in preps or (prev == "the" and prev2 in preps) or prev in kinds or prev in _COMPASS
+        if (nxt in kinds or introduced) and not (starts_sentence and nxt not in kinds):
+            found.append((i, " ".join(t.low for t in toks[i : j + 1])))
+        i = j + 1
     return found
 
 
-def _place(toks: list[Token], first: int, clauses: list[int]) -> str | None:
-    """The place the claim is about: in its clause, else the sentence's opening 'In X,' phrase, else the
-    main clause a participle clause ("..., killing three people") hangs on."""
+def _place_word(t: Token, banned: frozenset[str], kinds: frozenset[str]) -> bool:
+    """A capitalised word that can be (part of) a place name: not a country, month, title or kind word."""
+    if not t.text[:1].isupper() or t.low in banned or t.low in kinds or t.low in lx.stopwords():
+        return False
+    return not ((t.low,) in lx.actor_aliases() and t.low not in lx.capitals())
+
+
+def _place(toks: list[Token], first: int, clauses: list[int]) -> tuple[str | None, bool]:
+    """The place the claim is about, and whether it is inherited: in its clause or the sentence's opening
+    'In X,' phrase (stated), else the main clause a participle clause ("..., killing three") hangs on
+    (inherited). Several places are joined with "; "."""
     places = _places(toks)
     if not places or first >= len(toks):
-        return None
+        return None, False
     mine = clauses[first]
     same = {p for i, p in places if clauses[i] == mine}
     opening = {p for i, p in places if clauses[i] == 0 and toks[0].low in ("in", "around", "near")}
     if same or opening:
-        return " ".join(sorted(same | opening))
+        return "; ".join(sorted(same | opening)), False
     clause_start = next(i for i, c in enumerate(clauses) if c == mine)
     nxt = toks[clause_start + 1].low if clause_start + 1 < len(toks) else ""
     if nxt.endswith("ing") or toks[clause_start].low.endswith("ing"):
         before = sorted({p for i, p in places if clauses[i] == mine - 1})
         if before:
-            return " ".join(before)
-    return None
+            return "; ".join(before), True
+    return None, False
 
 
 def _time(toks: list[Token], first: int, clauses: list[int], published: date | None) -> str | None:

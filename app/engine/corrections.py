@@ -37,14 +37,20 @@ class Notice:
 def find_notices(article: ArticleText, claims: Sequence[Claim]) -> list[Notice]:
     """The correction notices of an article, with the new and old figures when it names them."""
     markers = lx.words("corrections", "notices", "markers")
-    out = []
+    out: list[Notice] = []
     for m in _SENTENCE.finditer(article.text):
         low = m.group().lower()
-        if not any(k in low for k in markers):
+        if (out and m.start() < out[-1].end) or not any(k in low for k in markers):
             continue
-        inside = [c for c in claims if m.start() <= c.start and c.end <= m.end()]
-        new, old, new_text, old_text = _new_and_old(article.text, m.start(), m.end(), inside)
-        out.append(Notice(article.id, m.start(), m.end(), m.group().strip(), new, old, new_text, old_text))
+        # a notice runs from its marker to the end of its paragraph ("Correction: ... said May 17. The
+        # storm made landfall on May 16, not May 17.")
+        line_end = article.text.find("\n", m.start())
+        end = len(article.text) if line_end < 0 else line_end
+        start = m.start() + len(m.group()) - len(m.group().lstrip())
+        inside = [c for c in claims if start <= c.start and c.end <= end]
+        new, old, new_text, old_text = _new_and_old(article.text, start, end, inside)
+        text = article.text[start:end].strip()
+        out.append(Notice(article.id, start, end, text, new, old, new_text, old_text))
     return out
 
 
@@ -62,9 +68,16 @@ def _new_and_old(text: str, start: int, end: int, inside: Sequence[Claim]):
             return before[-1], after[0], before[-1].text, after[0].text
         pattern = rf"([\w$%.,' -]{{1,30}}),?\s+{word}\s+([\w$%.,' -]{{1,30}}?)[.;]?$"
         m = re.search(pattern, text[start:end], re.I)
-        if m:
-            return None, None, m.group(1).strip(" ,"), m.group(2).strip(" ,")
+        if m:  # no claims to go by: "X, not Y" is parallel, so X has as many words as Y
+            old = _bare(m.group(2))
+            return None, None, " ".join(_bare(m.group(1)).split()[-len(old.split()) :]), old
     return None, None, None, None
+
+
+def _bare(phrase: str) -> str:
+    """The figure of a phrase cut out of a notice: after the last sentence break and leading little words."""
+    phrase = re.split(r"\.\s+", phrase.strip(" ,"))[-1]
+    return re.sub(r"^(?:(?:on|at|in|to|was|were|is|are|it|of|the)\s+)+", "", phrase, flags=re.I)
 
 
 def in_notice(claim: Claim, notices: Sequence[Notice]) -> bool:

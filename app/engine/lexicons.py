@@ -32,6 +32,13 @@ def _words(name: str, section: str, key: str) -> frozenset[str]:
 
 
 @cache
+def stopwords() -> frozenset[str]:
+    """Function words ignored in contexts and key terms (data/stopwords.txt)."""
+    text = (DATA / "stopwords.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+@cache
 def counted_classes() -> dict[str, str]:
     """Noun lemma (possibly several words) -> counted class."""
     table: dict[str, str] = {}

@@ -85,6 +85,7 @@ class Frame:
     attribution: str | None = None  # "the air force said"
     negated: bool = False
     origin: str | None = None  # whose things were counted: "Ukrainian drones" -> "ukraine"
+    place_inherited: bool = False  # the place comes from the main clause, not the claim's own clause
 
 
 @dataclass(frozen=True, slots=True)

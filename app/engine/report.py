@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
+from app.engine import lexicons as lx
 from app.engine.align import AlignItem, align, make_item
 from app.engine.claims import frame_claim
 from app.engine.copies import copy_groups
@@ -42,8 +43,23 @@ def check_articles(
 
 
 def _framed(claims: Sequence[Claim], article: ArticleText) -> list[Claim]:
-    """Claims framed against the article's publication date (weekdays resolve to dates)."""
-    return [replace(c, frame=frame_claim(c, article.published_at)) for c in claims]
+    """Claims framed against the article's publication date; a claim's time is the date the extractor
+    resolved nearest to it in its sentence ("overnight into Saturday"), else the framer's own reading."""
+    dates: dict[int, list[Claim]] = {}
+    for c in claims:
+        if c.kind == "date" and c.value.iso:
+            dates.setdefault(c.sentence_start, []).append(c)
+    out = []
+    for c in claims:
+        frame = frame_claim(c, article.published_at)
+        near = [d for d in dates.get(c.sentence_start, ()) if d is not c] if c.kind != "date" else []
+        if near:
+            nearest = min(near, key=lambda d: abs(d.start - c.start))
+            frame = replace(frame, time=nearest.value.iso)
+        elif c.kind == "date":
+            frame = replace(frame, time=None)
+        out.append(replace(c, frame=frame))
+    return out
 
 
 def check_story(story: Story, articles: Sequence[ArticleText], claims: dict[str, Sequence[Claim]],
@@ -65,14 +81,22 @@ def check_story(story: Story, articles: Sequence[ArticleText], claims: dict[str,
     return findings
 
 
+def _said_when(claim: Claim) -> bool:
+    """A date that tells when something was said ("officials said Friday") is not a fact of the story."""
+    if claim.kind != "date":
+        return False
+    before = claim.sentence[: claim.start - claim.sentence_start].split()
+    return bool(before) and before[-1].lower().strip(",") in lx.words("frame", "attribution", "verbs")
+
+
 def _items(article: ArticleText, claims: Sequence[Claim], notices: Sequence[Notice], order: int,
            group: int) -> list[AlignItem]:
     """The comparable claims of one article: body text only, not inside a correction notice, and one claim
     per repeated sentence."""
     out, seen = [], set()
     for i, c in enumerate(claims):
-        if c.context != "body" or in_notice(c, notices):
-            continue
+        if c.context != "body" or c.is_conversion or in_notice(c, notices) or _said_when(c):
+            continue  # captions, bracketed conversions (their main claim speaks), correction notices
         key = (c.sentence, c.text)
         if key in seen:
             continue

@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from app.engine import lexicons as lx
-from app.engine.align import stopwords
 from app.engine.model import ArticleText, Claim, Story
 
 JOIN_SIMILARITY = 0.19  # cosine needed to join a story
@@ -78,7 +77,7 @@ class StorySignature:
 
 def article_signature(article: ArticleText, claims: Sequence[Claim] = ()) -> ArticleSignature:
     """Key terms (entities weighted double), figures ("drone:653") and date of one article."""
-    stop = stopwords()
+    stop = lx.stopwords()
     weights: Counter = Counter()
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", article.text):
         for k, m in enumerate(_WORD.finditer(sentence)):

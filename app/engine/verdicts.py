@@ -52,8 +52,12 @@ def _below(lo: float | None, lo_open: bool, hi: float | None, hi_open: bool) -> 
 
 
 def _strict(text: str, side: str) -> bool:
+    return _starts(text, "strict", side)
+
+
+def _starts(text: str, section: str, side: str) -> bool:
     low = text.lower()
-    return any(low.startswith(p + " ") for p in lx.words("bounds", "strict", side))
+    return any(low.startswith(p + " ") or low.startswith(p + "-") for p in lx.words("bounds", section, side))
 
 
 def interval(claim: Claim, use_base: bool, widen: float = 0.0) -> Interval:
@@ -64,6 +68,11 @@ def interval(claim: Claim, use_base: bool, widen: float = 0.0) -> Interval:
     if lo is None and hi is None and v.qualifier == "exact":
         lo = hi = nominal
     lo_open = hi_open = False
+    close = lx.load("bounds")["close"]["relative"]
+    if lo is None and hi is not None and _starts(claim.text, "close", "below"):
+        lo = hi * (1 - close)  # "nearly four years" is not three
+    if hi is None and lo is not None and _starts(claim.text, "close", "above"):
+        hi = lo * (1 + close)
     if claim.kind in _INTEGER_KINDS:  # whole things: "more than 40" admits 41 and up, not 40
         if lo is not None and v.qualifier == "lower_bound" and _strict(claim.text, "lower"):
             lo += 1
@@ -89,11 +98,12 @@ def judge(fact: Fact, story_id: str | None = None) -> list[Finding]:
     camps = _camps(spans)
     if len(camps) > 1:
         sides = [[members[i] for i in camp] for camp in camps]
-        if not _confident(sides, fact.block):
-            return []
         agreements = [_agreement([members[i] for i in c], [spans[i] for i in c], label, note, story_id)
                       for c in camps]
-        return [_discrepancy(fact, sides, "value", label, note, story_id)] + [a for a in agreements if a]
+        found = [a for a in agreements if a]
+        if _confident(sides, fact.block):  # else the camps may be different facts: only their agreements
+            found.insert(0, _discrepancy(fact, sides, "value", label, note, story_id))
+        return found
     by_action = _predicate_sides(members)
     if by_action:
         if not fact.predicate_join and not _confident(by_action, fact.block, ignore_action=True):

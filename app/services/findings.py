@@ -148,9 +148,10 @@ def _stored_links(
 def recompute_story(session: Session, story: models.Story) -> list[models.Finding]:
     """Re-run the engine on the story's current texts; store claims and findings; return the new findings.
 
-    The story row is locked first (PostgreSQL), so concurrent ingests into one story take turns.
+    The story row is locked first (PostgreSQL `FOR NO KEY UPDATE`, which does not wait for the key-share
+    locks of rows being inserted with a reference to it), so concurrent ingests into one story take turns.
     """
-    session.get(models.Story, story.id, with_for_update=True, populate_existing=True)
+    session.get(models.Story, story.id, with_for_update={"key_share": True}, populate_existing=True)
     articles = session.exec(
         select(models.Article).where(models.Article.story_id == story.id).order_by(col(models.Article.id))
     ).all()

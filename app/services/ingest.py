@@ -10,6 +10,7 @@ row first and process it later (durable webhook ingestion); `ingest_article` doe
 from __future__ import annotations
 
 import hashlib
+import logging
 import random
 import time
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from app.services.outbox import enqueue_story_events
 from app.services.shapes import stored_datetime
 from app.services.stories import assign_story, forget_or_recompute
 
+log = logging.getLogger("tally.ingest")
 Outcome = Literal["created", "revised", "unchanged"]
 
 
@@ -182,9 +184,10 @@ def ingest_and_commit(
             result = ingest_article(session, data, settings)
             session.commit()
             return result
-        except (IntegrityError, OperationalError):
+        except (IntegrityError, OperationalError) as exc:
             # a lost uniqueness race, a deadlock or a busy SQLite file: replay the whole transaction
             session.rollback()
+            log.info("ingest attempt %d lost a race: %s", attempt, str(exc.orig).splitlines()[0])
             if attempt == attempts:
                 raise Conflict("concurrent requests kept changing this article; send it again") from None
             time.sleep(random.uniform(0.01, 0.05) * attempt)

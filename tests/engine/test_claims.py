@@ -126,3 +126,19 @@ def test_three_other_bases_is_marked_as_another_set():
 def test_431_of_the_drones_counts_drones_not_the_noun_before():
     f = frame("Crews shot down 431 of the drones and 39 of the missiles.", "39")
     assert f.counted == "missile"
+
+
+def test_near_port_haldane_is_one_multiword_place():
+    f = frame("The storm came ashore near Port Avel with 140 millimeters of rain.", "140 millimeters",
+              kind="quantity")
+    assert (f.place, f.noun) == ("port avel", "rain")
+
+
+def test_place_of_the_main_clause_is_marked_inherited():
+    f = frame("Troops shelled the Mykolaiv region, killing five people.", "five")
+    assert f.place == "mykolaiv" and f.place_inherited
+
+
+def test_killing_does_not_reach_past_another_participle_clause():
+    f = frame("The storm hit, killing two people and leaving 30,000 homes without power.", "30,000")
+    assert f.action is None and f.counted == "household"

@@ -71,3 +71,10 @@ def test_an_unchanged_revision_has_no_correction():
     s = "Rescuers said 212 passengers were aboard the ferry when it sank."
     a = ArticleText("u", "Wire", s)
     assert compare_revisions(a, a, [claim(s, "212", 212)], [claim(s, "212", 212)]) == []
+
+
+def test_a_notice_runs_to_the_end_of_its_paragraph():
+    text = ("Correction: An earlier version said the bridge opened on June 9. It opened on June 8, "
+            "not June 9.\nMore.")
+    n = find_notices(ArticleText("w", "W", text), [])[0]
+    assert n.text.endswith("not June 9.") and (n.new_text, n.old_text) == ("June 8", "June 9")

@@ -68,3 +68,10 @@ def test_every_finding_has_a_reason_a_fact_and_claims():
     for f in report.findings:
         assert f.reason and f.claims and f.fact and f.story_id
         assert "\n" not in f.reason
+
+
+def test_officials_said_friday_is_not_compared():
+    a = "The dam burst on Thursday, May 2, flooding 40 farms, officials said Friday."
+    b = "The dam burst on Thursday, May 2, flooding 40 farms, officials said Saturday."
+    report = check_articles(arts(("a", a, D), ("b", b, D)))
+    assert not [f for f in report.findings if f.type == "discrepancy"]
