@@ -44,6 +44,11 @@ def lemma(word: str) -> str:
     return w
 
 
+def is_stop(t: Token) -> bool:
+    """Does `t` end a counted noun phrase? (All-caps words are names: "US" is not the pronoun.)"""
+    return _stop(t)
+
+
 def _stop(t: Token) -> bool:
     if len(t.text) > 1 and t.text.isupper():
         return False  # "US", "IT": names, not the pronouns
@@ -54,6 +59,23 @@ def _verb_like(w: str) -> bool:
     return w.endswith(("ed", "ing")) and len(w) > 4
 
 
+def _numeric_word(w: str) -> bool:
+    """Number words start a new quantity: 'four airbases thousands of kilometres apart'."""
+    v = vocab()
+    return v.is_cardinal(w) or w in v.vague
+
+
+def _phrase_ends_before(tokens: list[Token], last: int, t: Token) -> bool:
+    """A participle after a noun opens a clause ('one video posted online'); a lower-case singular word
+    after a plural noun is its verb ('two sides initiate talks')."""
+    if not t.is_word or not t.text.islower():
+        return False
+    if _verb_like(t.lower):
+        return True
+    prev = tokens[last].lower
+    return _plural(prev) and not prev.endswith(("ss", "us", "is")) and not _plural(t.lower)
+
+
 def noun_phrase(tokens: list[Token], j: int) -> NounPhrase | None:
     """The counted noun phrase starting at tokens[j], or None when the number counts nothing named."""
     n = len(tokens)
@@ -61,7 +83,9 @@ def noun_phrase(tokens: list[Token], j: int) -> NounPhrase | None:
     k = j
     while k < n and len(words) < _MAX_WORDS:
         t = tokens[k]
-        if t.is_word and not _stop(t) and not t.lower.endswith("ly"):
+        if words and _phrase_ends_before(tokens, words[-1], t):
+            break
+        if t.is_word and not _stop(t) and not t.lower.endswith("ly") and not _numeric_word(t.lower):
             words.append(k)
             k += 1
             # hyphenated compounds: "ground-to-air", "long-range"

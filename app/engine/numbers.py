@@ -239,8 +239,12 @@ def qualify(match: NumberMatch, qualifier: str, phrase: str = "") -> NumberMatch
     return match
 
 
-def make_range(first: NumberMatch, second: NumberMatch) -> NumberMatch:
-    """'between 10 and 20', '5 to 10', '14-18': one interval; a bare first number takes the second's scale."""
+def make_range(first: NumberMatch, second: NumberMatch, stated_order: bool = False) -> NumberMatch:
+    """'between 10 and 20', '5 to 10', '14-18': one interval; a bare first number takes the second's scale.
+
+    `stated_order`: "from 4.8 to 4.7" is a change, not an interval: low/high keep the order of the text
+    (low = the value before, high = the value after), as NewsQuant annotates it.
+    """
     a, b = first.nominal, second.nominal
     if a is None or b is None:
         return first
@@ -249,7 +253,7 @@ def make_range(first: NumberMatch, second: NumberMatch) -> NumberMatch:
             if abs(b) >= scale and abs(a) * scale <= abs(b) * 10:
                 a = a * scale
                 break
-    low, high = (a, b) if a <= b else (b, a)
+    low, high = (a, b) if a <= b or stated_order else (b, a)
     return NumberMatch(
         first.start,
         second.end,

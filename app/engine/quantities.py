@@ -13,7 +13,7 @@ from datetime import date
 
 from app.engine.dates import DateMatch, match_date
 from app.engine.idents import lexicon, names_a_model, not_a_quantity, year_of
-from app.engine.nouns import NounPhrase, noun_phrase, out_of
+from app.engine.nouns import NounPhrase, is_stop, lemma, noun_phrase, out_of
 from app.engine.number_words import vocab
 from app.engine.numbers import (
     NumberMatch,
@@ -88,7 +88,7 @@ def scan(tokens: list[Token], published: date | None) -> list[Quantity]:
             continue
         out.append(q)
         out.extend(q.converted)
-        i = max(q.end, max((c.end for c in q.converted), default=q.end))
+        i = max(i + 1, q.end, max((c.end for c in q.converted), default=q.end))
         if q.converted and i < n and tokens[i].text == ")":
             i += 1
     fill_elided_units(tokens, out)
@@ -108,9 +108,9 @@ def fill_elided_units(tokens: list[Token], found: list[Quantity]) -> None:
             between = [t.lower for t in tokens[q.end : nxt.start]] if nxt is not None else []
             if nxt is not None and between == ["or"] and nxt.kind in _CARRIERS | {"percent"}:
                 _inherit(q, nxt)
-            elif prev is not None and prev.kind in _CARRIERS and q.start - prev.end <= _ELISION_SPAN:
+            elif prev is not None and q.start - prev.end <= _ELISION_SPAN:
                 _inherit(q, prev)
-        if q.kind not in ("date", "time"):
+        if q.kind in _CARRIERS:
             prev = q
 
 
@@ -241,6 +241,7 @@ def _read_range(tokens: list[Token], q: Quantity) -> None:
     w = tokens[j].text.lower()
     start = q.start
     between = start > 0 and tokens[start - 1].lower == "between"
+    change = start > 0 and tokens[start - 1].lower == "from" and w == "to"
     if w in ("-", "–", "—"):
         if not (joined(tokens, j) and joined(tokens, j + 1)) and w == "-":
             return
@@ -258,11 +259,11 @@ def _read_range(tokens: list[Token], q: Quantity) -> None:
         return
     if q.unit is not None and second.unit is not None and q.unit.name != second.unit.name:
         return
-    if q.unit is not None and second.unit is None and q.unit.kind != "money":
+    if q.unit is not None and second.unit is None and q.unit.kind != "money" and not change:
         return
     if q.unit is None and second.unit is not None and second.unit.kind == "money" and tokens[k].is_num:
         return
-    q.number = replace(make_range(q.number, second.number), start=q.number.start)
+    q.number = replace(make_range(q.number, second.number, stated_order=change), start=q.number.start)
     q.unit = q.unit or second.unit
     q.noun = second.noun
     q.end = second.end
@@ -295,10 +296,11 @@ def _read_noun(tokens: list[Token], q: Quantity) -> None:
                 j += 1
         elif num.nominal == 1:
             return
-    if num.nominal == 1 and num.words and j == q.end and j < n and tokens[j].lower in lexicon().stop:
+    if num.nominal == 1 and num.words and j == q.end and j < n and is_stop(tokens[j]):
         return
     phrase = noun_phrase(tokens, j)
     if phrase is None:
+        q.noun = _noun_before_dash(tokens, q.start)
         return
     end = _index_after(tokens, phrase.end)
     head_unit = match_unit(tokens, end - 1)
@@ -313,6 +315,15 @@ def _read_noun(tokens: list[Token], q: Quantity) -> None:
     rate = _per_duration(tokens, end)
     if rate is not None:
         q.per, q.end = rate
+
+
+def _noun_before_dash(tokens: list[Token], i: int) -> NounPhrase | None:
+    """'the biggest number of drones — 472 — at Ukraine': the noun right before a dash or colon."""
+    if i >= 2 and tokens[i - 1].text in ("—", "–", ":") and tokens[i - 2].is_word:
+        word = tokens[i - 2]
+        if word.text.islower() and not is_stop(word) and word.lower.endswith("s"):
+            return NounPhrase(word.start, word.end, (word.lower,), lemma(word.text))
+    return None
 
 
 def _per_duration(tokens: list[Token], j: int) -> tuple[str, int] | None:
@@ -373,13 +384,22 @@ def _read_conversion(tokens: list[Token], q: Quantity, published: date | None) -
     j = q.end
     if q.unit is None or j + 2 >= n or tokens[j].text != "(":
         return
-    inner = read_quantity(tokens, j + 1, published)
-    if inner is None or inner.unit is None or inner.end >= n:
-        return
-    if tokens[inner.end].text not in (")", "/", ","):
-        return
-    inner.is_conversion = True
-    q.converted.append(inner)
+    k = j + 1
+    while k < n:
+        inner = read_quantity(tokens, k, published)
+        if inner is None or inner.unit is None or inner.end >= n:
+            return
+        if tokens[inner.end].text not in (")", "/", ",", ";"):
+            return
+        inner.is_conversion = True
+        if inner.number.qualifier == "exact" and q.number.qualifier not in ("exact", "range"):
+            # "just under 296 hp (224 kW)": the restatement is bounded the same way
+            qualified = qualify(inner.number, q.number.qualifier)
+            inner.number = replace(qualified, tolerance=q.number.tolerance)
+        q.converted.append(inner)
+        if tokens[inner.end].text == ")":
+            return
+        k = inner.end + 1
 
 
 def _kind(q: Quantity) -> str:

@@ -231,6 +231,8 @@ def per_unit(tokens: list[Token], unit: Unit, j: int) -> tuple[Unit, int]:
 def match_currency_prefix(tokens: list[Token], i: int) -> tuple[Unit, int] | None:
     """A currency written before its number ('$', 'US $', 'HK$', '£', 'Y='): (unit, index after)."""
     t = tables()
+    if tokens[i].text not in prefix_starts():
+        return None
     n = len(tokens)
     for size in range(min(3, n - i), 0, -1):
         key = tuple(x.text for x in tokens[i : i + size])
@@ -240,6 +242,12 @@ def match_currency_prefix(tokens: list[Token], i: int) -> tuple[Unit, int] | Non
             if nxt.is_num or nxt.lower in ("minus",) or (nxt.text in "-−" and i + size + 1 < n):
                 return unit, i + size
     return None
+
+
+@lru_cache(maxsize=1)
+def prefix_starts() -> frozenset[str]:
+    """The first tokens of every currency prefix ('$', 'US', 'HK', '£', 'Y'): a fast pre-check."""
+    return frozenset(key[0] for key in tables().prefixes)
 
 
 @lru_cache(maxsize=1)

@@ -52,8 +52,12 @@ def _below(lo: float | None, lo_open: bool, hi: float | None, hi_open: bool) -> 
 
 
 def _strict(text: str, side: str) -> bool:
+    return _starts(text, "strict", side)
+
+
+def _starts(text: str, section: str, side: str) -> bool:
     low = text.lower()
-    return any(low.startswith(p + " ") for p in lx.words("bounds", "strict", side))
+    return any(low.startswith(p + " ") or low.startswith(p + "-") for p in lx.words("bounds", section, side))
 
 
 def interval(claim: Claim, use_base: bool, widen: float = 0.0) -> Interval:
@@ -64,6 +68,11 @@ def interval(claim: Claim, use_base: bool, widen: float = 0.0) -> Interval:
     if lo is None and hi is None and v.qualifier == "exact":
         lo = hi = nominal
     lo_open = hi_open = False
+    close = lx.load("bounds")["close"]["relative"]
+    if lo is None and hi is not None and _starts(claim.text, "close", "below"):
+        lo = hi * (1 - close)  # "nearly four years" is not three
+    if hi is None and lo is not None and _starts(claim.text, "close", "above"):
+        hi = lo * (1 + close)
     if claim.kind in _INTEGER_KINDS:  # whole things: "more than 40" admits 41 and up, not 40
         if lo is not None and v.qualifier == "lower_bound" and _strict(claim.text, "lower"):
             lo += 1

@@ -6,6 +6,8 @@ Test texts are written for the project, never copied from news.
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from app.engine import extract_claims, warm_up
 
@@ -232,3 +234,95 @@ def test_tests_per_day_is_a_rate_of_a_count():
 def test_fraction_of_a_unit():
     c = one("a cup is 1/16 of a gallon")
     assert (c.value.nominal, c.value.unit) == (0.0625, "gallon")
+
+
+_PIECES = [
+    "more than",
+    "about",
+    "between",
+    "and",
+    "to",
+    "-",
+    "—",
+    "(",
+    ")",
+    "$",
+    "£",
+    "%",
+    "per cent",
+    "7bn",
+    "1,000",
+    "4.5",
+    "twenty-five",
+    "a dozen",
+    "half a million",
+    "tens of thousands of",
+    "hundreds",
+    "drones",
+    "kilometers",
+    "miles",
+    "a year and a half",
+    "May 16",
+    "Sunday",
+    "overnight into",
+    "2016",
+    "17-year-old",
+    "Tu-95",
+    "06/01",
+    "555-0199",
+    "rose",
+    "fell by",
+    "a third",
+    "\u00a0",
+    "\r\n",
+    "“",
+    "”",
+    "U.S.",
+    ".",
+    ",",
+    "one",
+    "of the",
+    "out of",
+    "Section",
+    "nearly",
+    "up to",
+    "'",
+    "+3%",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=30), st.sampled_from([" ", "", "  "]))
+def test_any_text_yields_claims_whose_offsets_slice_it(pieces, sep):
+    text = sep.join(pieces)
+    for c in extract_claims(text, PUBLISHED):
+        assert text[c.start : c.end] == c.text and c.start < c.end
+        assert c.sentence_start <= c.start and c.end <= c.sentence_end
+
+
+def test_the_number_after_a_dash_counts_the_noun_before_it():
+    c = one("Russia fired its largest number of drones — 472 — at the city.")
+    assert (c.value.nominal, c.value.unit) == (472, "drone")
+
+
+def test_participle_after_the_noun_ends_the_phrase():
+    assert one("One video posted online showed smoke.").value.unit == "video"
+
+
+def test_verb_after_a_plural_noun_ends_the_phrase():
+    assert one("The two sides initiate talks.").value.unit == "side"
+
+
+def test_from_x_to_y_keeps_the_stated_order_of_a_change():
+    c = one("The rate slowed from 4.8 to 4.7 percent.")
+    assert (c.value.low, c.value.high, c.value.unit) == (4.8, 4.7, "percentage")
+
+
+def test_conversion_takes_the_qualifier_of_its_main_claim():
+    main, conv = claims("an engine of just under 296 hp (224 kW)")
+    assert conv.value.qualifier == main.value.qualifier == "upper_bound"
+
+
+def test_several_conversions_separated_by_a_slash():
+    found = claims("it makes 296 hp (224 kW / 300 PS) of power")
+    assert [c.text for c in found] == ["296 hp", "224 kW", "300 PS"]
+    assert [c.is_conversion for c in found] == [False, True, True]

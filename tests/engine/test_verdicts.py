@@ -102,3 +102,17 @@ def test_reason_names_sources_values_and_the_fact():
                          item(claim(S.format(381), "381", 381), "desk", 1)])[0])[0]
     assert "WIRE: '318'" in found.reason and "DESK: '381'" in found.reason
     assert "fact: drone" in found.reason and found.fact.startswith("drone")
+
+
+def test_nearly_four_years_conflicts_with_nearly_five_years():
+    t = "The blockade has lasted {} so far."
+    a = claim(t.format("nearly four years"), "nearly four years", None, 4, kind="duration",
+              qualifier="upper_bound")
+    b = claim(t.format("nearly five years"), "nearly five years", None, 5, kind="duration",
+              qualifier="upper_bound")
+    assert verdicts(a, b)[0] == ("discrepancy", "value")
+
+
+def test_nearly_forty_admits_thirty_eight():
+    a = claim(S.format("nearly 40"), "nearly 40", None, 40, qualifier="upper_bound")
+    assert verdicts(a, claim(S.format(38), "38", 38)) == [("agreement", "compatible")]
