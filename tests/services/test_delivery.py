@@ -59,10 +59,8 @@ DISPUTED = (
 def test_a_discrepancy_from_an_ingest_reaches_the_subscriber_signed(live: Live):
     with Receiver() as receiver:
         subscription = subscribe(live, receiver.url, ["finding.discrepancy"])
-        live.post(*signed(article("wire-1", text=FERRY_WIRE, story="ferry"), webhook_id="msg_1"))
-        live.post(
-            *signed(article("daily-1", source="Daily", text=DISPUTED, story="ferry"), webhook_id="msg_2")
-        )
+        live.post(*signed(article("wire-1", text=FERRY_WIRE, story="ferry")))
+        live.post(*signed(article("daily-1", source="Daily", text=DISPUTED, story="ferry")))
         items = run_worker_until_settled(live, subscription)
     assert items and {d["status"] for d in items} == {"delivered"}
     payloads = [verified(subscription["secret"], r) for r in receiver.requests]
@@ -95,9 +93,9 @@ def test_a_receiver_failing_twice_gets_the_event_once_as_a_success_with_three_at
 def test_a_410_disables_the_subscription(live: Live):
     with Receiver(answers=[410]) as receiver:
         subscription = subscribe(live, receiver.url, ["story.updated"])
-        live.post(*signed(article("wire-1"), webhook_id="msg_1"))
+        live.post(*signed(article("wire-1")))
         run_worker_until_settled(live, subscription)
-        live.post(*signed(article("daily-1", source="Daily", text=FERRY_DAILY), webhook_id="msg_2"))
+        live.post(*signed(article("daily-1", source="Daily", text=FERRY_DAILY)))
         live.worker.run_once()
     assert len(receiver.requests) == 1
     state = live.get(f"/v1/subscriptions/{subscription['id']}")
@@ -120,8 +118,8 @@ def test_an_unreachable_receiver_is_retried_then_given_up(database_url: str):
 def test_payloads_are_thin_with_ids_links_and_reason(live: Live):
     with Receiver() as receiver:
         subscription = subscribe(live, receiver.url, ["finding.agreement", "story.updated"])
-        live.post(*signed(article("wire-1", text=FERRY_WIRE), webhook_id="msg_1"))
-        live.post(*signed(article("daily-1", source="Daily", text=FERRY_DAILY), webhook_id="msg_2"))
+        live.post(*signed(article("wire-1", text=FERRY_WIRE)))
+        live.post(*signed(article("daily-1", source="Daily", text=FERRY_DAILY)))
         run_worker_until_settled(live, subscription)
     payloads = [json.loads(r.body) for r in receiver.requests]
     agreement = next(p for p in payloads if p["type"] == "finding.agreement")
