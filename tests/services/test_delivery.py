@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from contextlib import closing
 
 import httpx
 import pytest
@@ -14,7 +15,7 @@ from app import models
 from app.services.delivery import backoff
 from tests.api.test_webhooks import Live, live_app
 from tests.factories import FERRY_DAILY, FERRY_WIRE, article
-from tests.live import Receiver, signed, wait_until
+from tests.live import Receiver, base_url, bound_socket, signed, wait_until
 
 
 @pytest.fixture
@@ -105,11 +106,10 @@ def test_a_410_disables_the_subscription(live: Live):
 
 def test_an_unreachable_receiver_is_retried_then_given_up(database_url: str):
     for live in live_app(database_url, webhook_backoff_base=0.01, webhook_max_attempts=2):
-        with Receiver() as receiver:
-            dead_url = receiver.url
-        subscription = subscribe(live, dead_url, ["story.updated"])  # nobody listens there any more
-        live.post(*signed(article("wire-1")))
-        [delivery] = run_worker_until_settled(live, subscription)
+        with closing(bound_socket()) as silent:  # bound, never listening: connections are refused
+            subscription = subscribe(live, f"{base_url(silent)}/hook", ["story.updated"])
+            live.post(*signed(article("wire-1")))
+            [delivery] = run_worker_until_settled(live, subscription)
         assert delivery["status"] == "failed"
         assert [a["outcome"] for a in delivery["attempt_log"]] == ["retry", "failed"]
         assert all(a["status_code"] is None and "Connect" in a["error"] for a in delivery["attempt_log"])
