@@ -31,6 +31,7 @@ class Lexicon:
     not_counted: frozenset[str]
     age_verbs: frozenset[str]
     age_words: frozenset[str]
+    trend_copulas: frozenset[str]
     id_prefixes: frozenset[str]
     stop: frozenset[str]
     date_words: frozenset[str]
@@ -49,6 +50,7 @@ def lexicon() -> Lexicon:
         frozenset(c["not_counted"]),
         frozenset(c["age_verbs"]),
         frozenset(c["age_words"]),
+        frozenset(c["trend_copulas"]),
         frozenset(c["id_prefixes"]),
         load_words("noun_stopwords.txt"),
         frozenset(date_words),
@@ -101,6 +103,8 @@ def not_a_quantity(tokens: list[Token], k: int, num: NumberMatch, money: bool) -
         return True  # "Tu-95", "COVID-19", "COVID -19"
     if prev.text in ("-", "/") and joined(tokens, k) and k >= 2 and tokens[k - 2].is_num:
         return joined(tokens, k - 1)  # the tail of a code or phone number whose head was rejected
+    if prev.text == "." and k >= 2 and tokens[k - 2].lower in ("no", "nos"):
+        return True  # "No. 3"
     if prev.text in ("#", "№"):
         return True
     if _phone(tokens, k):
