@@ -44,6 +44,7 @@ def lexicon() -> Lexicon:
     date_words = set(d["months"]) | set(d["weekdays"])
     for k in list(d["relative_days"]) + list(d["relative_spans"]):
         date_words.add(k.split()[0])
+    date_words.update(("over", "the", "last", "this", "next"))  # "over the weekend", "last weekend"
     return Lexicon(
         phrase_table(load_json("trends.json")),
         frozenset(c["event_nouns"]),
@@ -86,7 +87,8 @@ def not_a_quantity(tokens: list[Token], k: int, num: NumberMatch, money: bool) -
     if after is not None and joined(tokens, num.end):
         if after.lower in ("st", "nd", "rd", "th"):
             return True
-        if after.is_word and not num.scaled and match_unit(tokens, num.end) is None:
+        decade = after.lower == "s" and is_year(num.nominal or 0, t.text)
+        if after.is_word and not num.scaled and not decade and match_unit(tokens, num.end) is None:
             return True  # "5G", "3D"
     prev = tokens[k - 1] if k > 0 else None
     if prev is None:
