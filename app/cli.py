@@ -6,6 +6,7 @@
     tally import seeds/                       # ingest every *.json, as POST /v1/articles does
     tally eval ../shared/eval                 # the evaluation scorers, in process
     tally bench extract                       # benchmarks/bench_extract.py
+    tally worker                              # ingest jobs and outgoing webhooks, in the foreground
 
 Every command goes through the same service functions as the HTTP API, so the terminal and the API
 never disagree.
@@ -245,6 +246,38 @@ def bench(
         _fail([f"no benchmark {name!r} in {BENCHMARKS}; available: {available or 'none'}"])
     completed = subprocess.run([sys.executable, str(script), *ctx.args], cwd=BENCHMARKS.parent, check=False)
     raise typer.Exit(completed.returncode)
+
+
+@cli.command()
+def worker(
+    once: Annotated[bool, typer.Option(help="Handle what is due now, then exit")] = False,
+) -> None:
+    """Process accepted webhook ingests and send outgoing webhooks (what each `tally serve` process also
+    does unless TALLY_WORKER_ENABLED=false). Any number may run side by side."""
+    import contextlib
+    import signal
+    import threading
+
+    from app.services.worker import Worker
+
+    settings = get_settings()
+    engine = make_engine(settings.database_url)
+    _require_migrated(engine)
+    running = Worker(engine, settings)
+    try:
+        if once:
+            handled = 0
+            while (step := running.run_once()) > 0:
+                handled += step
+            typer.echo(f"handled {handled} jobs and deliveries")
+            return
+        stop = threading.Event()
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        with contextlib.suppress(KeyboardInterrupt):
+            running.run_until(stop)
+    finally:
+        running.close()
+        engine.dispose()
 
 
 def _require_migrated(engine: Engine) -> None:

@@ -9,6 +9,8 @@ API keys (`TALLY_API_KEYS`) are separated by commas or whitespace; each is `KEY:
 
 from __future__ import annotations
 
+import base64
+import binascii
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -40,6 +42,25 @@ def parse_api_keys(spec: str | None) -> tuple[ApiKey, ...]:
     return tuple(keys)
 
 
+def parse_webhook_secrets(spec: str | None) -> tuple[bytes, ...]:
+    """The HMAC keys of `"whsec_<base64> whsec_<base64>"` (Standard Webhooks secrets, space-separated).
+
+    >>> parse_webhook_secrets("whsec_c2VjcmV0")
+    (b'secret',)
+    """
+    keys: list[bytes] = []
+    for token in (spec or "").split():
+        encoded = token.removeprefix("whsec_")
+        try:
+            key = base64.b64decode(encoded + "=" * (-len(encoded) % 4), validate=True)
+        except binascii.Error:
+            raise ValueError(f"webhook secrets look like whsec_<base64>, got {token[:10]}...") from None
+        if not key:
+            raise ValueError("a webhook secret may not be empty")
+        keys.append(key)
+    return tuple(keys)
+
+
 class Settings(BaseSettings):
     """Everything configurable, with the local defaults (`make run` needs no environment)."""
 
@@ -60,10 +81,31 @@ class Settings(BaseSettings):
         gt=0,
         description="recently updated stories (3 recent articles each) a new article is compared with",
     )
-    webhook_secret: str | None = Field(None, description="whsec_... secrets for signed ingestion (issue 5)")
-    webhook_allow_private_targets: bool = Field(
-        False, description="allow webhook deliveries to private hosts"
+    webhook_secret: str | None = Field(
+        None,
+        description="whsec_... secrets of POST /v1/webhooks/ingest, separated by spaces during a rotation; "
+        "unset = the route answers 503",
     )
+    webhook_allow_private_targets: bool = Field(
+        False, description="allow subscriptions to private and loopback addresses (tests, local development)"
+    )
+    webhook_timeout: float = Field(10.0, gt=0, description="seconds one outgoing delivery may take")
+    webhook_max_attempts: int = Field(8, gt=0, description="deliveries of one event before it is given up")
+    webhook_backoff_base: float = Field(
+        10.0, gt=0, description="seconds before the first retry; doubles per attempt, with jitter"
+    )
+    webhook_backoff_max: float = Field(3600.0, gt=0, description="longest wait between two attempts")
+    public_url: str = Field(
+        "", description="base URL put before the links of outgoing events (empty: relative links)"
+    )
+    worker_enabled: bool = Field(
+        True, description="run the background worker (ingest jobs, outgoing webhooks) in each app process"
+    )
+    worker_poll_interval: float = Field(1.0, gt=0, description="seconds the idle worker waits between polls")
+    worker_lease_seconds: float = Field(
+        120.0, gt=0, description="how long a claimed job is reserved before another worker may take it over"
+    )
+    job_max_attempts: int = Field(5, gt=0, description="tries of one ingest job before it is marked failed")
 
     @field_validator("api_keys")
     @classmethod
@@ -75,6 +117,17 @@ class Settings(BaseSettings):
     def keys(self) -> tuple[ApiKey, ...]:
         """The parsed API keys (empty: the API is open)."""
         return parse_api_keys(self.api_keys)
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _webhook_secrets_parse(cls, value: str | None) -> str | None:
+        parse_webhook_secrets(value)
+        return value
+
+    @property
+    def webhook_keys(self) -> tuple[bytes, ...]:
+        """The HMAC keys of the configured ingest secrets (empty: signed ingestion is off)."""
+        return parse_webhook_secrets(self.webhook_secret)
 
 
 @lru_cache

@@ -13,12 +13,13 @@ from fastapi import Depends, FastAPI
 from fastapi.openapi.utils import get_openapi
 
 from app import engine as tally_engine
-from app.api import articles, check, extract, health, stories
+from app.api import articles, check, extract, health, stories, subscriptions, webhooks
 from app.auth import require_read
 from app.config import Settings, get_settings
 from app.db import make_engine
 from app.errors import PROBLEM_JSON, BodyGuard, install_error_handlers
 from app.services.health import migration_head
+from app.services.worker import start_in_thread
 
 DESCRIPTION = """Tally finds the quantitative claims of news articles, lines the same fact up across
 sources and reports agreements, discrepancies and corrections, each with the character spans that prove it.
@@ -29,11 +30,16 @@ Errors are RFC 9457 `application/problem+json`. When `TALLY_API_KEYS` is set, ev
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Warm the engine up (if it offers to) before the first request; dispose the pool at the end."""
+    """Warm the engine up (if it offers to) before the first request; run the background worker (ingest
+    jobs, outgoing webhooks) unless TALLY_WORKER_ENABLED is false; dispose the pool at the end."""
     warm_up = getattr(tally_engine, "warm_up", None)
     if callable(warm_up):
         warm_up()
+    settings: Settings = app.state.settings
+    worker = start_in_thread(app.state.engine, settings) if settings.worker_enabled else None
     yield
+    if worker is not None:
+        worker.stop()
     app.state.engine.dispose()
 
 
@@ -49,6 +55,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             {"name": "check", "description": "Stateless checks: nothing is stored"},
             {"name": "articles", "description": "Stored articles and their revisions"},
             {"name": "stories", "description": "Stored stories and their reports"},
+            {"name": "webhooks", "description": "Signed ingestion (Standard Webhooks)"},
+            {"name": "subscriptions", "description": "Outgoing events: subscriptions and their deliveries"},
             {"name": "health", "description": "Probes"},
         ],
     )
@@ -58,8 +66,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     app.add_middleware(BodyGuard, max_bytes=lambda: settings.max_body_bytes)
     v1 = [Depends(require_read)]
-    for module in (check, extract, articles, stories):
+    for module in (check, extract, articles, stories, subscriptions):
         app.include_router(module.router, prefix="/v1", dependencies=v1)
+    app.include_router(webhooks.router, prefix="/v1")  # authenticated by its signature, not by API keys
+    webhooks.document_events(app)
     app.include_router(health.router)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
@@ -73,6 +83,7 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
             version=app.version,
             description=app.description,
             routes=app.routes,
+            webhooks=app.webhooks.routes,
             tags=app.openapi_tags,
         )
         for operations in schema.get("paths", {}).values():

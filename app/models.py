@@ -15,7 +15,7 @@ import secrets
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -149,3 +149,107 @@ class FindingClaim(SQLModel, table=True):
     )
     position: int
     side: int | None = None
+
+
+# --- Webhooks: signed ingestion in (inbound_webhooks, jobs), events out (subscriptions, outbox) ---
+
+
+class InboundWebhook(SQLModel, table=True):
+    """A signed ingest request accepted once, by its `webhook-id`: a redelivery gets the same answer."""
+
+    __tablename__ = "inbound_webhooks"
+
+    id: str = Field(primary_key=True, max_length=256, description="the sender's webhook-id")
+    body_sha256: str = Field(max_length=64)
+    status_code: int
+    response: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+    received_at: datetime = Field(default_factory=utcnow)
+
+
+class Job(SQLModel, table=True):
+    """Accepted work not done yet: process one stored article (story, claims, findings).
+
+    Committed with the article, so it survives a crash; a worker claims it by setting `lock_token` and
+    `locked_until` (a lease: when it runs out, another worker may take the job over).
+    """
+
+    __tablename__ = "jobs"
+    __table_args__ = (Index("ix_jobs_due", "status", "run_after"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: str = Field(
+        sa_column=Column(
+            String(128), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    story_key: str | None = Field(default=None, max_length=200)
+    webhook_id: str | None = Field(default=None, max_length=256)
+    status: str = Field(default="pending", max_length=16, description="pending | done | failed")
+    attempts: int = 0
+    run_after: datetime = Field(default_factory=utcnow)
+    locked_until: datetime | None = None
+    lock_token: str | None = Field(default=None, max_length=32)
+    last_error: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    created_at: datetime = Field(default_factory=utcnow)
+    finished_at: datetime | None = None
+
+
+class Subscription(SQLModel, table=True):
+    """A receiver of outgoing events; a 410 answer disables it."""
+
+    __tablename__ = "subscriptions"
+
+    id: str = Field(primary_key=True, max_length=64)
+    url: str = Field(max_length=2048)
+    events: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    secret: str = Field(max_length=200, description="whsec_... key the deliveries are signed with")
+    active: bool = True
+    disabled_reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class OutboxMessage(SQLModel, table=True):
+    """One event for one subscription, written in the transaction that stored its finding.
+
+    Its id is the `webhook-id` of every attempt, so receivers can recognise a redelivery.
+    """
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_due", "status", "next_attempt_at"),)
+
+    id: str = Field(primary_key=True, max_length=64)
+    subscription_id: str = Field(
+        sa_column=Column(
+            String(64), ForeignKey("subscriptions.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    event: str = Field(max_length=64)
+    payload: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+    status: str = Field(
+        default="pending", max_length=16, description="pending | delivered | failed | cancelled"
+    )
+    attempts: int = 0
+    next_attempt_at: datetime = Field(default_factory=utcnow)
+    locked_until: datetime | None = None
+    lock_token: str | None = Field(default=None, max_length=32)
+    created_at: datetime = Field(default_factory=utcnow, index=True)
+    delivered_at: datetime | None = None
+
+
+class DeliveryAttempt(SQLModel, table=True):
+    """One try at delivering an outbox message: what the receiver answered, or why it could not."""
+
+    __tablename__ = "delivery_attempts"
+    __table_args__ = (UniqueConstraint("message_id", "number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    message_id: str = Field(
+        sa_column=Column(String(64), ForeignKey("outbox.id", ondelete="CASCADE"), nullable=False, index=True)
+    )
+    number: int
+    attempted_at: datetime = Field(default_factory=utcnow)
+    status_code: int | None = None
+    error: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    duration_ms: int = 0
+    outcome: str = Field(max_length=16, description="delivered | retry | failed | disabled")

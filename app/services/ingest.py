@@ -24,6 +24,7 @@ from app.config import Settings
 from app.errors import Conflict
 from app.schemas import ArticleCreate
 from app.services.findings import recompute_story
+from app.services.outbox import enqueue_story_events
 from app.services.shapes import stored_datetime
 from app.services.stories import assign_story, forget_or_recompute
 
@@ -139,7 +140,8 @@ def process_revision(
 ) -> list[models.Finding]:
     """Assign the article to a story and recompute that story's claims and findings.
 
-    Returns the findings that did not exist before (what subscribers are told about).
+    Returns the findings that did not exist before; subscribers are told about them through the outbox,
+    written in the caller's transaction.
     """
     previous_story = article.story_id
     story = assign_story(session, article, story_key, settings)
@@ -147,6 +149,7 @@ def process_revision(
     session.add(article)
     session.flush()
     added = recompute_story(session, story)
+    enqueue_story_events(session, story, article.id, added, settings)  # same transaction as the findings
     if previous_story and previous_story != story.id:
         old = session.get(models.Story, previous_story)
         if old is not None:

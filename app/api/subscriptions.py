@@ -1,0 +1,88 @@
+"""Subscriptions to outgoing events, and the log of their deliveries."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
+
+from app.api.responses import READ, problems
+from app.auth import require_write
+from app.db import SessionDep
+from app.services import subscriptions as service
+from app.webhook_schemas import (
+    DeliveryList,
+    SubscriptionCreate,
+    SubscriptionCreated,
+    SubscriptionList,
+    SubscriptionOut,
+)
+
+router = APIRouter(prefix="/subscriptions", tags=["subscriptions"])
+
+SubscriptionId = Annotated[str, Path(max_length=64)]
+Limit = Annotated[int, Query(ge=1, le=500, description="page size")]
+Offset = Annotated[int, Query(ge=0, description="items to skip")]
+
+
+@router.post(
+    "",
+    operation_id="create_subscription",
+    response_model=SubscriptionCreated,
+    status_code=201,
+    responses=problems(401, 403, 413, 422),
+    dependencies=[Depends(require_write)],
+    summary="Subscribe a URL to events",
+)
+def create_subscription(
+    body: SubscriptionCreate, session: SessionDep, request: Request, response: Response
+) -> SubscriptionCreated:
+    """Deliver the chosen events to `url`, signed with `secret` (generated when omitted and shown only in
+    this answer). URLs that resolve to private or loopback addresses are refused unless
+    `TALLY_WEBHOOK_ALLOW_PRIVATE_TARGETS` is true."""
+    created = service.create_subscription(session, body, request.app.state.settings)
+    response.headers["Location"] = f"/v1/subscriptions/{created.id}"
+    return created
+
+
+@router.get("", operation_id="list_subscriptions", response_model=SubscriptionList, responses=problems(*READ))
+def list_subscriptions(session: SessionDep, limit: Limit = 50, offset: Offset = 0) -> SubscriptionList:
+    """Subscriptions, newest first (without their secrets)."""
+    return service.list_subscriptions(session, limit=limit, offset=offset)
+
+
+@router.get(
+    "/{subscription_id}",
+    operation_id="get_subscription",
+    response_model=SubscriptionOut,
+    responses=problems(*READ, 404),
+)
+def get_subscription(subscription_id: SubscriptionId, session: SessionDep) -> SubscriptionOut:
+    """One subscription; `active` turns false when its receiver answered 410 Gone."""
+    return service.subscription_detail(session, subscription_id)
+
+
+@router.delete(
+    "/{subscription_id}",
+    operation_id="delete_subscription",
+    status_code=204,
+    responses=problems(401, 403, 404, 422),
+    dependencies=[Depends(require_write)],
+)
+def delete_subscription(subscription_id: SubscriptionId, session: SessionDep) -> Response:
+    """Delete the subscription and its pending deliveries."""
+    service.delete_subscription(session, subscription_id)
+    return Response(status_code=204)
+
+
+@router.get(
+    "/{subscription_id}/deliveries",
+    operation_id="list_subscription_deliveries",
+    response_model=DeliveryList,
+    responses=problems(*READ, 404),
+)
+def list_deliveries(
+    subscription_id: SubscriptionId, session: SessionDep, limit: Limit = 50, offset: Offset = 0
+) -> DeliveryList:
+    """The subscription's events, newest first, each with its status and every attempt."""
+    return service.list_deliveries(session, subscription_id, limit=limit, offset=offset)

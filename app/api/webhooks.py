@@ -1,0 +1,145 @@
+"""Signed ingestion (`POST /v1/webhooks/ingest`) and the documentation of the events Tally sends out.
+
+The route is authenticated by its Standard Webhooks signature, not by an API key: the raw body is verified
+before it is parsed, then stored with a job per article, and answered at once with 202.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, FastAPI, Header, Request, Response
+
+from app.db import SessionDep
+from app.schemas import Problem
+from app.services import signatures
+from app.services.webhook_bodies import MalformedBody, articles_of
+from app.services.webhook_ingest import accept
+from app.webhook_schemas import EVENT_TYPES, EventPayload, WebhookAccepted
+
+router = APIRouter(prefix="/webhooks", tags=["webhooks"])
+
+_ARTICLE = {"$ref": "#/components/schemas/ArticleCreate"}
+_NINJS = {
+    "type": "object",
+    "title": "NinjsItem",
+    "description": "An IPTC ninjs item, 3.x (camelCase) or 2.x (lower case: versioncreated, headline, "
+    "body_text, body_html)",
+    "required": ["uri"],
+    "properties": {
+        "uri": {"type": "string", "description": "stored as the article URL (its identity)"},
+        "versionCreated": {"type": "string", "format": "date-time"},
+        "headlines": {"type": "array", "items": {"type": "object"}},
+        "bodies": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "contentType": {"type": "string", "enum": ["text/plain", "text/html"]},
+                    "value": {"type": "string"},
+                },
+            },
+        },
+        "infoSources": {"type": "array", "items": {"type": "object"}},
+    },
+}
+_BODY = {
+    "required": True,
+    "content": {
+        "application/json": {
+            "schema": {
+                "oneOf": [
+                    _ARTICLE,
+                    _NINJS,
+                    {"type": "array", "items": {"anyOf": [_ARTICLE, _NINJS]}},
+                    {
+                        "type": "object",
+                        "required": ["articles"],
+                        "properties": {"articles": {"type": "array", "items": {"anyOf": [_ARTICLE, _NINJS]}}},
+                    },
+                ]
+            }
+        }
+    },
+}
+
+
+_PROBLEMS: dict[int | str, dict[str, Any]] = {
+    status: {"model": Problem, "description": text}
+    for status, text in {
+        400: "Malformed body (not JSON, not an article, a batch or a ninjs item), or a bad webhook-id",
+        401: "Missing or wrong signature, or a timestamp more than 5 minutes away",
+        409: "The webhook-id was already used for a different body",
+        413: "Body larger than TALLY_MAX_BODY_BYTES",
+        503: "No TALLY_WEBHOOK_SECRET configured: signed ingestion is off",
+    }.items()
+}
+
+
+async def raw_body(request: Request) -> bytes:
+    """The body exactly as sent (signatures are computed over these bytes)."""
+    return await request.body()
+
+
+def _header(name: str, description: str) -> Any:
+    return Header(alias=name, description=description)
+
+
+@router.post(
+    "/ingest",
+    operation_id="ingest_webhook",
+    status_code=202,
+    response_model=WebhookAccepted,
+    responses={
+        202: {"description": "Accepted: stored, queued for processing (a redelivery gets the same answer)"},
+        **_PROBLEMS,
+    },
+    openapi_extra={"requestBody": _BODY},
+    summary="Ingest articles from a signed webhook",
+)
+def ingest_webhook(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    body: Annotated[bytes, Depends(raw_body)],
+    webhook_id: Annotated[str | None, _header("webhook-id", "unique message id (idempotency key)")] = None,
+    webhook_timestamp: Annotated[
+        str | None, _header("webhook-timestamp", "Unix seconds; refused beyond 5 minutes")
+    ] = None,
+    webhook_signature: Annotated[
+        str | None, _header("webhook-signature", "v1,<base64 HMAC-SHA256>, space-separated")
+    ] = None,
+) -> WebhookAccepted:
+    """Verify the Standard Webhooks signature on the raw body (secrets: `TALLY_WEBHOOK_SECRET`), then store
+    one article, a batch (`[...]` or `{"articles": [...]}`) or IPTC ninjs items, each with a processing
+    job, and answer 202 with links to the stored articles. A worker groups them into stories and computes
+    findings. Replaying a `webhook-id` returns the first answer and stores nothing."""
+    settings = request.app.state.settings
+    webhook_id = signatures.verify(settings.webhook_keys, request.headers, body)
+    try:
+        data = json.loads(body)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise MalformedBody(f"the body is not JSON: {exc}") from None
+    answer, replayed = accept(session, webhook_id, body, articles_of(data, settings.max_articles))
+    if replayed:
+        response.headers["Idempotent-Replayed"] = "true"
+    return answer
+
+
+def document_events(app: FastAPI) -> None:
+    """List the outgoing events in the OpenAPI `webhooks` section (one POST per event type)."""
+    for event in EVENT_TYPES:
+
+        def receive(body: EventPayload) -> None:
+            """Tally POSTs this to each subscription that asked for the event, signed with the
+            subscription's secret (headers webhook-id, webhook-timestamp, webhook-signature).
+            Answer 2xx to acknowledge; anything else is retried with exponential backoff; 410 Gone
+            disables the subscription."""
+
+        app.webhooks.post(
+            event,
+            operation_id=f"event_{event.replace('.', '_')}",
+            summary=f"{event} event",
+            responses={200: {"description": "Acknowledged"}},
+        )(receive)

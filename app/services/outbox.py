@@ -1,0 +1,91 @@
+"""The outbox: events for subscribers, written in the same transaction as the findings they announce.
+
+    enqueue_story_events(session, story, article_id, new_findings, settings)   # flushes, never commits
+
+Nothing is sent here: the worker (`app.services.delivery`) reads the outbox after the commit, so an event
+exists if and only if its finding was stored. One row per (event, subscription), each retried on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from app import models
+from app.config import Settings
+from app.webhook_schemas import EventData, EventLinks, EventPayload
+
+
+def _links(settings: Settings, story_id: str, article_id: str | None, finding_id: str | None) -> EventLinks:
+    base = settings.public_url.rstrip("/")
+    return EventLinks(
+        story=f"{base}/v1/stories/{story_id}",
+        report=f"{base}/v1/stories/{story_id}/report",
+        article=f"{base}/v1/articles/{article_id}" if article_id else None,
+        finding=f"{base}/v1/stories/{story_id}/report#f{finding_id}" if finding_id else None,
+    )
+
+
+def story_events(
+    story: models.Story, article_id: str | None, new_findings: Sequence[models.Finding], settings: Settings
+) -> list[EventPayload]:
+    """The events one recomputation of `story` produces: one per new finding, then `story.updated`."""
+    now = models.utcnow()
+    events = [
+        EventPayload(
+            type=f"finding.{finding.type}",  # type: ignore[arg-type]
+            timestamp=now,
+            data=EventData(
+                story_id=story.id,
+                article_id=article_id,
+                finding_id=f"f{finding.id}",
+                finding_type=finding.type,  # type: ignore[arg-type]
+                reason=finding.reason,
+                severity=finding.severity,
+                links=_links(settings, story.id, article_id, str(finding.id)),
+            ),
+        )
+        for finding in new_findings
+    ]
+    events.append(
+        EventPayload(
+            type="story.updated",
+            timestamp=now,
+            data=EventData(
+                story_id=story.id,
+                article_id=article_id,
+                new_findings=len(new_findings),
+                links=_links(settings, story.id, article_id, None),
+            ),
+        )
+    )
+    return events
+
+
+def enqueue_story_events(
+    session: Session,
+    story: models.Story,
+    article_id: str | None,
+    new_findings: Sequence[models.Finding],
+    settings: Settings,
+) -> int:
+    """Write the outbox rows for the active subscriptions that want these events; return how many."""
+    subscriptions = session.exec(select(models.Subscription).where(col(models.Subscription.active))).all()
+    if not subscriptions:
+        return 0
+    rows: list[models.OutboxMessage] = []
+    for event in story_events(story, article_id, new_findings, settings):
+        payload: dict[str, Any] = event.model_dump(mode="json", exclude_none=True)
+        payload["data"]["links"] = {k: v for k, v in payload["data"]["links"].items() if v}
+        rows.extend(
+            models.OutboxMessage(
+                id=models.new_id("msg"), subscription_id=sub.id, event=event.type, payload=payload
+            )
+            for sub in subscriptions
+            if event.type in sub.events
+        )
+    session.add_all(rows)
+    session.flush()
+    return len(rows)

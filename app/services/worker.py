@@ -1,0 +1,113 @@
+"""The background worker: processes accepted ingest jobs and sends outbox messages.
+
+    worker = Worker(engine, settings)
+    worker.run_once()                 # what is due now; returns how many rows it handled
+    handle = start_in_thread(engine, settings); ...; handle.stop()   # the app lifespan does this
+
+Every app process (each uvicorn worker) runs one when `TALLY_WORKER_ENABLED` is true, and `tally worker`
+runs one on its own; rows are claimed with leases (`app.services.leases`), so any number can run side by
+side on SQLite or PostgreSQL, and work a dead process had claimed is taken over when its lease runs out.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import threading
+from dataclasses import dataclass, field
+
+import httpx
+from sqlalchemy.engine import Engine
+
+from app import models
+from app.config import Settings
+from app.services.delivery import USER_AGENT, deliver
+from app.services.leases import claim_next
+from app.services.webhook_ingest import run_job
+
+log = logging.getLogger("tally.worker")
+
+
+@dataclass
+class Worker:
+    """One worker: a lease token, an HTTP client, and the settings that pace it."""
+
+    engine: Engine
+    settings: Settings
+    token: str = field(default_factory=lambda: secrets.token_hex(8))
+    client: httpx.Client = field(
+        default_factory=lambda: httpx.Client(follow_redirects=False, headers={"user-agent": USER_AGENT})
+    )
+
+    def process_jobs(self, limit: int = 20) -> int:
+        """Run up to `limit` due ingest jobs; return how many were claimed."""
+        handled = 0
+        while handled < limit:
+            job_id = claim_next(
+                self.engine, models.Job, models.Job.run_after, self.token, self.settings.worker_lease_seconds
+            )
+            if job_id is None:
+                break
+            run_job(self.engine, job_id, self.token, self.settings)
+            handled += 1
+        return handled
+
+    def send_messages(self, limit: int = 50) -> int:
+        """Attempt up to `limit` due outbox deliveries; return how many were claimed."""
+        handled = 0
+        while handled < limit:
+            message_id = claim_next(
+                self.engine,
+                models.OutboxMessage,
+                models.OutboxMessage.next_attempt_at,
+                self.token,
+                self.settings.worker_lease_seconds,
+            )
+            if message_id is None:
+                break
+            deliver(self.engine, message_id, self.token, self.settings, self.client)
+            handled += 1
+        return handled
+
+    def run_once(self) -> int:
+        """Handle what is due now: jobs first (they write the events), then deliveries."""
+        return self.process_jobs() + self.send_messages()
+
+    def run_until(self, stop: threading.Event) -> None:
+        """Poll until `stop` is set; sleep `worker_poll_interval` only when there was nothing to do."""
+        while not stop.is_set():
+            try:
+                busy = self.run_once()
+            except Exception:  # the loop must survive a lost database connection and come back
+                log.exception("worker poll failed; retrying in %s s", self.settings.worker_poll_interval)
+                busy = 0
+            if not busy:
+                stop.wait(self.settings.worker_poll_interval)
+
+    def close(self) -> None:
+        """Close the HTTP client."""
+        self.client.close()
+
+
+@dataclass
+class RunningWorker:
+    """A worker running in a daemon thread; `stop()` ends it after its current row."""
+
+    worker: Worker
+    thread: threading.Thread
+    stopping: threading.Event
+
+    def stop(self, timeout: float = 30.0) -> None:
+        """Ask the worker to stop, wait for it, and close its client."""
+        self.stopping.set()
+        self.thread.join(timeout)
+        self.worker.close()
+
+
+def start_in_thread(engine: Engine, settings: Settings) -> RunningWorker:
+    """Start a worker in a daemon thread of this process."""
+    worker = Worker(engine, settings)
+    stopping = threading.Event()
+    thread = threading.Thread(target=worker.run_until, args=(stopping,), name="tally-worker", daemon=True)
+    thread.start()
+    return RunningWorker(worker, thread, stopping)

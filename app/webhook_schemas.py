@@ -1,0 +1,140 @@
+"""What crosses HTTP for webhooks: ingest answers, subscriptions, deliveries and the outgoing events."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+EventType = Literal["finding.discrepancy", "finding.correction", "finding.agreement", "story.updated"]
+EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
+
+
+class IngestedArticle(BaseModel):
+    """One article of an accepted webhook, and whether it waits for processing."""
+
+    id: str
+    outcome: Literal["created", "revised", "unchanged"]
+    processing: Literal["queued", "none"] = Field(
+        description="queued: a worker will group it into a story and compute findings; none: nothing new"
+    )
+    href: str = Field(examples=["/v1/articles/wire-ferry-2025-05-16"])
+
+
+class WebhookAccepted(BaseModel):
+    """The answer to a signed ingest; the same answer is given again to a redelivery of the webhook-id."""
+
+    webhook_id: str
+    received_at: datetime
+    articles: list[IngestedArticle]
+
+
+class SubscriptionCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    url: str = Field(max_length=2048, examples=["https://desk.example.com/hooks/tally"])
+    events: list[EventType] = Field(min_length=1, examples=[["finding.discrepancy", "finding.correction"]])
+    secret: str | None = Field(
+        None,
+        max_length=200,
+        description="whsec_<base64> key to sign deliveries with; omitted: one is generated and returned once",
+    )
+
+    @field_validator("events")
+    @classmethod
+    def _unique(cls, events: list[str]) -> list[str]:
+        return list(dict.fromkeys(events))
+
+    @field_validator("secret")
+    @classmethod
+    def _secret_shape(cls, secret: str | None) -> str | None:
+        from app.config import parse_webhook_secrets
+
+        if secret is not None:
+            if not secret.startswith("whsec_") or len(secret.split()) != 1:
+                raise ValueError("a secret looks like whsec_<base64>")
+            if len(parse_webhook_secrets(secret)[0]) < 16:
+                raise ValueError("the secret must decode to at least 16 bytes")
+        return secret
+
+
+class SubscriptionOut(BaseModel):
+    id: str
+    url: str
+    events: list[str]
+    active: bool
+    disabled_reason: str | None = Field(
+        None, description="why deliveries stopped (e.g. the receiver answered 410)"
+    )
+    created_at: datetime
+    updated_at: datetime
+
+
+class SubscriptionCreated(SubscriptionOut):
+    """The new subscription, with its signing secret: the only time the secret is shown."""
+
+    secret: str
+
+
+class SubscriptionList(BaseModel):
+    items: list[SubscriptionOut]
+    total: int
+
+
+class AttemptOut(BaseModel):
+    number: int
+    attempted_at: datetime
+    status_code: int | None = Field(
+        description="the receiver's HTTP status; null when it could not be reached"
+    )
+    error: str | None
+    duration_ms: int
+    outcome: Literal["delivered", "retry", "failed", "disabled"]
+
+
+class DeliveryOut(BaseModel):
+    """One event for the subscription, its state and every attempt at delivering it."""
+
+    id: str = Field(description="the webhook-id of every attempt")
+    event: str
+    status: Literal["pending", "delivered", "failed", "cancelled"]
+    attempts: int
+    created_at: datetime
+    next_attempt_at: datetime | None
+    delivered_at: datetime | None
+    payload: dict[str, object]
+    attempt_log: list[AttemptOut]
+
+
+class DeliveryList(BaseModel):
+    items: list[DeliveryOut]
+    total: int
+
+
+class EventLinks(BaseModel):
+    story: str
+    report: str
+    article: str | None = None
+    finding: str | None = None
+
+
+class EventData(BaseModel):
+    """Ids and links; fetch the report for the claims and spans."""
+
+    story_id: str
+    article_id: str | None = Field(None, description="the article whose ingest produced the event")
+    finding_id: str | None = Field(None, description="finding events: the finding's id in the story report")
+    finding_type: Literal["agreement", "discrepancy", "correction"] | None = None
+    reason: str | None = Field(None, description="finding events: the one-line reason")
+    severity: str | None = None
+    new_findings: int | None = Field(None, description="story.updated: findings that appeared")
+    links: EventLinks
+
+
+class EventPayload(BaseModel):
+    """The body of every outgoing webhook (signed with Standard Webhooks headers)."""
+
+    type: EventType
+    timestamp: datetime
+    data: EventData

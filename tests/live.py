@@ -1,0 +1,112 @@
+"""Real HTTP for the webhook tests: uvicorn servers on loopback, a recording receiver, signed requests.
+
+with serve(create_app(settings)) as base_url: httpx.post(f"{base_url}/v1/...")
+with Receiver(answers=[500, 500]) as receiver: ... receiver.requests
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import uvicorn
+from standardwebhooks.webhooks import Webhook
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+PORTS = range(18104, 18200)  # the ports this project's webhook tests may bind (see the task brief)
+SECRET = "whsec_dGFsbHktdGVzdC1pbmdlc3Qtc2VjcmV0LTMyYnl0ZXMh"
+OLD_SECRET = "whsec_b2xkLXRhbGx5LXRlc3Qtc2VjcmV0LWJlZm9yZS1yb3RhdGlvbg=="
+
+
+def free_port() -> int:
+    """A loopback port of PORTS nobody listens on."""
+    for port in PORTS:
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free port in {PORTS}")
+
+
+@contextmanager
+def serve(app: Any) -> Iterator[str]:
+    """Run the ASGI `app` under uvicorn in a thread; yield its base URL; stop it at the end."""
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    wait_until(lambda: server.started, what="uvicorn to start")
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(30)
+
+
+def wait_until(condition: Callable[[], Any], *, what: str, timeout: float = 60.0) -> Any:
+    """Poll `condition` until it is truthy and return it (a wait for something to happen, not a timing
+    assertion: the generous timeout only stops a broken test from hanging)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = condition()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise AssertionError(f"gave up waiting for {what}")
+        time.sleep(0.05)
+
+
+def signed(
+    body: Any, *, secret: str = SECRET, webhook_id: str = "msg_test_1", timestamp: datetime | None = None
+) -> tuple[bytes, dict[str, str]]:
+    """(raw body, headers) signed by the `standardwebhooks` package, as a sender would."""
+    raw = body if isinstance(body, bytes) else json.dumps(body).encode("utf-8")
+    when = timestamp or datetime.now(UTC)
+    signature = Webhook(secret).sign(webhook_id, when, raw.decode("utf-8"))
+    return raw, {
+        "content-type": "application/json",
+        "webhook-id": webhook_id,
+        "webhook-timestamp": str(int(when.timestamp())),
+        "webhook-signature": signature,
+    }
+
+
+@dataclass
+class Received:
+    headers: dict[str, str]
+    body: bytes
+    answered: int
+
+
+@dataclass
+class Receiver:
+    """A webhook receiver on loopback: answers the statuses of `answers` in turn, then 200; records all."""
+
+    answers: list[int] = field(default_factory=list)
+    requests: list[Received] = field(default_factory=list)
+    url: str = ""
+
+    async def _hook(self, request: Request) -> Response:
+        status = self.answers.pop(0) if self.answers else 200
+        self.requests.append(Received(dict(request.headers), await request.body(), status))
+        return Response(status_code=status)
+
+    def __enter__(self) -> Receiver:
+        self._serving = serve(Starlette(routes=[Route("/hook", self._hook, methods=["POST"])]))
+        self.url = self._serving.__enter__() + "/hook"
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._serving.__exit__(*exc)

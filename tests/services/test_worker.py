@@ -1,0 +1,126 @@
+"""Durable ingestion: accepted work survives a killed server; leases give each job to one worker."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+from sqlmodel import Session, select
+
+from app import models
+from app.config import Settings
+from app.db import make_engine
+from app.services.leases import claim_next
+from app.services.webhook_ingest import run_job
+from tests.factories import article
+from tests.live import SECRET, free_port, signed, wait_until
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@contextmanager
+def uvicorn_process(database_url: str, *, worker: bool) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
+    """The real app under uvicorn in its own process (as `tally serve` runs it)."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "TALLY_DATABASE_URL": database_url,
+        "TALLY_WEBHOOK_SECRET": SECRET,
+        "TALLY_WORKER_ENABLED": "true" if worker else "false",
+        "TALLY_WORKER_POLL_INTERVAL": "0.1",
+    }
+    command = [sys.executable, "-m", "uvicorn", "--factory", "app.main:create_app", "--port", str(port)]
+    process = subprocess.Popen(command, env=env, cwd=ROOT, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+
+    def up() -> bool:
+        try:
+            return httpx.get(f"{url}/healthz").status_code == 200
+        except httpx.TransportError:
+            assert process.poll() is None, "uvicorn exited"
+            return False
+
+    try:
+        wait_until(up, what="uvicorn to serve")
+        yield process, url
+    finally:
+        if process.poll() is None:
+            process.terminate()
+            process.wait(30)
+
+
+def jobs(database_url: str) -> list[models.Job]:
+    engine = make_engine(database_url)
+    with Session(engine) as session:
+        rows = list(session.exec(select(models.Job)).all())
+    engine.dispose()
+    return rows
+
+
+def test_an_article_accepted_before_the_server_is_killed_is_processed_after_the_restart(database_url):
+    with uvicorn_process(database_url, worker=False) as (process, url):
+        raw, headers = signed(article("wire-1"))
+        response = httpx.post(f"{url}/v1/webhooks/ingest", content=raw, headers=headers)
+        assert response.status_code == 202
+        process.send_signal(signal.SIGKILL)  # dies between answering and processing
+        process.wait(30)
+    [job] = jobs(database_url)
+    assert job.status == "pending"
+    with uvicorn_process(database_url, worker=True) as (_, url):
+        stored = wait_until(
+            lambda: (doc := httpx.get(f"{url}/v1/articles/wire-1").json())["story_id"] and doc,
+            what="the restarted worker to process the article",
+        )
+        assert stored["claim_count"] > 0
+    [job] = jobs(database_url)
+    assert job.status == "done" and job.attempts == 1
+
+
+def _settings(database_url: str, **overrides) -> Settings:
+    return Settings(_env_file=None, database_url=database_url, **overrides)  # type: ignore[call-arg]
+
+
+def test_a_job_whose_worker_died_is_taken_over_when_its_lease_runs_out(client, database_url):
+    client.post("/v1/articles", json=article("seed"))  # any stored article will do for a job row
+    engine = make_engine(database_url)
+    settings = _settings(database_url)
+    with Session(engine) as session:
+        session.add(models.Job(article_id="seed"))
+        session.commit()
+    dead = claim_next(engine, models.Job, models.Job.run_after, "dead-worker", lease_seconds=0)
+    assert dead is not None  # claimed, then the worker "died": its zero-second lease is already over
+    survivor = claim_next(engine, models.Job, models.Job.run_after, "survivor", lease_seconds=60)
+    assert survivor == dead
+    assert run_job(engine, dead, "dead-worker", settings) == "lost"  # the late worker may not finish it
+    assert run_job(engine, survivor, "survivor", settings) == "done"
+    engine.dispose()
+
+
+def test_concurrent_workers_claim_each_job_once(client, database_url):
+    client.post("/v1/articles", json=article("seed"))
+    engine = make_engine(database_url)
+    with Session(engine) as session:
+        session.add_all(models.Job(article_id="seed") for _ in range(12))
+        session.commit()
+    claimed: dict[str, list[int]] = {}
+
+    def claim_all(token: str) -> None:
+        mine = claimed.setdefault(token, [])
+        while (job_id := claim_next(engine, models.Job, models.Job.run_after, token, 60)) is not None:
+            mine.append(job_id)
+
+    threads = [threading.Thread(target=claim_all, args=(f"w{i}",)) for i in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    everything = [job_id for ids in claimed.values() for job_id in ids]
+    assert sorted(everything) == sorted(set(everything)) and len(everything) == 12
+    engine.dispose()
