@@ -28,31 +28,43 @@ SECRET = "whsec_dGFsbHktdGVzdC1pbmdlc3Qtc2VjcmV0LTMyYnl0ZXMh"
 OLD_SECRET = "whsec_b2xkLXRhbGx5LXRlc3Qtc2VjcmV0LWJlZm9yZS1yb3RhdGlvbg=="
 
 
-def free_port() -> int:
-    """A loopback port of PORTS nobody listens on."""
-    for port in PORTS:
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError(f"no free port in {PORTS}")
+def bound_socket() -> socket.socket:
+    """A TCP socket bound to a free loopback port of PORTS (any free port when all are taken).
+
+    Servers are handed the bound socket itself, so no other test run (another worktree running the same
+    suite) can take the port between choosing it and listening on it.
+    """
+    for port in [*PORTS, 0]:
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            sock.close()
+            continue
+        sock.set_inheritable(True)
+        return sock
+    raise RuntimeError("no free loopback port")
+
+
+def base_url(sock: socket.socket) -> str:
+    """http://127.0.0.1:<port> of a bound socket."""
+    return f"http://127.0.0.1:{sock.getsockname()[1]}"
 
 
 @contextmanager
 def serve(app: Any) -> Iterator[str]:
     """Run the ASGI `app` under uvicorn in a thread; yield its base URL; stop it at the end."""
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
+    sock = bound_socket()
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     wait_until(lambda: server.started, what="uvicorn to start")
     try:
-        yield f"http://127.0.0.1:{port}"
+        yield base_url(sock)
     finally:
         server.should_exit = True
         thread.join(30)
+        sock.close()
 
 
 def wait_until(condition: Callable[[], Any], *, what: str, timeout: float = 60.0) -> Any:

@@ -101,6 +101,10 @@ def match_date(tokens: list[Token], i: int, published: date | None) -> DateMatch
             if m is not None:
                 return DateMatch(i, m.end, "date", m.iso, m.low, m.high)
         return DateMatch(i, end, "date", *_day(_weekday(v.weekdays[w], published)))
+    if w in ("over", "last", "this", "the", "next"):
+        weekend = _weekend(tokens, i, published)
+        if weekend is not None:
+            return weekend
     for size in (3, 2, 1):
         key = tuple(x.lower for x in tokens[i : i + size])
         if len(key) < size:
@@ -118,6 +122,29 @@ def match_date(tokens: list[Token], i: int, published: date | None) -> DateMatch
             return DateMatch(i, end, "date", *_day(d))
         if key in v.relative_spans:
             return DateMatch(i, i + size, "date", *_relative_span(v.relative_spans[key], published))
+    return None
+
+
+_MONTH_PREPOSITIONS = frozenset(
+    ("in", "early", "mid", "late", "since", "until", "by", "last", "next", "this", "through", "from", "of")
+)
+_WEEKEND = {("over", "the", "weekend"): -1, ("last", "weekend"): -1, ("this", "weekend"): 0,
+            ("the", "weekend"): -1, ("next", "weekend"): 1}
+
+
+def _weekend(tokens: list[Token], i: int, published: date | None) -> DateMatch | None:
+    """'over the weekend' / 'last weekend': the Saturday and Sunday before publication; 'this weekend': the
+    one of the publication's week; 'next weekend': the one after."""
+    for key, offset in _WEEKEND.items():
+        if tuple(t.lower for t in tokens[i : i + len(key)]) == key:
+            end = i + len(key)
+            if published is None:
+                return DateMatch(i, end, "date", None, None, None)
+            saturday = published + timedelta(days=5 - published.weekday())
+            if offset < 0 and saturday > published:
+                saturday -= timedelta(days=7)
+            saturday += timedelta(days=7 * max(offset, 0))
+            return DateMatch(i, end, "date", *_span(saturday, saturday + timedelta(days=1)))
     return None
 
 
@@ -184,8 +211,9 @@ def _month_day(tokens: list[Token], i: int, published: date | None) -> DateMatch
             return DateMatch(
                 i, j + 1, "date", *_span(date(y, month, 1), date(y, month, calendar.monthrange(y, month)[1]))
             )
-    if tokens[i].lower == "may" or len(tokens[i].text) <= 3 and tokens[i].lower not in ("june", "july"):
-        return None  # "may" the verb, "Mar" alone: not a date without a day or year
+    before = tokens[i - 1].lower if i > 0 else ""
+    if before not in _MONTH_PREPOSITIONS and (tokens[i].lower == "may" or len(tokens[i].text) <= 3):
+        return None  # "may" the verb, "Mar" alone: not a date without a day, year or "in"/"early"
     year = published.year if published else None
     if year is None:
         return DateMatch(i, i + 1, "date", None, None, None)

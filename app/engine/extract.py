@@ -73,8 +73,8 @@ def _value(q: Quantity) -> Value:
     base_hi, _ = to_base(unit, num.high)
     if unit is not None:
         dimension = {"money": "currency", "percent": "percent", "duration": "duration", "age": "age"}.get(
-            unit.kind, base_unit
-        )
+            unit.kind
+        ) or units.dimension_of(unit)
     else:
         dimension = "count" if q.noun is not None else None
     return Value(

@@ -31,6 +31,7 @@ class Lexicon:
     not_counted: frozenset[str]
     age_verbs: frozenset[str]
     age_words: frozenset[str]
+    trend_copulas: frozenset[str]
     id_prefixes: frozenset[str]
     stop: frozenset[str]
     date_words: frozenset[str]
@@ -43,12 +44,14 @@ def lexicon() -> Lexicon:
     date_words = set(d["months"]) | set(d["weekdays"])
     for k in list(d["relative_days"]) + list(d["relative_spans"]):
         date_words.add(k.split()[0])
+    date_words.update(("over", "the", "last", "this", "next"))  # "over the weekend", "last weekend"
     return Lexicon(
         phrase_table(load_json("trends.json")),
         frozenset(c["event_nouns"]),
         frozenset(c["not_counted"]),
         frozenset(c["age_verbs"]),
         frozenset(c["age_words"]),
+        frozenset(c["trend_copulas"]),
         frozenset(c["id_prefixes"]),
         load_words("noun_stopwords.txt"),
         frozenset(date_words),
@@ -84,7 +87,8 @@ def not_a_quantity(tokens: list[Token], k: int, num: NumberMatch, money: bool) -
     if after is not None and joined(tokens, num.end):
         if after.lower in ("st", "nd", "rd", "th"):
             return True
-        if after.is_word and not num.scaled and match_unit(tokens, num.end) is None:
+        decade = after.lower == "s" and is_year(num.nominal or 0, t.text)
+        if after.is_word and not num.scaled and not decade and match_unit(tokens, num.end) is None:
             return True  # "5G", "3D"
     prev = tokens[k - 1] if k > 0 else None
     if prev is None:
@@ -101,6 +105,8 @@ def not_a_quantity(tokens: list[Token], k: int, num: NumberMatch, money: bool) -
         return True  # "Tu-95", "COVID-19", "COVID -19"
     if prev.text in ("-", "/") and joined(tokens, k) and k >= 2 and tokens[k - 2].is_num:
         return joined(tokens, k - 1)  # the tail of a code or phone number whose head was rejected
+    if prev.text == "." and k >= 2 and tokens[k - 2].lower in ("no", "nos"):
+        return True  # "No. 3"
     if prev.text in ("#", "№"):
         return True
     if _phone(tokens, k):

@@ -170,8 +170,12 @@ def read_quantity(
 
 
 def _a_unit_and_a_half(tokens: list[Token], k: int) -> NumberMatch | None:
-    """'a year and a half' -> 1.5 (the unit is read next, after the number)."""
+    """'a year and a half' -> 1.5, 'half a percentage point' -> 0.5 (the unit is read next)."""
     n = len(tokens)
+    if tokens[k].lower == "half" and k + 2 < n and tokens[k + 1].lower in ("a", "an"):
+        hit = match_unit(tokens, k + 2, allow_quantulum=False)
+        if hit is not None:
+            return NumberMatch(k, k + 2, 0.5, 0.5, 0.5, words=True, fraction=True)
     if (
         tokens[k].lower in ("a", "an")
         and k + 4 < n
@@ -269,6 +273,7 @@ def _read_range(tokens: list[Token], q: Quantity) -> None:
     q.end = second.end
 
 
+_NOT_COMPOUND = frozenset(("plus", "odd", "strong", "old", "long", "wide", "high", "tall", "deep", "fold"))
 _DETERMINERS = frozenset(
     ["the", "a", "an", "my", "his", "her", "its", "their", "our", "your", "these", "those"]
 )
@@ -297,6 +302,12 @@ def _read_noun(tokens: list[Token], q: Quantity) -> None:
         elif num.nominal == 1:
             return
     if num.nominal == 1 and num.words and j == q.end and j < n and is_stop(tokens[j]):
+        return
+    if j + 1 < n and tokens[j].text == "-" and joined(tokens, j) and joined(tokens, j + 1):
+        word = tokens[j + 1]
+        if word.is_word and word.text.islower() and not is_stop(word) and word.lower not in _NOT_COMPOUND:
+            q.noun = NounPhrase(word.start, word.end, (word.lower,), lemma(word.text))
+            q.end = j + 2  # "a 1,200-page report", "an 11-member team"
         return
     phrase = noun_phrase(tokens, j)
     if phrase is None:

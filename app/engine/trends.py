@@ -40,7 +40,8 @@ def _trend_word_ending_at(tokens: list[Token], end: int) -> str | None:
         if key not in trends:
             continue
         before = tokens[end - size - 1] if end - size >= 1 else None
-        if key in (("up",), ("down",)) and before is not None and before.is_word:
-            return None
+        bare = key in (("up",), ("down",))
+        if bare and before is not None and before.is_word and before.lower not in lexicon().trend_copulas:
+            return None  # "gave up 517 yards"; but "closed down 3.4%"
         return trends[key]
     return None

@@ -271,7 +271,8 @@ def to_base(unit: Unit | None, value: float | None) -> tuple[float | None, str |
     if unit is None or value is None:
         return None, None
     if unit.kind == "money":
-        return value * unit.factor, unit.code
+        per = unit.name.partition(" per ")[2]
+        return value * unit.factor, f"{unit.code} per {per}" if per else unit.code
     if unit.kind == "percent" and unit.name == "percentage":
         return value, "percent"
     if not unit.pint:
@@ -284,6 +285,21 @@ def to_base(unit: Unit | None, value: float | None) -> tuple[float | None, str |
     if base is None:
         return None, None
     return value * base[0], base[1]
+
+
+@cache
+def dimension_of(unit: Unit) -> str | None:
+    """The physical dimension of `unit` as pint names it: 'length', 'mass', 'length / time', ..."""
+    if unit.kind == "money":
+        return "currency"
+    if not unit.pint:
+        return None
+    try:
+        dims = _registry().Quantity(1.0, unit.pint).dimensionality
+    except Exception:  # pint raises several error types for unknown units
+        return None
+    text = str(dims).replace("[", "").replace("]", "")
+    return text or None
 
 
 def warm_up() -> None:

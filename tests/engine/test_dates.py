@@ -108,3 +108,28 @@ def test_three_year_war_is_a_duration():
 def test_nearly_four_year_old_war_is_a_duration_not_an_age():
     (c,) = durations("the nearly 4-year-old war")
     assert c.value.high == 4 and c.value.unit == "year"
+
+
+def test_over_the_weekend_is_the_saturday_and_sunday_before():
+    assert resolved("attacks over the weekend").iso == "2025-05-31/2025-06-01"
+
+
+def test_this_weekend_on_a_thursday_is_the_coming_one():
+    assert resolved("a storm this weekend", date(2025, 6, 5)).iso == "2025-06-07/2025-06-08"
+
+
+def test_in_may_is_the_month():
+    assert resolved("talks began in May").iso == "2025-05-01/2025-05-31"
+
+
+def test_nov_18_2025_with_weekday_before():
+    assert resolved("in Madrid, Tuesday, Nov. 18, 2025.").iso == "2025-11-18"
+
+
+def test_day_before_month_is_a_date():
+    assert resolved("on 16 May 2025 the talks").iso == "2025-05-16"
+
+
+def test_decade_is_a_date():
+    (claim,) = extract_claims("prices last seen in the 1990s")
+    assert claim.kind == "date" and claim.text == "1990s"

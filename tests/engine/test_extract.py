@@ -326,3 +326,25 @@ def test_several_conversions_separated_by_a_slash():
     found = claims("it makes 296 hp (224 kW / 300 PS) of power")
     assert [c.text for c in found] == ["296 hp", "224 kW", "300 PS"]
     assert [c.is_conversion for c in found] == [False, True, True]
+
+
+def test_closed_down_is_a_downward_trend():
+    assert one("Shares closed down 3.4% on Friday.", "percent").trend == "down"
+
+
+def test_half_a_percentage_point():
+    c = one("The rate rose half a percentage point.")
+    assert (c.value.nominal, c.value.unit, c.trend) == (0.5, "percentage point", "up")
+
+
+def test_number_hyphen_noun_counts_that_noun():
+    c = one("a 1,200-page report")
+    assert (c.kind, c.value.nominal, c.value.unit) == ("count", 1200, "page")
+
+
+def test_no_dot_number_is_a_rank_not_a_count():
+    assert claims("The team sits No. 3 in the league.") == []
+
+
+def test_product_name_then_number_is_not_an_age():
+    assert claims("Users of Windows 11 and macOS were affected.") == []

@@ -121,3 +121,11 @@ def test_every_curated_unit_is_named_as_quantulum3_names_it():
 
 def test_unit_words_beyond_the_curated_table_come_from_quantulum3():
     assert quantulum_surfaces().get("furlongs") == "furlong"
+
+
+def test_dimension_is_named_by_pint():
+    assert only("a 50 mph wind").value.dimension == "length / time"
+
+
+def test_money_per_unit_does_not_compare_as_plain_money():
+    assert only("priced at $10 per gram").value.base_unit == "USD per gram"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -20,15 +21,22 @@ from app.db import make_engine
 from app.services.leases import claim_next
 from app.services.webhook_ingest import run_job
 from tests.factories import article
-from tests.live import SECRET, free_port, signed, wait_until
+from tests.live import SECRET, base_url, bound_socket, signed, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
+# `uvicorn --factory app.main:create_app`, serving on a socket the test bound (so the port cannot be taken
+# by anyone else, and the restarted server listens where the killed one did)
+LAUNCH = (
+    "import socket, sys, uvicorn; uvicorn.Server(uvicorn.Config('app.main:create_app', factory=True))"
+    ".run(sockets=[socket.socket(fileno=int(sys.argv[1]))])"
+)
+
+
 @contextmanager
-def uvicorn_process(database_url: str, *, worker: bool) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
-    """The real app under uvicorn in its own process (as `tally serve` runs it)."""
-    port = free_port()
+def uvicorn_process(database_url: str, sock: socket.socket, *, worker: bool) -> Iterator[subprocess.Popen]:
+    """The real app under uvicorn in its own process, as `tally serve` runs it."""
     env = {
         **os.environ,
         "TALLY_DATABASE_URL": database_url,
@@ -36,20 +44,21 @@ def uvicorn_process(database_url: str, *, worker: bool) -> Iterator[tuple[subpro
         "TALLY_WORKER_ENABLED": "true" if worker else "false",
         "TALLY_WORKER_POLL_INTERVAL": "0.1",
     }
-    command = [sys.executable, "-m", "uvicorn", "--factory", "app.main:create_app", "--port", str(port)]
-    process = subprocess.Popen(command, env=env, cwd=ROOT, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
+    command = [sys.executable, "-c", LAUNCH, str(sock.fileno())]
+    process = subprocess.Popen(
+        command, env=env, cwd=ROOT, pass_fds=(sock.fileno(),), stderr=subprocess.DEVNULL
+    )
 
     def up() -> bool:
+        assert process.poll() is None, "uvicorn exited"
         try:
-            return httpx.get(f"{url}/healthz").status_code == 200
+            return httpx.get(f"{base_url(sock)}/healthz", timeout=1).status_code == 200
         except httpx.TransportError:
-            assert process.poll() is None, "uvicorn exited"
             return False
 
     try:
         wait_until(up, what="uvicorn to serve")
-        yield process, url
+        yield process
     finally:
         if process.poll() is None:
             process.terminate()
@@ -65,7 +74,9 @@ def jobs(database_url: str) -> list[models.Job]:
 
 
 def test_an_article_accepted_before_the_server_is_killed_is_processed_after_the_restart(database_url):
-    with uvicorn_process(database_url, worker=False) as (process, url):
+    sock = bound_socket()
+    url = base_url(sock)
+    with uvicorn_process(database_url, sock, worker=False) as process:
         raw, headers = signed(article("wire-1"))
         response = httpx.post(f"{url}/v1/webhooks/ingest", content=raw, headers=headers)
         assert response.status_code == 202
@@ -73,12 +84,13 @@ def test_an_article_accepted_before_the_server_is_killed_is_processed_after_the_
         process.wait(30)
     [job] = jobs(database_url)
     assert job.status == "pending"
-    with uvicorn_process(database_url, worker=True) as (_, url):
+    with uvicorn_process(database_url, sock, worker=True):
         stored = wait_until(
             lambda: (doc := httpx.get(f"{url}/v1/articles/wire-1").json())["story_id"] and doc,
             what="the restarted worker to process the article",
         )
         assert stored["claim_count"] > 0
+    sock.close()
     [job] = jobs(database_url)
     assert job.status == "done" and job.attempts == 1
 
