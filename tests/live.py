@@ -6,10 +6,13 @@ with Receiver(answers=[500, 500]) as receiver: ... receiver.requests
 
 from __future__ import annotations
 
+import base64
 import json
+import os
 import socket
 import threading
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -24,8 +27,10 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 PORTS = range(18104, 18200)  # the ports this project's webhook tests may bind (see the task brief)
-SECRET = "whsec_dGFsbHktdGVzdC1pbmdlc3Qtc2VjcmV0LTMyYnl0ZXMh"
-OLD_SECRET = "whsec_b2xkLXRhbGx5LXRlc3Qtc2VjcmV0LWJlZm9yZS1yb3RhdGlvbg=="
+# Fresh secrets per test run: a request signed by another run of this suite (another worktree, same ports
+# range) cannot be accepted by our servers.
+SECRET = "whsec_" + base64.b64encode(os.urandom(32)).decode("ascii")
+OLD_SECRET = "whsec_" + base64.b64encode(os.urandom(32)).decode("ascii")
 
 
 def bound_socket() -> socket.socket:
@@ -81,9 +86,11 @@ def wait_until(condition: Callable[[], Any], *, what: str, timeout: float = 60.0
 
 
 def signed(
-    body: Any, *, secret: str = SECRET, webhook_id: str = "msg_test_1", timestamp: datetime | None = None
+    body: Any, *, secret: str = SECRET, webhook_id: str | None = None, timestamp: datetime | None = None
 ) -> tuple[bytes, dict[str, str]]:
-    """(raw body, headers) signed by the `standardwebhooks` package, as a sender would."""
+    """(raw body, headers) signed by the `standardwebhooks` package, as a sender would (a fresh
+    webhook-id unless one is given)."""
+    webhook_id = webhook_id or f"msg_{uuid.uuid4().hex}"
     raw = body if isinstance(body, bytes) else json.dumps(body).encode("utf-8")
     when = timestamp or datetime.now(UTC)
     signature = Webhook(secret).sign(webhook_id, when, raw.decode("utf-8"))

@@ -127,19 +127,34 @@ def ingest_webhook(
     return answer
 
 
+_EVENT_TEXT = {
+    "finding.discrepancy": "A new discrepancy in a story: sources state incompatible values for one fact.",
+    "finding.correction": "A new correction: an article changed or retracted a figure it had published.",
+    "finding.agreement": "A new agreement: independent sources state the same value for one fact.",
+    "story.updated": "A story was recomputed after an article arrived; `new_findings` counts what appeared.",
+}
+_DELIVERY = (
+    " Sent as a POST to each subscription that asked for it, signed with the subscription's secret "
+    "(Standard Webhooks headers webhook-id, webhook-timestamp, webhook-signature); the webhook-id stays the "
+    "same across retries. Answer 2xx to acknowledge."
+)
+
+
 def document_events(app: FastAPI) -> None:
     """List the outgoing events in the OpenAPI `webhooks` section (one POST per event type)."""
+
+    def receive(body: EventPayload) -> None:
+        """What the subscriber receives."""
+
     for event in EVENT_TYPES:
-
-        def receive(body: EventPayload) -> None:
-            """Tally POSTs this to each subscription that asked for the event, signed with the
-            subscription's secret (headers webhook-id, webhook-timestamp, webhook-signature).
-            Answer 2xx to acknowledge; anything else is retried with exponential backoff; 410 Gone
-            disables the subscription."""
-
         app.webhooks.post(
             event,
             operation_id=f"event_{event.replace('.', '_')}",
             summary=f"{event} event",
-            responses={200: {"description": "Acknowledged"}},
+            description=_EVENT_TEXT[event] + _DELIVERY,
+            responses={
+                200: {"description": "Acknowledged (any 2xx)"},
+                "4XX": {"description": "Not acknowledged: retried later; 410 Gone disables the subscription"},
+                "5XX": {"description": "Not acknowledged: retried later with exponential backoff"},
+            },
         )(receive)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from contextlib import closing
 
 import httpx
 import pytest
@@ -14,7 +15,7 @@ from app import models
 from app.services.delivery import backoff
 from tests.api.test_webhooks import Live, live_app
 from tests.factories import FERRY_DAILY, FERRY_WIRE, article
-from tests.live import Receiver, signed, wait_until
+from tests.live import Receiver, base_url, bound_socket, signed, wait_until
 
 
 @pytest.fixture
@@ -59,10 +60,8 @@ DISPUTED = (
 def test_a_discrepancy_from_an_ingest_reaches_the_subscriber_signed(live: Live):
     with Receiver() as receiver:
         subscription = subscribe(live, receiver.url, ["finding.discrepancy"])
-        live.post(*signed(article("wire-1", text=FERRY_WIRE, story="ferry"), webhook_id="msg_1"))
-        live.post(
-            *signed(article("daily-1", source="Daily", text=DISPUTED, story="ferry"), webhook_id="msg_2")
-        )
+        live.post(*signed(article("wire-1", text=FERRY_WIRE, story="ferry")))
+        live.post(*signed(article("daily-1", source="Daily", text=DISPUTED, story="ferry")))
         items = run_worker_until_settled(live, subscription)
     assert items and {d["status"] for d in items} == {"delivered"}
     payloads = [verified(subscription["secret"], r) for r in receiver.requests]
@@ -95,9 +94,9 @@ def test_a_receiver_failing_twice_gets_the_event_once_as_a_success_with_three_at
 def test_a_410_disables_the_subscription(live: Live):
     with Receiver(answers=[410]) as receiver:
         subscription = subscribe(live, receiver.url, ["story.updated"])
-        live.post(*signed(article("wire-1"), webhook_id="msg_1"))
+        live.post(*signed(article("wire-1")))
         run_worker_until_settled(live, subscription)
-        live.post(*signed(article("daily-1", source="Daily", text=FERRY_DAILY), webhook_id="msg_2"))
+        live.post(*signed(article("daily-1", source="Daily", text=FERRY_DAILY)))
         live.worker.run_once()
     assert len(receiver.requests) == 1
     state = live.get(f"/v1/subscriptions/{subscription['id']}")
@@ -107,11 +106,10 @@ def test_a_410_disables_the_subscription(live: Live):
 
 def test_an_unreachable_receiver_is_retried_then_given_up(database_url: str):
     for live in live_app(database_url, webhook_backoff_base=0.01, webhook_max_attempts=2):
-        with Receiver() as receiver:
-            dead_url = receiver.url
-        subscription = subscribe(live, dead_url, ["story.updated"])  # nobody listens there any more
-        live.post(*signed(article("wire-1")))
-        [delivery] = run_worker_until_settled(live, subscription)
+        with closing(bound_socket()) as silent:  # bound, never listening: connections are refused
+            subscription = subscribe(live, f"{base_url(silent)}/hook", ["story.updated"])
+            live.post(*signed(article("wire-1")))
+            [delivery] = run_worker_until_settled(live, subscription)
         assert delivery["status"] == "failed"
         assert [a["outcome"] for a in delivery["attempt_log"]] == ["retry", "failed"]
         assert all(a["status_code"] is None and "Connect" in a["error"] for a in delivery["attempt_log"])
@@ -120,8 +118,8 @@ def test_an_unreachable_receiver_is_retried_then_given_up(database_url: str):
 def test_payloads_are_thin_with_ids_links_and_reason(live: Live):
     with Receiver() as receiver:
         subscription = subscribe(live, receiver.url, ["finding.agreement", "story.updated"])
-        live.post(*signed(article("wire-1", text=FERRY_WIRE), webhook_id="msg_1"))
-        live.post(*signed(article("daily-1", source="Daily", text=FERRY_DAILY), webhook_id="msg_2"))
+        live.post(*signed(article("wire-1", text=FERRY_WIRE)))
+        live.post(*signed(article("daily-1", source="Daily", text=FERRY_DAILY)))
         run_worker_until_settled(live, subscription)
     payloads = [json.loads(r.body) for r in receiver.requests]
     agreement = next(p for p in payloads if p["type"] == "finding.agreement")
