@@ -32,6 +32,7 @@ class Lexicon:
     age_verbs: frozenset[str]
     age_words: frozenset[str]
     trend_copulas: frozenset[str]
+    actions_on_counts: frozenset[str]
     id_prefixes: frozenset[str]
     stop: frozenset[str]
     date_words: frozenset[str]
@@ -46,12 +47,13 @@ def lexicon() -> Lexicon:
         date_words.add(k.split()[0])
     date_words.update(("over", "the", "last", "this", "next"))  # "over the weekend", "last weekend"
     return Lexicon(
-        phrase_table(load_json("trends.json")),
+        phrase_table({k: v for k, v in load_json("trends.json").items() if k in ("up", "down")}),
         frozenset(c["event_nouns"]),
         frozenset(c["not_counted"]),
         frozenset(c["age_verbs"]),
         frozenset(c["age_words"]),
         frozenset(c["trend_copulas"]),
+        frozenset(load_json("trends.json")["actions_on_counts"]),
         frozenset(c["id_prefixes"]),
         load_words("noun_stopwords.txt"),
         frozenset(date_words),
