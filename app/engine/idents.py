@@ -92,6 +92,8 @@ def not_a_quantity(tokens: list[Token], k: int, num: NumberMatch, money: bool) -
         decade = after.lower == "s" and is_year(num.nominal or 0, t.text)
         if after.is_word and not num.scaled and not decade and match_unit(tokens, num.end) is None:
             return True  # "5G", "3D"
+    if len(t.text) > 1 and t.text[0] == "0" and t.text[1].isdigit():
+        return True  # "06", "007": a leading zero marks a code or a cut-off date
     prev = tokens[k - 1] if k > 0 else None
     if prev is None:
         return False

@@ -362,3 +362,7 @@ def test_grew_by_x_to_y_is_a_change_and_a_level_not_a_range():
 def test_last_year_after_a_number_is_not_its_unit():
     c = claims("Output reached 67.5 million last year.")[0]
     assert c.value.unit is None and c.value.nominal == 67.5e6
+
+
+def test_leading_zero_number_is_a_code():
+    assert claims("Flight 0451 landed with agent 007.") == []
