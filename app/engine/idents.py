@@ -32,6 +32,7 @@ class Lexicon:
     age_verbs: frozenset[str]
     age_words: frozenset[str]
     trend_copulas: frozenset[str]
+    actions_on_counts: frozenset[str]
     id_prefixes: frozenset[str]
     stop: frozenset[str]
     date_words: frozenset[str]
@@ -46,12 +47,13 @@ def lexicon() -> Lexicon:
         date_words.add(k.split()[0])
     date_words.update(("over", "the", "last", "this", "next"))  # "over the weekend", "last weekend"
     return Lexicon(
-        phrase_table(load_json("trends.json")),
+        phrase_table({k: v for k, v in load_json("trends.json").items() if k in ("up", "down")}),
         frozenset(c["event_nouns"]),
         frozenset(c["not_counted"]),
         frozenset(c["age_verbs"]),
         frozenset(c["age_words"]),
         frozenset(c["trend_copulas"]),
+        frozenset(load_json("trends.json")["actions_on_counts"]),
         frozenset(c["id_prefixes"]),
         load_words("noun_stopwords.txt"),
         frozenset(date_words),
@@ -90,6 +92,8 @@ def not_a_quantity(tokens: list[Token], k: int, num: NumberMatch, money: bool) -
         decade = after.lower == "s" and is_year(num.nominal or 0, t.text)
         if after.is_word and not num.scaled and not decade and match_unit(tokens, num.end) is None:
             return True  # "5G", "3D"
+    if len(t.text) > 1 and t.text[0] == "0" and t.text[1].isdigit():
+        return True  # "06", "007": a leading zero marks a code or a cut-off date
     prev = tokens[k - 1] if k > 0 else None
     if prev is None:
         return False

@@ -163,7 +163,7 @@ def read_quantity(
     _read_age(tokens, q)
     _qualify(tokens, q, i)
     if q.trend is None:
-        q.trend = trend_before(tokens, i, q.number.qualifier_start)
+        q.trend = trend_before(tokens, i, q.number.qualifier_start, counted=q.noun is not None)
     _read_conversion(tokens, q, published)
     q.kind = _kind(q)
     return q
@@ -246,6 +246,8 @@ def _read_range(tokens: list[Token], q: Quantity) -> None:
     start = q.start
     between = start > 0 and tokens[start - 1].lower == "between"
     change = start > 0 and tokens[start - 1].lower == "from" and w == "to"
+    if start > 0 and tokens[start - 1].lower == "by" and w == "to":
+        return  # "grew by 1.5 million to 67.5 million": a change and a level, not a range
     if w in ("-", "–", "—"):
         if not (joined(tokens, j) and joined(tokens, j + 1)) and w == "-":
             return

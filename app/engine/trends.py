@@ -13,7 +13,9 @@ from app.engine.idents import lexicon
 from app.engine.tokens import Token
 
 
-def trend_before(tokens: list[Token], i: int, qualifier_start: int | None) -> str | None:
+def trend_before(
+    tokens: list[Token], i: int, qualifier_start: int | None, counted: bool = False
+) -> str | None:
     """'rose 2.1%', 'fell by a third', 'grow sales by 35%', 'increase by around 1 percent' -> up / down.
 
     A qualifier without 'by' makes a bound, not a change ('climbed more than 3%'); a bare 'up'/'down'
@@ -27,6 +29,8 @@ def trend_before(tokens: list[Token], i: int, qualifier_start: int | None) -> st
     for end in ends:
         trend = _trend_word_ending_at(tokens, end)
         if trend is not None:
+            if counted and tokens[end - 1].lower in lexicon().actions_on_counts:
+                return None  # "cut 1,500 jobs" is an action on the jobs, not a trend
             return trend
     return None
 

@@ -348,3 +348,21 @@ def test_no_dot_number_is_a_rank_not_a_count():
 
 def test_product_name_then_number_is_not_an_age():
     assert claims("Users of Windows 11 and macOS were affected.") == []
+
+
+def test_cut_jobs_is_an_action_not_a_trend():
+    assert one("The carmaker will cut 1,500 jobs.").trend is None
+
+
+def test_grew_by_x_to_y_is_a_change_and_a_level_not_a_range():
+    change, level = claims("The fleet grew by 15 ships to 300 ships.")
+    assert (change.value.nominal, change.trend, level.value.nominal) == (15, "up", 300)
+
+
+def test_last_year_after_a_number_is_not_its_unit():
+    c = claims("Output reached 67.5 million last year.")[0]
+    assert c.value.unit is None and c.value.nominal == 67.5e6
+
+
+def test_leading_zero_number_is_a_code():
+    assert claims("Flight 0451 landed with agent 007.") == []

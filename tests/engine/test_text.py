@@ -53,3 +53,15 @@ def test_repeated_caption_yields_one_segment_per_position():
     text = f"{cap}\nA body sentence with 3 boats.\n{cap}"
     segs = [s for s in segment(text) if s.context == "caption"]
     assert len(segs) == 2 and segs[0].start != segs[1].start
+
+
+def test_view_original_article_line_is_boilerplate():
+    assert line_context("Source: Example.com | View original article") == "boilerplate"
+
+
+def test_toggle_caption_line_is_a_caption():
+    assert line_context("toggle caption Jane Doe/Example Agency") == "caption"
+
+
+def test_leave_a_reply_is_boilerplate():
+    assert line_context("Leave a Reply") == "boilerplate"
