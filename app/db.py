@@ -52,3 +52,17 @@ def get_session(request: Request) -> Iterator[Session]:
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def lock_for_writing(session: Session) -> None:
+    """Take the database write lock now, before this transaction reads what it will change.
+
+    SQLite has no row locks: two writers that both read "revision 3" would both write revision 4. Opening
+    the transaction with `BEGIN IMMEDIATE` makes writers queue (waiting up to the busy timeout) instead.
+    PostgreSQL needs nothing here: the services lock the rows they change (`SELECT ... FOR UPDATE`).
+    """
+    if session.get_bind().dialect.name != "sqlite":
+        return
+    connection = session.connection()
+    if not connection.connection.dbapi_connection.in_transaction:  # type: ignore[union-attr]
+        connection.exec_driver_sql("BEGIN IMMEDIATE")

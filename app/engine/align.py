@@ -5,8 +5,8 @@ the bare number. Claims are blocked by what they measure (counted class or unit 
 article's claims are assigned one-to-one to the facts already seen in their block, so the cost grows with the
 number of claims times the (small) number of facts per block, not with all pairs of claims.
 
-    >>> facts = align(items)          # items: AlignItem of one story
-    >>> [len(f.members) for f in facts]
+    facts = align(make_item(ref, claim, source, order) for ...)   # the claims of one story
+    [len(f.members) for f in facts]                               # at most one claim per article each
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from app.engine import lexicons as lx
-from app.engine.claims import tokenize
 from app.engine.model import Claim, ClaimRef
+from app.engine.wordtokens import tokenize
 
 # Minimum alignment score for a claim to join a fact; counts carry their class and action, so less context
 # is needed than for a bare date or duration.

@@ -4,8 +4,8 @@ Copies are found by word shingles with numbers masked (a copy whose figures were
 rewrite is still a copy). Only a sample of shingles is indexed and each article is compared with the groups
 it shares sampled shingles with, so the cost stays near-linear in the number of articles.
 
-    >>> copy_groups(articles)    # article id -> group number; copies share a group
-    {'ap': 0, 'station': 0, 'other': 1}
+    copy_groups(articles)    # article id -> group number; copies share a group
+    -> {'ap': 0, 'station': 0, 'other': 1}
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Load the lexicons kept as data in app/engine/data/ (TOML), once, as read-only lookups.
 
-    >>> lexicons.counted_class("bomber jet")
+    >>> counted_class("bomber jet")
     'aircraft'
 """
 

@@ -5,8 +5,8 @@
 
     >>> report = check_articles([ArticleText("a", "Wire", "Russia fired 472 drones on Sunday."),
     ...                          ArticleText("b", "Desk", "Russia fired 427 drones on Sunday.")])
-    >>> [f.type for f in report.findings]
-    ['discrepancy']
+    >>> [f.type for f in report.findings]    # 472 vs 427 drones; both say Sunday
+    ['discrepancy', 'agreement']
 """
 
 from __future__ import annotations

@@ -6,8 +6,8 @@ plus shared figures) among the stories published within a few days, or starts a 
 `story_key` always wins. The same `assign_story` serves the batch report and the service that ingests one
 article at a time:
 
-    >>> index = StoryIndex()
-    >>> index.add(article_signature(article))   # -> the story id it joined or started
+    index = StoryIndex(idf_table(signatures_seen_so_far))
+    index.add(article_signature(article, claims))   # -> the story id it joined or started
 """
 
 from __future__ import annotations

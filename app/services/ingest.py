@@ -21,6 +21,7 @@ from sqlmodel import Session, select
 
 from app import models
 from app.config import Settings
+from app.db import lock_for_writing
 from app.errors import Conflict
 from app.schemas import ArticleCreate
 from app.services.findings import recompute_story
@@ -100,6 +101,7 @@ def store_article(session: Session, data: ArticleCreate) -> Stored:
 
     An article is known by its URL, else by its id, else (no URL, no id) by its source and exact text.
     """
+    lock_for_writing(session)
     digest = text_sha256(data.text)
     published_at, date_only = stored_datetime(data.published_at)
     article = _find_existing(session, data, digest)
@@ -143,6 +145,7 @@ def process_revision(
     Returns the findings that did not exist before; subscribers are told about them through the outbox,
     written in the caller's transaction.
     """
+    lock_for_writing(session)
     previous_story = article.story_id
     story = assign_story(session, article, story_key, settings)
     article.story_id = story.id

@@ -4,6 +4,11 @@ from app.engine.align import align
 from tests.engine.claimkit import claim, item
 
 
+def facts_of_two(a, b) -> int:
+    """How many facts the claims of two articles make (1: aligned, 2: kept apart)."""
+    return len(align([item(a, "a", 0), item(b, "b", 1)]))
+
+
 def groups(facts):
     return sorted(sorted((m.ref.article_id, m.claim.text) for m in f.members) for f in facts)
 
@@ -21,19 +26,19 @@ def test_same_figure_of_different_facts_is_not_joined():
 def test_one_fact_with_different_values_is_joined():
     a = claim("Russia launched 318 drones overnight, the air force said.", "318", 318)
     b = claim("Russia launched 381 drones overnight, the air force said.", "381", 381)
-    assert len(align([item(a, "a", 0), item(b, "b", 1)])) == 1
+    assert facts_of_two(a, b) == 1
 
 
 def test_ukrainian_drones_do_not_align_with_russian_drones():
     a = claim("Air defences downed 90 Ukrainian drones over the region.", "90", 90)
     b = claim("Air defences downed 90 Russian drones over the region.", "90", 90)
-    assert len(align([item(a, "a", 0), item(b, "b", 1)])) == 2
+    assert facts_of_two(a, b) == 2
 
 
 def test_different_regions_do_not_align():
     a = claim("At least four people were wounded in the Odesa region.", "four", 4)
     b = claim("At least four people were wounded in the Kharkiv region.", "four", 4)
-    assert len(align([item(a, "a", 0), item(b, "b", 1)])) == 2
+    assert facts_of_two(a, b) == 2
 
 
 def test_swapped_killed_and_injured_align_by_predicate():
@@ -55,7 +60,7 @@ def test_fired_vs_intercepted_same_figure_joins_as_one_fact():
 def test_three_other_bases_is_a_different_set():
     a = claim("Ukraine said it carried out an attack on four Russian airbases, destroying jets.", "four", 4)
     b = claim("The ministry said it had foiled attacks on three other bases as well.", "three", 3)
-    assert len(align([item(a, "a", 0), item(b, "b", 1)])) == 2
+    assert facts_of_two(a, b) == 2
 
 
 def test_each_fact_holds_at_most_one_claim_per_article():
