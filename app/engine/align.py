@@ -58,16 +58,37 @@ class Fact:
     members: list[AlignItem] = field(default_factory=list)
     scores: dict[ClaimRef, float] = field(default_factory=dict)  # how well each member joined
     predicate_join: bool = False  # two facts joined by join_predicates (same figure, other predicate)
+    orders: set[int] = field(default_factory=set)  # the articles (by order) that have a member
+    actions: set[str | None] = field(default_factory=set)
+    _reps: list[AlignItem] = field(default_factory=list)
+    _keys: set[tuple] = field(default_factory=set)
+
+    @classmethod
+    def seeded(cls, item: AlignItem) -> Fact:
+        """A new fact whose first member is `item`."""
+        fact = cls(item.block)
+        fact.add(item, 1.0)
+        return fact
+
+    def add(self, item: AlignItem, score: float) -> None:
+        """Make `item` a member (it joined with alignment score `score`)."""
+        self.members.append(item)
+        self.scores[item.ref] = score
+        self.orders.add(item.order)
+        self.actions.add(item.claim.frame.action)
+        key = (item.claim.value.low, item.claim.value.high, item.claim.frame.action)
+        if len(self._reps) < 2 or (key not in self._keys and len(self._reps) < REPRESENTATIVES):
+            self._reps.append(item)
+        self._keys.add(key)
+
+    def absorb(self, other: Fact) -> None:
+        """Take over the members of another fact."""
+        for m in other.members:
+            self.add(m, other.scores[m.ref])
 
     def representatives(self) -> list[AlignItem]:
-        """A bounded sample of members: the first ones and one per distinct value."""
-        seen, out = set(), []
-        for m in self.members:
-            key = (m.claim.value.low, m.claim.value.high, m.claim.frame.action)
-            if len(out) < 2 or (key not in seen and len(out) < REPRESENTATIVES):
-                out.append(m)
-            seen.add(key)
-        return out
+        """A bounded sample of members: the first ones and one per distinct value and action."""
+        return self._reps
 
 
 def block_of(claim: Claim) -> tuple[str, ...] | None:
@@ -272,7 +293,7 @@ def _merge_split(block_facts: list[Fact]) -> None:
     for i, f1 in enumerate(pool):
         for j in range(i + 1, len(pool)):
             f2 = pool[j]
-            if {m.order for m in f1.members} & {m.order for m in f2.members}:
+            if f1.orders & f2.orders:
                 continue
             s = _link(f1, f2)
             if s is not None:
@@ -286,12 +307,9 @@ def _merge_split(block_facts: list[Fact]) -> None:
 
     for _, i, j in sorted(links, reverse=True):
         a, b = root(i), root(j)
-        if a == b or {m.order for m in pool[a].members} & {m.order for m in pool[b].members}:
+        if a == b or pool[a].orders & pool[b].orders or _link(pool[a], pool[b]) is None:
             continue
-        if _link(pool[a], pool[b]) is None:
-            continue
-        pool[a].members.extend(pool[b].members)
-        pool[a].scores.update(pool[b].scores)
+        pool[a].absorb(pool[b])
         merged[b] = a
     block_facts[:] = [f for k, f in enumerate(pool) if k not in merged] + block_facts[MERGE_POOL:]
 
@@ -309,7 +327,7 @@ def _assign(article_items: Sequence[AlignItem], facts: dict[tuple[str, ...], lis
                 scored = _fact_score(it, fact)
                 need = _threshold(block)
                 action = it.claim.frame.action
-                if any(lx.actions_contradict(action, m.claim.frame.action) for m in fact.members):
+                if any(lx.actions_contradict(action, other) for other in fact.actions):
                     need = max(need, CONTRADICTION_JOIN)
                 if scored is not None and scored[0] >= need:
                     candidates.append((scored[1], scored[0], i, j))
@@ -319,11 +337,10 @@ def _assign(article_items: Sequence[AlignItem], facts: dict[tuple[str, ...], lis
                 continue
             used_items.add(i)
             used_facts.add(j)
-            existing[j].members.append(block_items[i])
-            existing[j].scores[block_items[i].ref] = s
+            existing[j].add(block_items[i], s)
         for i, it in enumerate(block_items):
             if i not in used_items:
-                existing.append(Fact(block, [it], {it.ref: 1.0}))
+                existing.append(Fact.seeded(it))
 
 
 PREDICATE_CONTEXT = 0.2  # context similarity needed to read one figure with two predicates as one fact
@@ -350,18 +367,16 @@ def join_predicates(facts: list[Fact]) -> list[Fact]:
             for f2 in unique[i + 1 :]:
                 if id(f1) in absorbed or id(f2) in absorbed or not _contradicting(f1, f2):
                     continue
-                f1.members.extend(f2.members)
-                f1.scores.update(f2.scores)
+                f1.absorb(f2)
                 f1.predicate_join = True
                 absorbed.add(id(f2))
     return [f for f in facts if id(f) not in absorbed]
 
 
 def _contradicting(f1: Fact, f2: Fact) -> bool:
-    if {m.order for m in f1.members} & {m.order for m in f2.members}:
+    if f1.orders & f2.orders:
         return False
-    a1 = {m.claim.frame.action for m in f1.members}
-    a2 = {m.claim.frame.action for m in f2.members}
+    a1, a2 = f1.actions, f2.actions
     if len(a1) != 1 or len(a2) != 1 or not lx.actions_contradict(next(iter(a1)), next(iter(a2))):
         return False
     for x in f1.representatives():

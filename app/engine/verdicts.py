@@ -150,7 +150,16 @@ def _comparison_basis(members: Sequence[AlignItem]) -> tuple[bool, float]:
 
 def _camps(spans: Sequence[Interval]) -> list[list[int]]:
     """Split members into camps of mutually compatible values; members compatible with every camp (a loose
-    bound such as "over 400") stay out of all camps. One camp means the values agree."""
+    bound such as "over 400") stay out of all camps. One camp means the values agree. Computed over the
+    distinct intervals, so a fact stated by a thousand sources costs no more than its few distinct values."""
+    distinct = list(dict.fromkeys(spans))
+    members: dict[Interval, list[int]] = {}
+    for i, s in enumerate(spans):
+        members.setdefault(s, []).append(i)
+    return [sorted(i for d in camp for i in members[distinct[d]]) for camp in _distinct_camps(distinct)]
+
+
+def _distinct_camps(spans: Sequence[Interval]) -> list[list[int]]:
     order = sorted(range(len(spans)), key=lambda i: (not spans[i].exact, i))
     camps: list[list[int]] = []
     for i in order:
