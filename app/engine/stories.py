@@ -26,6 +26,9 @@ JOIN_SIMILARITY = 0.19  # cosine needed to join a story
 WINDOW_DAYS = 3  # articles further apart than this from every member never join the story
 MAX_TERMS = 60  # key terms kept per article
 FIGURE_BONUS, FIGURES_CAP = 0.05, 0.25  # per shared figure ("drone:472"), and at most
+# Reports of one event repeat at least one of its figures (that is what there is to compare); without a
+# shared figure only a very similar text joins a story. This keeps apart two events of one war on one day.
+STRONG_SIMILARITY = 0.45
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’-]+")
 
 
@@ -92,7 +95,7 @@ def article_signature(article: ArticleText, claims: Sequence[Claim] = ()) -> Art
         f"{c.frame.counted or c.value.unit}:{c.value.nominal:g}"
         for c in claims
         if c.context == "body" and c.value.nominal is not None and c.kind in ("count", "money", "quantity")
-        and abs(c.value.nominal) >= 10  # "two people" is too common to tell stories apart
+        and abs(c.value.nominal) >= 10  # "three people" is too common to tell stories apart
     )
     return ArticleSignature(article.id, terms, figures, article.published_at, article.story_key)
 
@@ -111,9 +114,11 @@ def _stories_overlap(a: StorySignature, b: StorySignature, days: int) -> bool:
 
 def similarity(sig: ArticleSignature | StorySignature, story: StorySignature, idf: dict[str, float]) -> float:
     """TF-IDF cosine between an article (or story) and a story's merged terms, plus a bonus per shared
-    figure."""
+    figure; 0 when they share no figure and their terms are not strongly alike."""
     cosine = _cosine(sig.terms, story.terms, idf)
     shared = sum(1 for f in sig.figures if f in story.figures)
+    if shared == 0 and cosine < STRONG_SIMILARITY and (sig.figures or story.figures):
+        return 0.0
     return cosine + min(FIGURES_CAP, FIGURE_BONUS * shared)
 
 

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from app.engine import extract_claims
 from app.engine.model import ArticleText
 from app.engine.stories import StoryIndex, article_signature, group_articles, idf_table
 
@@ -59,3 +60,11 @@ def test_an_unrelated_article_of_the_same_day_starts_its_own_story():
     story = index.add(sigs[0])
     index.add(sigs[1])
     assert index.add(article_signature(art("b", BUDGET, D))) != story
+
+
+def test_two_events_of_one_place_on_one_day_without_a_shared_figure_stay_apart():
+    fire = ("A fire at the Port Avel grain terminal destroyed 40 silos on Tuesday, harbour master Ines "
+            "Varga said. Firefighters from Port Avel fought the blaze for 11 hours.")
+    arts = [art("a", FERRY, D), art("c", FERRY_2, D), art("f", fire, D)]
+    stories = grouping(group_articles(arts, {a.id: extract_claims(a.text, D) for a in arts}))
+    assert ["f"] in stories
