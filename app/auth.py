@@ -1,7 +1,7 @@
 """Access control: with `TALLY_API_KEYS` unset the API is open; once set, every /v1 route needs a key.
 
 A key comes in `Authorization: Bearer KEY` or `X-API-Key: KEY`. Read-only keys (`KEY:ro`) may call the
-routes that change nothing (GETs, `/v1/check`, `/v1/extract`); routes that store need a `KEY:rw` key.
+routes that change nothing (GETs, `/v1/check`, `/v1/extract`); routes that store or delete need `KEY:rw`.
 Keys are compared in constant time, against every configured key.
 """
 
@@ -55,4 +55,4 @@ def require_read(access: Annotated[Access, Depends(_access)]) -> None:
 def require_write(access: Annotated[Access, Depends(_access)]) -> None:
     """A read-write key (or an open API)."""
     if access != "rw":
-        raise Forbidden("this key is read-only; storing articles needs a read-write key (KEY:rw)")
+        raise Forbidden("this key is read-only; changing stored data needs a read-write key (KEY:rw)")

@@ -5,6 +5,7 @@
 ['653 drones']
 """
 
+from app.engine.corrections import compare_revisions
 from app.engine.extract import extract_claims, warm_up
 from app.engine.model import (
     ArticleText,
@@ -30,6 +31,7 @@ __all__ = [
     "Story",
     "Value",
     "check_articles",
+    "compare_revisions",
     "extract_claims",
     "warm_up",
 ]

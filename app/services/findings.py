@@ -145,6 +145,29 @@ def _stored_links(
     return keyed
 
 
+def _revision_findings(
+    session: Session, pairs: Sequence[tuple[models.Article, models.ArticleRevision]], report: engine.Report
+) -> list[engine.Finding]:
+    """Corrections between each revised article's previous and current text (figures that changed)."""
+    found: list[engine.Finding] = []
+    for article, revision in pairs:
+        if revision.number < 2:
+            continue
+        previous = session.exec(
+            select(models.ArticleRevision).where(
+                models.ArticleRevision.article_id == article.id,
+                models.ArticleRevision.number == revision.number - 1,
+            )
+        ).first()
+        if previous is None:
+            continue
+        old = replace(engine_article(article, previous, None), id=f"{article.id}@{previous.number}")
+        old_claims = engine.extract_claims(old.text, old.published_at)
+        new = engine_article(article, revision, None)
+        found.extend(engine.compare_revisions(old, new, old_claims, report.claims.get(article.id, ())))
+    return found
+
+
 def recompute_story(session: Session, story: models.Story) -> list[models.Finding]:
     """Re-run the engine on the story's current texts; store claims and findings; return the new findings.
 
@@ -173,7 +196,7 @@ def recompute_story(session: Session, story: models.Story) -> list[models.Findin
     added: list[tuple[models.Finding, engine.Finding]] = []
     relink: list[tuple[models.Finding, engine.Finding]] = []
     seen: set[str] = set()
-    for finding in report.findings:
+    for finding in [*report.findings, *_revision_findings(session, pairs, report)]:
         refs = [*finding.claims, *([finding.anchor] if finding.anchor else [])]
         if any((r.article_id, r.index) not in claim_row for r in refs):
             continue  # the engine pointed outside this story's claims: nothing to prove it with

@@ -121,3 +121,9 @@ def test_nul_in_text_is_422_and_stores_nothing(client):
     response = client.post("/v1/articles", json=article("n", text="212 passengers\u0000"))
     assert response.status_code == 422
     assert client.get("/v1/articles").json()["total"] == 0
+
+
+def test_malformed_article_id_in_the_path_is_422(client):
+    response = client.get("/v1/articles/has space")
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["loc"] == ["path", "article_id"]
