@@ -260,8 +260,13 @@ def fact_label(members: Sequence[AlignItem]) -> str:
                 return value
         return None
 
-    what = first.counted or pick("noun") or members[0].claim.kind
-    parts = [what]
+    kind = members[0].claim.kind
+    if kind in ("count", "number"):
+        what = first.counted or pick("noun") or kind
+    else:  # a measure: what is measured, then the kind ("rain · quantity", "war · duration")
+        noun = pick("noun")
+        what = f"{noun} ({kind})" if noun else kind
+    parts = [what.replace("_", " ")]
     prefixes = (("action", ""), ("actor", "by "), ("origin", "of "), ("place", "in "), ("time", "on "))
     for attr, prefix in prefixes:
         value = pick(attr)

@@ -51,7 +51,12 @@ def claim_next(engine: Engine, model: Any, due: Any, token: str, lease_seconds: 
         )
         .returning(model.id)
     )
+    due_now = select(model.id).where(*claimable).limit(1)
     try:
+        # an idle poll only reads: it takes no write lock (SQLite) and no row lock (PostgreSQL)
+        with engine.connect() as connection:
+            if connection.execute(due_now).first() is None:
+                return None
         with engine.begin() as connection:
             return connection.execute(statement).scalar_one_or_none()
     except OperationalError:
