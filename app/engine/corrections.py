@@ -86,8 +86,10 @@ def in_notice(claim: Claim, notices: Sequence[Notice]) -> bool:
 
 
 def same_value(a: Claim, b: Claim) -> bool:
-    """True when two claims state the same figure (intervals equal)."""
-    return a.kind == b.kind and interval(a, False) == interval(b, False)
+    """True when two claims state the same figure (intervals equal); a notice may give the bare number
+    ("it was 430, not 403") for a count of the body ("430 drones")."""
+    kinds = a.kind == b.kind or "number" in (a.kind, b.kind)
+    return kinds and interval(a, False) == interval(b, False)
 
 
 def correction_findings(notices: Sequence[Notice], claims: dict[str, Sequence[Claim]], facts: Sequence[Fact],

@@ -7,6 +7,7 @@ insert per table, one delete per kind of removal.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -69,27 +70,41 @@ def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
         yield ids[i : i + _CHUNK]
 
 
+def _stored_claims(
+    session: Session, revisions: Sequence[models.ArticleRevision]
+) -> dict[int, list[models.Claim]]:
+    """The stored claims of each revision (one query), in text order."""
+    ids = [r.id for r in revisions if r.id is not None]
+    by_revision: dict[int, list[models.Claim]] = {i: [] for i in ids}
+    for chunk in _chunks(ids):
+        rows = session.exec(
+            select(models.Claim)
+            .where(col(models.Claim.revision_id).in_(chunk))
+            .order_by(col(models.Claim.revision_id), col(models.Claim.position))
+        ).all()
+        for row in rows:
+            by_revision[row.revision_id].append(row)
+    return by_revision
+
+
 def _sync_claims(
-    session: Session, revision: models.ArticleRevision, claims: Sequence[engine.Claim]
+    session: Session,
+    revision: models.ArticleRevision,
+    stored: list[models.Claim],
+    claims: Sequence[engine.Claim],
 ) -> list[models.Claim]:
     """Make the stored claims of `revision` equal the engine's (rewritten only when they differ)."""
-    stored = session.exec(
-        select(models.Claim)
-        .where(models.Claim.revision_id == revision.id)
-        .order_by(col(models.Claim.position))
-    ).all()
-    wanted = [claim_fields(c) for c in claims]
     if [(c.start, c.end, c.kind, c.value) for c in stored] == [
-        (w["start"], w["end"], w["kind"], w["value"]) for w in wanted
+        (c.start, c.end, c.kind, dataclasses.asdict(c.value)) for c in claims
     ]:
-        return list(stored)
+        return stored
     for row in stored:
         session.expunge(row)
     if stored:
         session.execute(delete(models.Claim).where(col(models.Claim.revision_id) == revision.id))
     rows = [
-        models.Claim(revision_id=revision.id, article_id=revision.article_id, position=i, **fields)
-        for i, fields in enumerate(wanted)
+        models.Claim(revision_id=revision.id, article_id=revision.article_id, position=i, **claim_fields(c))
+        for i, c in enumerate(claims)
     ]
     session.add_all(rows)
     session.flush()
@@ -111,37 +126,40 @@ def _update(row: models.Finding, finding: engine.Finding) -> None:
             setattr(row, name, value)
 
 
-def _links(
-    row: models.Finding, finding: engine.Finding, claim_row: dict[tuple[str, int], models.Claim]
-) -> list[models.FindingClaim]:
+LinkKey = tuple[int, int, int | None]  # (claim row id, position in the finding, side)
+
+
+def _link_keys(finding: engine.Finding, claim_row: dict[tuple[str, int], models.Claim]) -> set[LinkKey]:
+    """The claim links `finding` should have: each claim once, in order, with its discrepancy side."""
     side_of = {(r.article_id, r.index): n for n, side in enumerate(finding.sides) for r in side}
-    return [
-        models.FindingClaim(
-            finding_id=row.id,  # type: ignore[arg-type]
-            claim_id=claim_row[(r.article_id, r.index)].id,  # type: ignore[arg-type]
-            position=position,
-            side=side_of.get((r.article_id, r.index)),
-        )
+    return {
+        (claim_row[(r.article_id, r.index)].id, position, side_of.get((r.article_id, r.index)))  # type: ignore[misc]
         for position, r in enumerate(dict.fromkeys(finding.claims))
+    }
+
+
+def _links(row: models.Finding, keys: set[LinkKey]) -> list[models.FindingClaim]:
+    return [
+        models.FindingClaim(finding_id=row.id, claim_id=claim_id, position=position, side=side)  # type: ignore[arg-type]
+        for claim_id, position, side in keys
     ]
 
 
-def _link_keys(links: Iterable[models.FindingClaim]) -> set[tuple[int, int, int | None]]:
-    return {(link.claim_id, link.position, link.side) for link in links}
-
-
-def _stored_links(
-    session: Session, story: models.Story
-) -> dict[int | None, set[tuple[int, int, int | None]]]:
-    links = session.exec(
-        select(models.FindingClaim)
+def _stored_links(session: Session, story: models.Story) -> dict[int | None, set[LinkKey]]:
+    """The claim links of each stored finding of `story` (one query)."""
+    rows = session.exec(
+        select(
+            models.FindingClaim.finding_id,
+            models.FindingClaim.claim_id,
+            models.FindingClaim.position,
+            models.FindingClaim.side,
+        )
         .join(models.Finding, col(models.Finding.id) == col(models.FindingClaim.finding_id))
         .where(models.Finding.story_id == story.id)
     ).all()
-    keyed: dict[int | None, set[tuple[int, int, int | None]]] = {}
-    for link in links:
-        keyed.setdefault(link.finding_id, set()).add((link.claim_id, link.position, link.side))
-        session.expunge(link)
+    keyed: dict[int | None, set[LinkKey]] = {}
+    for finding_id, claim_id, position, side in rows:
+        keyed.setdefault(finding_id, set()).add((claim_id, position, side))
     return keyed
 
 
@@ -183,8 +201,10 @@ def recompute_story(session: Session, story: models.Story) -> list[models.Findin
 
     claim_row: dict[tuple[str, int], models.Claim] = {}
     claim_key: dict[tuple[str, int], str] = {}
+    stored = _stored_claims(session, [revision for _, revision in pairs])
     for article, revision in pairs:
-        for row in _sync_claims(session, revision, report.claims.get(article.id, ())):
+        current = stored.get(revision.id or -1, [])
+        for row in _sync_claims(session, revision, current, report.claims.get(article.id, ())):
             claim_row[(article.id, row.position)] = row
             claim_key[(article.id, row.position)] = f"{article.id}:{revision.number}:{row.start}:{row.end}"
 
@@ -210,7 +230,7 @@ def recompute_story(session: Session, story: models.Story) -> list[models.Findin
         if row is None:
             row = models.Finding(story_id=story.id, fingerprint=print_, type=finding.type, reason="")
             added.append((row, finding))
-        elif _link_keys(_links(row, finding, claim_row)) != linked.get(row.id):
+        elif _link_keys(finding, claim_row) != linked.get(row.id):
             relink.append((row, finding))  # other claims now, or its claim rows were replaced
         _update(row, finding)
     session.add_all(row for row, _ in added)
@@ -219,7 +239,9 @@ def recompute_story(session: Session, story: models.Story) -> list[models.Findin
     relinked_ids = [row.id for row, _ in relink if row.id is not None]
     for ids in _chunks(relinked_ids):
         session.execute(delete(models.FindingClaim).where(col(models.FindingClaim.finding_id).in_(ids)))
-    session.add_all(link for row, finding in [*added, *relink] for link in _links(row, finding, claim_row))
+    session.add_all(
+        link for row, finding in [*added, *relink] for link in _links(row, _link_keys(finding, claim_row))
+    )
     gone = [row.id for print_, row in existing.items() if print_ not in seen and row.id is not None]
     for row in (row for print_, row in existing.items() if print_ not in seen):
         session.expunge(row)

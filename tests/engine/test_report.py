@@ -75,3 +75,19 @@ def test_officials_said_friday_is_not_compared():
     b = "The dam burst on Thursday, May 2, flooding 40 farms, officials said Saturday."
     report = check_articles(arts(("a", a, D), ("b", b, D)))
     assert not [f for f in report.findings if f.type == "discrepancy"]
+
+
+def test_a_correction_notice_points_at_the_fix_and_flags_a_stale_copy():
+    fixed = WIRE + ("\nAn earlier version of this story misstated the number of drones shot down: it "
+                    "was 430, not 403.")
+    stale = WIRE.replace("430", "403")
+    report = check_articles(arts(("wire", fixed, D), ("desk", stale, D)))
+    notices = [f for f in report.findings if f.type == "correction" and f.verdict == "notice"]
+    stale_flags = [f for f in report.findings if f.type == "correction" and f.verdict == "stale"]
+    assert [(f.old_value, f.new_value) for f in notices] == [("403", "430")]
+    assert [r.article_id for f in stale_flags for r in f.claims] == ["desk", "wire"]
+    # the figures inside the notice are not compared as facts of their own
+    for f in report.findings:
+        if f.type == "discrepancy":
+            for r in f.claims:
+                assert report.claims[r.article_id][r.index].start < len(WIRE)
