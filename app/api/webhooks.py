@@ -115,6 +115,7 @@ def ingest_webhook(
     one article, a batch (`[...]` or `{"articles": [...]}`) or IPTC ninjs items, each with a processing
     job, and answer 202 with links to the stored articles. A worker groups them into stories and computes
     findings. Replaying a `webhook-id` returns the first answer and stores nothing."""
+    # the header parameters document the route; verify() reads them from the raw request with the body
     settings = request.app.state.settings
     webhook_id = signatures.verify(settings.webhook_keys, request.headers, body)
     try:

@@ -20,6 +20,7 @@ from app.config import Settings
 from app.db import make_engine
 from app.services.leases import claim_next
 from app.services.webhook_ingest import run_job
+from app.services.worker import Worker
 from tests.factories import article
 from tests.live import SECRET, base_url, bound_socket, signed, wait_until
 
@@ -135,4 +136,29 @@ def test_concurrent_workers_claim_each_job_once(client, database_url):
         thread.join()
     everything = [job_id for ids in claimed.values() for job_id in ids]
     assert sorted(everything) == sorted(set(everything)) and len(everything) == 12
+    engine.dispose()
+
+
+def test_a_failing_job_is_retried_then_marked_failed(client, database_url):
+    client.post("/v1/articles", json=article("broken"))
+    engine = make_engine(database_url)
+    with Session(engine) as session:
+        stored = session.get(models.Article, "broken")
+        assert stored is not None
+        stored.current_revision = 99  # points at no revision: processing it raises
+        session.add(stored)
+        session.add(models.Job(article_id="broken"))
+        session.commit()
+    settings = _settings(database_url, job_max_attempts=2, worker_poll_interval=0.01)
+    worker = Worker(engine, settings)
+
+    def given_up() -> bool:
+        worker.run_once()
+        return jobs(database_url)[0].status != "pending"
+
+    wait_until(given_up, what="the job to be given up")
+    [job] = jobs(database_url)
+    assert (job.status, job.attempts) == ("failed", 2)
+    assert job.last_error  # what went wrong, kept for the operator
+    worker.close()
     engine.dispose()
