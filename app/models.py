@@ -15,7 +15,18 @@ import secrets
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+)
 from sqlmodel import Field, SQLModel
 
 
@@ -79,6 +90,9 @@ class ArticleRevision(SQLModel, table=True):
     published_date_only: bool = False
     text: str = Field(sa_column=Column(Text, nullable=False))
     text_sha256: str = Field(max_length=64, index=True)
+    claims_engine: str | None = Field(
+        default=None, max_length=64, description="fingerprint of the engine that extracted the stored claims"
+    )
     created_at: datetime = Field(default_factory=utcnow)
 
 
@@ -112,6 +126,12 @@ class Claim(SQLModel, table=True):
     value: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
     frame: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     converted: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    conversion_ok: bool | None = Field(
+        default=None, description="False: the restatement contradicts the value"
+    )
+    is_conversion: bool = Field(
+        default=False, sa_column=Column(Boolean, nullable=False, server_default=false())
+    )
 
 
 class Finding(SQLModel, table=True):

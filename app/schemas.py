@@ -182,7 +182,9 @@ class ClaimOut(BaseModel):
     sentence_start: int
     sentence_end: int
     frame: FrameOut
-    converted: list[ConvertedOut] = []
+    converted: list[ConvertedOut] = Field([], description="parenthetical restatements in other units")
+    conversion_ok: bool | None = Field(None, description="false: a restatement contradicts the value")
+    is_conversion: bool = Field(False, description="this claim restates the previous one in brackets")
 
 
 class FindingOut(BaseModel):

@@ -33,6 +33,7 @@ MERGE_POOL = 150  # facts per block examined when merging split facts (bounds th
 AGREEMENT_PRIOR = 0.08  # ranking bonus for a fact whose value the claim agrees with (ties only)
 
 _NUMBERISH = re.compile(r"\d[\d,.]*")
+_PEOPLE = {"person", "child", "soldier"}  # "10 other people were hurt" counts the people hurt
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,8 +122,9 @@ def window_words(claim: Claim) -> frozenset[str]:
     last = next((i for i, t in enumerate(toks) if t.start >= e), len(toks))
     stop, numbers = lx.stopwords(), lx.words("frame", "numbers")
     near = toks[max(0, first - WINDOW) : first] + toks[first:last] + toks[last : last + WINDOW]
+    same = lx.synonyms()
     return frozenset(
-        lx.lemma(t.low)
+        same.get(t.low, same.get(lx.lemma(t.low), lx.lemma(t.low)))
         for t in near
         if t.low[0].isalpha() and t.low not in stop and t.low not in numbers and len(t.low) > 2
     )
@@ -164,6 +166,8 @@ def conflicts(a: AlignItem, b: AlignItem) -> str | None:
         return "subtype"
     if fa.negated != fb.negated:
         return "negation"
+    if _distinct_set(a) != _distinct_set(b) and a.block[-1] not in _PEOPLE:
+        return "another set"  # "three other bases" is not "four airbases" ("10 other people" may be)
     if _days_apart(fa.time, fb.time) > 1:
         return "time"
     if a.claim.trend and b.claim.trend and a.claim.trend != b.claim.trend:

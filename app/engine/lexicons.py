@@ -39,6 +39,16 @@ def stopwords() -> frozenset[str]:
 
 
 @cache
+def synonyms() -> dict[str, str]:
+    """Context word -> the word its group is compared as (data/synonyms.toml)."""
+    table: dict[str, str] = {}
+    for head, group in load("synonyms")["groups"].items():
+        for word in group:
+            table.setdefault(word.lower(), head)
+    return table
+
+
+@cache
 def counted_classes() -> dict[str, str]:
     """Noun lemma (possibly several words) -> counted class."""
     table: dict[str, str] = {}

@@ -7,16 +7,20 @@ insert per table, one delete per kind of removal.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
 
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
 from app import engine, models
-from app.services.shapes import claim_fields, engine_date, shown_datetime
+from app.services.shapes import claim_fields, engine_claim, engine_date, row_fields, shown_datetime
 
 _CHUNK = 500  # ids per IN (...) list
 
@@ -93,11 +97,17 @@ def _sync_claims(
     stored: list[models.Claim],
     claims: Sequence[engine.Claim],
 ) -> list[models.Claim]:
-    """Make the stored claims of `revision` equal the engine's (rewritten only when they differ)."""
-    if [(c.start, c.end, c.kind, c.value) for c in stored] == [
+    """Make the stored claims of `revision` equal the engine's.
+
+    Claims this engine stored are kept when they still match; claims another engine stored are rewritten.
+    """
+    trusted = revision.claims_engine == engine_fingerprint()
+    if trusted and [(c.start, c.end, c.kind, c.value) for c in stored] == [
         (c.start, c.end, c.kind, dataclasses.asdict(c.value)) for c in claims
     ]:
         return stored
+    revision.claims_engine = engine_fingerprint()
+    session.add(revision)
     for row in stored:
         session.expunge(row)
     if stored:
@@ -186,22 +196,68 @@ def _revision_findings(
     return found
 
 
-def recompute_story(session: Session, story: models.Story) -> list[models.Finding]:
+@lru_cache(maxsize=1)
+def engine_fingerprint() -> str:
+    """Identifies the engine's code, lexicons and libraries (claims another engine stored are redone)."""
+    root = Path(engine.__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(root).as_posix().encode("utf-8"))
+            digest.update(path.read_bytes())
+    for library in ("quantulum3", "pint"):
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            digest.update(f"{library}=={metadata.version(library)}".encode())
+    return digest.hexdigest()[:32]
+
+
+def current_claims(
+    session: Session,
+    pairs: Sequence[tuple[models.Article, models.ArticleRevision]],
+    fresh: dict[str, Sequence[engine.Claim]] | None = None,
+    stored: dict[int, list[models.Claim]] | None = None,
+) -> dict[str, Sequence[engine.Claim]]:
+    """Each article's claims: `fresh` ones, else those stored by this very engine, else extracted now.
+
+    `stored` may pass the stored claims already loaded (revision id -> rows).
+    """
+    claims: dict[str, Sequence[engine.Claim]] = dict(fresh or {})
+    reusable = [r for a, r in pairs if a.id not in claims and r.claims_engine == engine_fingerprint()]
+    reusable_ids = {r.id for r in reusable}
+    if stored is None:
+        stored = _stored_claims(session, reusable)
+    for article, revision in pairs:
+        if article.id in claims:
+            continue
+        if revision.id in reusable_ids and revision.id in stored:
+            claims[article.id] = [engine_claim(row_fields(row)) for row in stored[revision.id]]
+        else:
+            text = engine_article(article, revision, None)
+            claims[article.id] = engine.extract_claims(text.text, text.published_at)
+    return claims
+
+
+def recompute_story(
+    session: Session, story: models.Story, fresh: dict[str, Sequence[engine.Claim]] | None = None
+) -> list[models.Finding]:
     """Re-run the engine on the story's current texts; store claims and findings; return the new findings.
 
-    The story row is locked first (PostgreSQL `FOR NO KEY UPDATE`, which does not wait for the key-share
-    locks of rows being inserted with a reference to it), so concurrent ingests into one story take turns.
+    Only articles whose claims are not stored (new texts, or stored by another engine version) are
+    extracted; `fresh` passes claims the caller extracted already. The story row is locked first
+    (PostgreSQL `FOR NO KEY UPDATE`, which does not wait for the key-share locks of rows being inserted
+    with a reference to it), so concurrent ingests into one story take turns.
     """
     session.get(models.Story, story.id, with_for_update={"key_share": True}, populate_existing=True)
     articles = session.exec(
         select(models.Article).where(models.Article.story_id == story.id).order_by(col(models.Article.id))
     ).all()
     pairs = with_current_text(session, articles)
-    report = engine.check_articles([engine_article(a, r, story.id) for a, r in pairs])
+    stored = _stored_claims(session, [revision for _, revision in pairs])
+    claims = current_claims(session, pairs, fresh, stored)
+    report = engine.check_articles([engine_article(a, r, story.id) for a, r in pairs], claims)
 
     claim_row: dict[tuple[str, int], models.Claim] = {}
     claim_key: dict[tuple[str, int], str] = {}
-    stored = _stored_claims(session, [revision for _, revision in pairs])
     for article, revision in pairs:
         current = stored.get(revision.id or -1, [])
         for row in _sync_claims(session, revision, current, report.claims.get(article.id, ())):

@@ -13,6 +13,7 @@ import hashlib
 import logging
 import random
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -22,6 +23,7 @@ from sqlmodel import Session, select
 from app import models
 from app.config import Settings
 from app.db import lock_for_writing
+from app.engine import Claim
 from app.errors import Conflict
 from app.schemas import ArticleCreate
 from app.services.findings import recompute_story
@@ -147,11 +149,12 @@ def process_revision(
     """
     lock_for_writing(session)
     previous_story = article.story_id
-    story = assign_story(session, article, story_key, settings)
+    extracted: dict[str, Sequence[Claim]] = {}
+    story = assign_story(session, article, story_key, settings, extracted)
     article.story_id = story.id
     session.add(article)
     session.flush()
-    added = recompute_story(session, story)
+    added = recompute_story(session, story, extracted)
     enqueue_story_events(session, story, article.id, added, settings)  # same transaction as the findings
     if previous_story and previous_story != story.id:
         old = session.get(models.Story, previous_story)

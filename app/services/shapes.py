@@ -9,6 +9,23 @@ from typing import Any
 from app import engine, models
 from app.schemas import ClaimOut, ConvertedOut, FindingOut, FrameOut, ValueOut
 
+CLAIM_COLUMNS = (
+    "start",
+    "end",
+    "text",
+    "kind",
+    "trend",
+    "context",
+    "sentence",
+    "sentence_start",
+    "sentence_end",
+    "value",
+    "frame",
+    "converted",
+    "conversion_ok",
+    "is_conversion",
+)
+
 
 def engine_date(published_at: date | datetime | None) -> date | None:
     """The publication day the engine anchors relative dates on."""
@@ -35,7 +52,7 @@ def shown_datetime(published_at: datetime | None, date_only: bool) -> date | dat
 
 
 def claim_fields(claim: engine.Claim) -> dict[str, Any]:
-    """The stored/serialised fields of an engine claim (without id and article)."""
+    """The stored/serialised fields of an engine claim (without id and article); `engine_claim` inverts it."""
     return {
         "start": claim.start,
         "end": claim.end,
@@ -48,17 +65,41 @@ def claim_fields(claim: engine.Claim) -> dict[str, Any]:
         "sentence_end": claim.sentence_end,
         "value": dataclasses.asdict(claim.value),
         "frame": dataclasses.asdict(claim.frame),
-        "converted": [
-            {
-                "start": c.start,
-                "end": c.end,
-                "text": c.text,
-                "kind": c.kind,
-                "value": dataclasses.asdict(c.value),
-            }
-            for c in claim.converted
-        ],
+        "converted": [claim_fields(c) for c in claim.converted],
+        "conversion_ok": claim.conversion_ok,
+        "is_conversion": claim.is_conversion,
     }
+
+
+def _rebuild(cls: Any, data: dict[str, Any]) -> Any:
+    """A frozen engine dataclass from its `asdict` form (lists back to tuples; unknown keys dropped)."""
+    names = {f.name for f in dataclasses.fields(cls)}
+    return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if k in names})
+
+
+def engine_claim(fields: dict[str, Any]) -> engine.Claim:
+    """The engine claim that `claim_fields` (or a stored row) describes."""
+    return engine.Claim(
+        start=fields["start"],
+        end=fields["end"],
+        text=fields["text"],
+        kind=fields["kind"],
+        value=_rebuild(engine.Value, fields["value"]),
+        sentence_start=fields["sentence_start"],
+        sentence_end=fields["sentence_end"],
+        sentence=fields["sentence"],
+        trend=fields.get("trend"),
+        frame=_rebuild(engine.Frame, fields.get("frame") or {}),
+        context=fields.get("context") or "body",
+        converted=tuple(engine_claim(c) for c in fields.get("converted") or ()),
+        conversion_ok=fields.get("conversion_ok"),
+        is_conversion=bool(fields.get("is_conversion")),
+    )
+
+
+def row_fields(row: models.Claim) -> dict[str, Any]:
+    """The `claim_fields` form of a stored claim."""
+    return {name: getattr(row, name) for name in CLAIM_COLUMNS}
 
 
 def claim_out(claim_id: str, article_id: str | None, fields: dict[str, Any]) -> ClaimOut:
@@ -78,6 +119,8 @@ def claim_out(claim_id: str, article_id: str | None, fields: dict[str, Any]) -> 
         value=ValueOut(**fields["value"]),
         frame=FrameOut(**fields["frame"]),
         converted=[ConvertedOut(**{**c, "value": ValueOut(**c["value"])}) for c in fields["converted"]],
+        conversion_ok=fields.get("conversion_ok"),
+        is_conversion=bool(fields.get("is_conversion")),
     )
 
 
@@ -88,8 +131,7 @@ def stored_claim_id(article_id: str, revision: int, position: int) -> str:
 
 def stored_claim_out(row: models.Claim, revision: int) -> ClaimOut:
     """A claim document from a stored row."""
-    fields = {name: getattr(row, name) for name in ClaimOut.model_fields if hasattr(row, name)}
-    return claim_out(stored_claim_id(row.article_id, revision, row.position), row.article_id, fields)
+    return claim_out(stored_claim_id(row.article_id, revision, row.position), row.article_id, row_fields(row))
 
 
 def finding_out(

@@ -8,12 +8,13 @@ story when it groups with none). An explicit story key from the caller wins over
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from sqlmodel import Session, col, select
 
 from app import engine, models
 from app.config import Settings
-from app.services.findings import engine_article, recompute_story, with_current_text
+from app.services.findings import current_claims, engine_article, recompute_story, with_current_text
 
 ARTICLES_PER_STORY = 3  # recent articles of each candidate story shown to the engine
 
@@ -29,9 +30,16 @@ def story_by_key(session: Session, key: str) -> models.Story:
 
 
 def assign_story(
-    session: Session, article: models.Article, key: str | None, settings: Settings
+    session: Session,
+    article: models.Article,
+    key: str | None,
+    settings: Settings,
+    extracted: dict[str, Sequence[engine.Claim]] | None = None,
 ) -> models.Story:
-    """The story `article` belongs to: by explicit key, its current story, or the engine's grouping."""
+    """The story `article` belongs to: by explicit key, its current story, or the engine's grouping.
+
+    Claims extracted on the way are added to `extracted` (article id -> claims), for the caller to reuse.
+    """
     if key is not None:
         return story_by_key(session, key)
     if article.story_id is not None:
@@ -56,7 +64,10 @@ def assign_story(
         )
     if pool:
         pairs = with_current_text(session, [*pool, article])
-        report = engine.check_articles([engine_article(a, r, None) for a, r in pairs])
+        claims = current_claims(session, pairs, extracted)
+        if extracted is not None:
+            extracted[article.id] = claims[article.id]
+        report = engine.check_articles([engine_article(a, r, None) for a, r in pairs], claims)
         stored_story = {a.id: a.story_id for a in pool}
         for group in report.stories:
             if article.id in group.article_ids:
