@@ -1,8 +1,10 @@
 """A story's stored claims and findings, recomputed by the engine after each change to the story.
 
-Findings found again keep their row and id (identity = `fingerprint`: type + the claims' spans), so
-callers can tell which findings are new; findings no longer found are deleted. Writes are batched: one
-insert per table, one delete per kind of removal.
+Claims are extracted once per text and engine: a revision's stored claims are handed back to the engine
+while `claims_engine` matches `engine_fingerprint()`. Findings found again keep their row and id (identity =
+`fingerprint`: type, verdict and the engine's anchor claim, else all their claims), so callers can tell
+which findings are new; findings no longer found are deleted. Writes are batched: one insert per table,
+one delete per kind of removal.
 """
 
 from __future__ import annotations

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
+from pathlib import Path
 
 from tests.factories import FERRY_DAILY, FERRY_DAILY_CORRECTED, FERRY_WIRE, article
 
@@ -124,3 +126,18 @@ def test_story_list_pages(client):
         client.post("/v1/articles", json=article(f"a{n}", story=f"key-{n}", text=f"{FERRY_WIRE} Part {n}."))
     page = client.get("/v1/stories", params={"limit": 2, "offset": 2}).json()
     assert page["total"] == 3 and len(page["items"]) == 1
+
+
+def test_report_of_the_seed_stories_is_what_check_says(client):
+    """Richer texts (the project's seeds): the report built from stored claims equals a fresh check."""
+    seeds = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.json"))
+    articles = [json.loads(p.read_text(encoding="utf-8")) for p in seeds]
+    assert len(articles) >= 3
+    for body in articles:
+        assert client.post("/v1/articles", json={**body, "story": "seeds"}).status_code == 201
+    story_id = client.get("/v1/stories").json()["items"][0]["id"]
+    report = client.get(f"/v1/stories/{story_id}/report").json()
+    checked = client.post("/v1/check", json={"articles": [{**a, "story": "seeds"} for a in articles]}).json()
+    assert len(report["claims"]) == len(checked["claims"])
+    assert report["findings"], "the seeds hold agreements, discrepancies and a correction"
+    assert _shape(report["findings"], report["claims"]) == _shape(checked["findings"], checked["claims"])
