@@ -376,3 +376,18 @@ def test_topping_and_past_are_lower_bounds():
 
 def test_the_past_ten_years_is_a_period_not_a_bound():
     assert one("Rents doubled over the past 12 years.").value.qualifier == "exact"
+
+
+def test_about_half_is_a_share():
+    c = one("About half of the members voted.")
+    assert (c.value.nominal, c.value.qualifier, c.value.unit) == (0.5, "approximate", "member")
+    assert one("Nearly half said they would move.").value.high == 0.5
+
+
+def test_the_second_half_of_the_game_is_not_a_share():
+    assert claims("She scored twice in the second half of the match.") == []
+
+
+def test_3_4_of_a_mile_takes_the_unit():
+    c = one("The tunnel is 3/4 of a mile long.")
+    assert (c.value.nominal, c.value.unit) == (0.75, "mile")
