@@ -366,3 +366,13 @@ def test_last_year_after_a_number_is_not_its_unit():
 
 def test_leading_zero_number_is_a_code():
     assert claims("Flight 0451 landed with agent 007.") == []
+
+
+@given(st.lists(st.sampled_from(_PIECES + ["the", "cat", "sat", "over", "weekend", "a"]), max_size=20))
+def test_text_without_a_cue_holds_no_quantity(pieces):
+    from app.engine.quantities import has_cue, scan
+    from app.engine.tokens import tokenize
+
+    text = " ".join(pieces)
+    if not has_cue(text):
+        assert scan(tokenize(text), PUBLISHED) == []
