@@ -199,8 +199,8 @@ def qualifier_before(tokens: list[Token], i: int) -> tuple[str, int, str] | None
             continue
         key = tuple(t.lower for t in tokens[i - size : i])
         if key in before:
-            after_determiner = i - size > 0 and tokens[i - size - 1].lower in _DETERMINERS
-            if after_determiner and " ".join(key) in _not_after_determiner():
+            phrase = " ".join(key)
+            if phrase in _not_after_determiner() and i > size and tokens[i - size - 1].lower in _DETERMINERS:
                 return None  # "the past 10 years"
             return before[key], i - size, " ".join(key)
     return None
