@@ -19,7 +19,6 @@ class Vocab:
     scales: dict[str, int]
     abbreviations: dict[str, int]
     fractions: dict[str, int]
-    ordinals: frozenset[str]
     multiples: dict[str, int]
     vague: dict[str, tuple[float, float]]
     dozen: int
@@ -38,7 +37,6 @@ def vocab() -> Vocab:
         scales=d["scales"],
         abbreviations=d["scale_abbreviations"],
         fractions=d["fractions"],
-        ordinals=frozenset(d["ordinals"]),
         multiples=d["multiples"],
         vague={k: (float(a), float(b)) for k, (a, b) in d["vague"].items()},
         dozen=d["dozen"],
@@ -77,15 +75,12 @@ def _continue_words(tokens: list[Token], i: int, current: float) -> tuple[float,
     n = len(tokens)
     total = 0.0
     j = i
-    last = None  # "unit" | "ten" | "scale"
+    last = None  # "unit" | "ten" | "hundred" | "scale"
     consumed = False
     while j < n:
         w = tokens[j].lower
         if w in v.units and last in (None, "ten", "scale", "hundred"):
-            if last == "ten" and not joined(tokens, j) and tokens[j - 1].lower != "-":
-                # "twenty five" with a space is still 25
-                pass
-            current += v.units[w]
+            current += v.units[w]  # "twenty-five", "twenty five", "one hundred and five"
             last = "unit"
         elif w in v.tens and last in (None, "scale", "hundred"):
             current += v.tens[w]

@@ -29,6 +29,7 @@ FIGURE_BONUS, FIGURES_CAP = 0.05, 0.25  # per shared figure ("drone:472"), and a
 # Reports of one event repeat at least one of its figures (that is what there is to compare); without a
 # shared figure only a very similar text joins a story. This keeps apart two events of one war on one day.
 STRONG_SIMILARITY = 0.45
+BLOCKING_TERMS = 15  # a story is found through its figures and this many most distinctive terms
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’-]+")
 
 
@@ -154,31 +155,55 @@ def idf_table(signatures: Iterable[ArticleSignature]) -> dict[str, float]:
 
 
 class StoryIndex:
-    """Stories built one article at a time (the service keeps one; the batch report builds one)."""
+    """Stories built one article at a time (the service keeps one; the batch report builds one).
+
+    Stories are indexed by their figures and most distinctive terms, so an article is compared only with
+    the stories it shares one of those with (near-linear in the number of articles)."""
 
     def __init__(self, idf: dict[str, float] | None = None) -> None:
         self.stories: list[StorySignature] = []
         self.idf = idf or {}
         self._by_key: dict[str, StorySignature] = {}
+        self._by_id: dict[str, StorySignature] = {}
+        self._postings: dict[str, set[str]] = {}
+
+    def _keys(self, sig: ArticleSignature | StorySignature) -> set[str]:
+        top = sorted(sig.terms, key=lambda t: -sig.terms[t] * self.idf.get(t, 1.0))[:BLOCKING_TERMS]
+        return {f"#{f}" for f in sig.figures} | set(top)
+
+    def _candidates(self, sig: ArticleSignature | StorySignature) -> list[StorySignature]:
+        ids = set().union(*(self._postings.get(k, set()) for k in self._keys(sig)))
+        return [self._by_id[i] for i in sorted(ids) if i in self._by_id]
+
+    def _index(self, story: StorySignature) -> None:
+        for k in self._keys(story):
+            self._postings.setdefault(k, set()).add(story.id)
 
     def add(self, sig: ArticleSignature) -> str:
         """Put one article into a story (joined or new) and return the story id."""
-        story = assign_story(sig, self.stories, self.idf)
+        if sig.story_key is not None:
+            story = self._by_key.get(sig.story_key)
+        else:
+            story = assign_story(sig, [c for c in self._candidates(sig) if c.key is None], self.idf)
         if story is None:
             sid = f"story-{sig.story_key}" if sig.story_key else f"s{len(self.stories) + 1}"
             story = StorySignature(sid, key=sig.story_key)
             self.stories.append(story)
+            self._by_id[sid] = story
+            if sig.story_key is not None:
+                self._by_key[sig.story_key] = story
         story.add(sig)
+        self._index(story)
         return story.id
 
     def consolidate(self, days: int = WINDOW_DAYS, threshold: float = JOIN_SIMILARITY) -> None:
         """Merge stories that turned out to report one event (an article that arrived first may have started
-        a story of its own). Stories with explicit keys are never merged."""
+        a story of its own), strongest pair first. Stories with explicit keys are never merged."""
         while True:
             best, pair = threshold, None
-            for i, a in enumerate(self.stories):
-                for b in self.stories[i + 1 :]:
-                    if a.key or b.key or not _stories_overlap(a, b, days):
+            for a in self.stories:
+                for b in self._candidates(a):
+                    if b.id <= a.id or a.key or b.key or not _stories_overlap(a, b, days):
                         continue
                     score = similarity(a, b, self.idf)
                     if score >= best:
@@ -187,6 +212,8 @@ class StoryIndex:
                 return
             pair[0].merge(pair[1])
             self.stories.remove(pair[1])
+            del self._by_id[pair[1].id]
+            self._index(pair[0])
 
 
 def group_articles(articles: Sequence[ArticleText], claims: dict[str, Sequence[Claim]]) -> list[Story]:
