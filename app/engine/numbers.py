@@ -199,9 +199,9 @@ def qualifier_before(tokens: list[Token], i: int) -> tuple[str, int, str] | None
             continue
         key = tuple(t.lower for t in tokens[i - size : i])
         if key in before:
-            if " ".join(key) in _not_after_determiner() and i - size > 0:
-                if tokens[i - size - 1].lower in _DETERMINERS:
-                    return None  # "the past 10 years"
+            phrase = " ".join(key)
+            if phrase in _not_after_determiner() and i > size and tokens[i - size - 1].lower in _DETERMINERS:
+                return None  # "the past 10 years"
             return before[key], i - size, " ".join(key)
     return None
 
