@@ -403,3 +403,13 @@ def test_the_second_half_of_the_game_is_not_a_share():
 def test_3_4_of_a_mile_takes_the_unit():
     c = one("The tunnel is 3/4 of a mile long.")
     assert (c.value.nominal, c.value.unit) == (0.75, "mile")
+
+
+def test_lengthened_by_is_a_rise():
+    assert one("The pier was lengthened by 80 meters.").trend == "up"
+    assert one("The runway was shortened by 300 meters.").trend == "down"
+
+
+def test_a_rise_of_is_a_change():
+    assert one("Tickets cost more, a rise of $40 on last season.", "money").trend == "up"
+    assert one("Exports saw a drop of 6% in March.", "percent").trend == "down"
