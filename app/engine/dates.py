@@ -41,6 +41,7 @@ class _Vocab:
     relative_spans: dict[tuple[str, ...], str]
     time_suffixes: frozenset[str]
     year_preps: frozenset[str]
+    weekday_direction: dict[str, int]
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +54,7 @@ def _vocab() -> _Vocab:
         {tuple(k.split()): v for k, v in d["relative_spans"].items()},
         frozenset(d["time_suffixes"]),
         frozenset(d["year_prepositions"]),
+        {**{w: 1 for w in d["weekday_forward"]}, **{w: -1 for w in d["weekday_backward"]}},
     )
 
 
@@ -93,14 +95,7 @@ def match_date(tokens: list[Token], i: int, published: date | None) -> DateMatch
     if w in v.months and (t.text[0].isupper()):
         return _month_day(tokens, i, published)
     if w in v.weekdays and t.text[0].isupper():
-        end = i + 1
-        if end < n and tokens[end].lower in ("morning", "afternoon", "evening", "night"):
-            end += 1
-        if end + 1 < n and tokens[end].text == "," and tokens[end + 1].lower.rstrip(".") in v.months:
-            m = _month_day(tokens, end + 1, published)
-            if m is not None:
-                return DateMatch(i, m.end, "date", m.iso, m.low, m.high)
-        return DateMatch(i, end, "date", *_day(_weekday(v.weekdays[w], published)))
+        return _weekday_date(tokens, i, published)
     if w in ("over", "last", "this", "the", "next"):
         weekend = _weekend(tokens, i, published)
         if weekend is not None:
@@ -148,13 +143,38 @@ def _weekend(tokens: list[Token], i: int, published: date | None) -> DateMatch |
     return None
 
 
-def _weekday(weekday: int, published: date | None) -> date | None:
-    """The day named `weekday` nearest to publication (ties go to the past)."""
+def _weekday_date(tokens: list[Token], i: int, published: date | None) -> DateMatch:
+    """'Sunday', 'Friday night', 'through Saturday'; 'Thursday August 14' / 'Thursday, 14 August' is one
+    date: the weekday belongs to the explicit date beside it."""
+    v = _vocab()
+    n = len(tokens)
+    end = i + 1
+    if end < n and tokens[end].lower in ("morning", "afternoon", "evening", "night"):
+        end += 1
+    k = end + 1 if end < n and tokens[end].text == "," else end
+    if k < n:
+        explicit = None
+        if tokens[k].lower.rstrip(".") in v.months and tokens[k].text[0].isupper():
+            explicit = _month_day(tokens, k, published)
+        elif tokens[k].is_num:
+            explicit = _day_month(tokens, k, published)
+        if explicit is not None and explicit.low is not None and explicit.low == explicit.high:
+            return DateMatch(i, explicit.end, "date", explicit.iso, explicit.low, explicit.high)
+    before = tokens[i - 1].lower if i > 0 else ""
+    weekday = v.weekdays[tokens[i].lower.rstrip(".")]
+    return DateMatch(i, end, "date", *_day(_weekday(weekday, published, v.weekday_direction.get(before, 0))))
+
+
+def _weekday(weekday: int, published: date | None, direction: int = 0) -> date | None:
+    """The day named `weekday` nearest to publication (ties go to the past); `direction` 1 ('until
+    Saturday', 'next Monday') takes the next such day, -1 ('last Friday', 'since Monday') the one before."""
     if published is None:
         return None
     back = (published.weekday() - weekday) % 7
     fwd = (weekday - published.weekday()) % 7
-    return published - timedelta(days=back) if back <= fwd else published + timedelta(days=fwd)
+    if direction > 0 or (direction == 0 and fwd < back):
+        return published + timedelta(days=fwd)
+    return published - timedelta(days=back)
 
 
 def _relative_span(spec: str, published: date | None) -> tuple[str | None, int | None, int | None]:

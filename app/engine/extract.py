@@ -17,7 +17,7 @@ from datetime import date
 from app.engine import claims as framing
 from app.engine import units
 from app.engine.model import Claim, Segment, Value
-from app.engine.quantities import Quantity, scan
+from app.engine.quantities import Quantity, has_cue, scan
 from app.engine.text import segment
 from app.engine.tokens import Token, tokenize
 from app.engine.units import to_base
@@ -29,6 +29,8 @@ def extract_claims(text: str, published_at: date | None = None) -> list[Claim]:
     """Return the quantitative claims of `text`, in text order, with offsets into `text`."""
     claims: list[Claim] = []
     for seg in segment(text):
+        if not has_cue(seg.text):
+            continue
         tokens = tokenize(seg.text, seg.start)
         if not tokens:
             continue

@@ -199,8 +199,19 @@ def qualifier_before(tokens: list[Token], i: int) -> tuple[str, int, str] | None
             continue
         key = tuple(t.lower for t in tokens[i - size : i])
         if key in before:
+            phrase = " ".join(key)
+            if phrase in _not_after_determiner() and i > size and tokens[i - size - 1].lower in _DETERMINERS:
+                return None  # "the past 10 years"
             return before[key], i - size, " ".join(key)
     return None
+
+
+_DETERMINERS = frozenset(("the", "its", "their", "his", "her", "our", "my", "your", "this", "these", "those"))
+
+
+@lru_cache(maxsize=1)
+def _not_after_determiner() -> frozenset[str]:
+    return frozenset(load_json("qualifiers.json")["not_after_determiner"])
 
 
 def qualifier_after(tokens: list[Token], j: int) -> tuple[str, int] | None:

@@ -8,8 +8,10 @@ and parenthetical conversion, plus dates and times. Works on tokens; extract.py 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
 from app.engine.dates import DateMatch, match_date
 from app.engine.idents import lexicon, names_a_model, not_a_quantity, year_of
@@ -66,6 +68,22 @@ def _can_start(t: Token) -> bool:
         or w in v.multiples
         or w in ("a", "an", "half", "minus", "tens", "several", "few", "-", "−", "+", "½", "¼", "¾")
     )
+
+
+@lru_cache(maxsize=1)
+def _cue() -> re.Pattern[str]:
+    """Anything a quantity or date could start with: a digit, a number word, a calendar word."""
+    v = vocab()
+    words = set(v.units) | set(v.tens) | set(v.scales) | set(v.vague) | set(v.multiples) | set(v.fractions)
+    words |= {"dozen", "minus", "several", "weekend", "week", "day", "year"} | set(lexicon().date_words)
+    words -= {"over", "the", "a", "an"}  # they start a date only before "weekend", "day", "week", "year"
+    alternation = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return re.compile(rf"\d|[½¼¾⅓⅔]|\b(?:{alternation})\b", re.IGNORECASE)
+
+
+def has_cue(text: str) -> bool:
+    """False when `text` cannot hold a quantity or a date (no digit, number word or calendar word)."""
+    return _cue().search(text) is not None
 
 
 def scan(tokens: list[Token], published: date | None) -> list[Quantity]:

@@ -133,3 +133,20 @@ def test_day_before_month_is_a_date():
 def test_decade_is_a_date():
     (claim,) = extract_claims("prices last seen in the 1990s")
     assert claim.kind == "date" and claim.text == "1990s"
+
+
+def test_weekday_next_to_an_explicit_date_is_part_of_that_date():
+    # published on a Monday; the weekday alone would resolve to the day before
+    m = resolved("the vote on Sunday June 15 passed")
+    assert (m.iso, m.end - m.start) == ("2025-06-15", 3)
+    assert resolved("closed Friday, 13 June").iso == "2025-06-13"
+
+
+def test_until_saturday_points_forward():
+    # a Friday paper: the nearest Saturday would be the day after either way; a Wednesday one is not
+    assert resolved("shelters stay open until Monday", date(2025, 6, 5)).iso == "2025-06-09"
+    assert resolved("the ban runs through Tuesday", date(2025, 6, 6)).iso == "2025-06-10"
+
+
+def test_last_friday_points_back():
+    assert resolved("the storm hit last Saturday", date(2025, 6, 5)).iso == "2025-05-31"

@@ -366,3 +366,23 @@ def test_last_year_after_a_number_is_not_its_unit():
 
 def test_leading_zero_number_is_a_code():
     assert claims("Flight 0451 landed with agent 007.") == []
+
+
+@given(st.lists(st.sampled_from(_PIECES + ["the", "cat", "sat", "over", "weekend", "a"]), max_size=20))
+def test_text_without_a_cue_holds_no_quantity(pieces):
+    from app.engine.quantities import has_cue, scan
+    from app.engine.tokens import tokenize
+
+    text = " ".join(pieces)
+    if not has_cue(text):
+        assert scan(tokenize(text), PUBLISHED) == []
+
+
+def test_topping_and_past_are_lower_bounds():
+    gust = one("Gusts topping 60 mph felled trees.")
+    assert (gust.value.qualifier, gust.value.low, gust.value.high) == ("lower_bound", 60.0, None)
+    assert one("The rand slid past 19 per dollar.").value.qualifier == "lower_bound"
+
+
+def test_the_past_ten_years_is_a_period_not_a_bound():
+    assert one("Rents doubled over the past 12 years.").value.qualifier == "exact"
