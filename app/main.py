@@ -5,6 +5,7 @@ uvicorn --factory app.main:create_app        # or app.main:app
 
 from __future__ import annotations
 
+import copy
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -76,7 +77,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 
 def _openapi(app: FastAPI) -> dict[str, Any]:
-    """FastAPI's schema, with error responses served as application/problem+json."""
+    """FastAPI's schema, with error responses served as application/problem+json (500 on every route)."""
     if app.openapi_schema is None:
         schema = get_openapi(
             title=app.title,
@@ -92,10 +93,15 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
                     content = response.get("content", {})
                     if status[0] in "45" and "application/json" in content:
                         content[PROBLEM_JSON] = content.pop("application/json")
+                operation.setdefault("responses", {}).setdefault("500", copy.deepcopy(_UNEXPECTED))
         app.openapi_schema = schema
     return app.openapi_schema
 
 
+_UNEXPECTED = {
+    "description": "Unexpected error (logged; the answer holds no internals)",
+    "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+}
 _app: FastAPI | None = None
 
 

@@ -6,7 +6,7 @@ Test texts are written for the project, never copied from news.
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.engine import extract_claims, warm_up
@@ -291,6 +291,7 @@ _PIECES = [
 ]
 
 
+@settings(deadline=None)  # the first example may load the unit tables
 @given(st.lists(st.sampled_from(_PIECES), max_size=30), st.sampled_from([" ", "", "  "]))
 def test_any_text_yields_claims_whose_offsets_slice_it(pieces, sep):
     text = sep.join(pieces)
@@ -368,6 +369,7 @@ def test_leading_zero_number_is_a_code():
     assert claims("Flight 0451 landed with agent 007.") == []
 
 
+@settings(deadline=None)  # the first example may load the unit tables
 @given(st.lists(st.sampled_from(_PIECES + ["the", "cat", "sat", "over", "weekend", "a"]), max_size=20))
 def test_text_without_a_cue_holds_no_quantity(pieces):
     from app.engine.quantities import has_cue, scan

@@ -1,7 +1,7 @@
 """The number grammar (app/engine/numbers.py, number_words.py): one test per phrase it reads."""
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.engine.numbers import (
@@ -226,17 +226,20 @@ def words(n: int) -> str:
     raise ValueError(n)
 
 
+@settings(deadline=None)  # the first example may load the unit tables
 @given(st.integers(min_value=0, max_value=999_999_999_999))
 def test_numbers_rendered_in_words_parse_back(n):
     m = number(words(n) + " apples")
     assert m is not None and m.nominal == n
 
 
+@settings(deadline=None)  # the first example may load the unit tables
 @given(st.integers(min_value=1000, max_value=10**12))
 def test_numbers_with_separators_parse_back(n):
     assert number(f"{n:,}").nominal == n
 
 
+@settings(deadline=None)  # the first example may load the unit tables
 @given(
     st.integers(min_value=1, max_value=999),
     st.sampled_from([("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12)]),
@@ -246,12 +249,46 @@ def test_numbers_with_scale_words_parse_back(n, scale):
     assert number(f"{n} {name}").nominal == n * factor
 
 
+@settings(deadline=None)  # the first example may load the unit tables
 @given(st.integers(min_value=1, max_value=999), st.sampled_from([("bn", 1e9), ("m", 1e6), ("k", 1e3)]))
 def test_money_with_scale_abbreviations_parse_back(n, scale):
     name, factor = scale
     assert number(f"{n}{name}", money=True).nominal == n * factor
 
 
+@settings(deadline=None)  # the first example may load the unit tables
 @given(st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False, allow_infinity=False))
 def test_decimals_with_separators_parse_back(x):
     assert number(f"{x:,.2f}").nominal == pytest.approx(float(x))
+
+
+def test_upwards_of_is_a_lower_bound():
+    assert bounds("upwards of 300 homes")[1:] == (300, None, "lower_bound")
+
+
+def test_no_more_than_is_an_upper_bound():
+    assert bounds("no more than 12 boats")[1:] == (None, 12, "upper_bound")
+
+
+def test_at_most_is_an_upper_bound():
+    assert bounds("at most 5 ships")[1:] == (None, 5, "upper_bound")
+
+
+def test_just_under_is_an_upper_bound():
+    assert bounds("just under 20 percent")[1:] == (None, 20, "upper_bound")
+
+
+def test_approximately_is_approximate():
+    assert bounds("approximately 661 knots")[3] == "approximate"
+
+
+def test_forty_plus_is_a_lower_bound():
+    assert bounds("40-plus vessels")[1:] == (40, None, "lower_bound")
+
+
+def test_unicode_half_adds_to_the_digits():
+    assert number("2½ miles").nominal == 2.5
+
+
+def test_one_and_a_half_in_words():
+    assert number("one and a half").nominal == 1.5
