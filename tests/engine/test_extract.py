@@ -388,3 +388,8 @@ def test_topping_and_past_are_lower_bounds():
 
 def test_the_past_ten_years_is_a_period_not_a_bound():
     assert one("Rents doubled over the past 12 years.").value.qualifier == "exact"
+
+
+def test_minus_sign_before_a_percent_after_a_name_is_a_downward_trend():
+    (c,) = claims("Nasdaq -0.8% at noon")
+    assert (c.value.nominal, c.trend) == (0.8, "down")
