@@ -158,12 +158,14 @@ def read_quantity(
     trend = None
     if k + 1 < n and tokens[k].text == "+" and tokens[k + 1].is_num and joined(tokens, k + 1):
         trend, k = "up", k + 1
+    elif _signed_change(tokens, k):
+        trend, k = "down", k + 1  # "Nasdaq -0.8%": a ticker's change, stated with its sign
     if k >= n or not _can_start(tokens[k]):
         return None
     num = parse_number(tokens, k, money=cur is not None) or _a_unit_and_a_half(tokens, k)
     if num is None or (tokens[k].lower in ("a", "an") and num.nominal == 1 and not num.scaled):
         return None
-    if not continuing and not_a_quantity(tokens, k, num, cur is not None):
+    if not continuing and trend is None and not_a_quantity(tokens, k, num, cur is not None):
         return None
     j = num.end
     unit = cur[0] if cur else None
@@ -185,6 +187,19 @@ def read_quantity(
     _read_conversion(tokens, q, published)
     q.kind = _kind(q)
     return q
+
+
+def _signed_change(tokens: list[Token], k: int) -> bool:
+    """'-0.8%' after a word: the sign says the change went down (the value stays as written, 0.8)."""
+    n = len(tokens)
+    return (
+        k + 2 < n
+        and tokens[k].text in ("-", "−")
+        and tokens[k].space_before
+        and tokens[k + 1].is_num
+        and joined(tokens, k + 1)
+        and tokens[k + 2].text == "%"
+    )
 
 
 def _a_unit_and_a_half(tokens: list[Token], k: int) -> NumberMatch | None:

@@ -413,3 +413,8 @@ def test_lengthened_by_is_a_rise():
 def test_a_rise_of_is_a_change():
     assert one("Tickets cost more, a rise of $40 on last season.", "money").trend == "up"
     assert one("Exports saw a drop of 6% in March.", "percent").trend == "down"
+
+
+def test_minus_sign_before_a_percent_after_a_name_is_a_downward_trend():
+    (c,) = claims("Nasdaq -0.8% at noon")
+    assert (c.value.nominal, c.trend) == (0.8, "down")
