@@ -55,7 +55,7 @@ def _trend_word_ending_at(tokens: list[Token], end: int) -> str | None:
 
 
 def _change_noun_before(tokens: list[Token], k: int) -> str | None:
-    """'a rise of £300,000', 'an increase of 4%': a change word used as a noun, with 'of' before the number."""
+    """'a rise of £300,000', 'an increase of 4%': a change noun with 'of' before the number."""
     if k < 3 or tokens[k - 1].lower != "of" or tokens[k - 3].lower not in ("a", "an"):
         return None
     return lexicon().trends.get((tokens[k - 2].lower,))
