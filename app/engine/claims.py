@@ -179,11 +179,22 @@ class _Act:
     end: int
 
 
+def _in_name(toks: list[Token], i: int) -> bool:
+    """True when token i is a capitalised word inside the sentence: part of a proper name ("the Bear Hollow
+    Fire burned"), never a verb. The sentence's first word (or one after an opening quote) may be a verb."""
+    if i == 0 or not toks[i].text[:1].isupper():
+        return False
+    return toks[i - 1].low not in (".", "“", '"', "‘", "'", "(", ":", "—", "-")
+
+
 def _actions(toks: list[Token]) -> list[_Act]:
     phrases = lx.action_phrases()
     longest = max(len(p) for p in phrases)
     out, i = [], 0
     while i < len(toks):
+        if _in_name(toks, i):
+            i += 1
+            continue
         for n in range(longest, 0, -1):
             key = tuple(t.low for t in toks[i : i + n])
             if len(key) == n and key in phrases:

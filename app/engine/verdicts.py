@@ -104,7 +104,8 @@ def judge(fact: Fact, story_id: str | None = None) -> list[Finding]:
         if _confident(sides, fact.block):  # else the camps may be different facts: only their agreements
             found.insert(0, _discrepancy(fact, sides, "value", label, note, story_id))
         return found
-    by_action = _predicate_sides(members)
+    # only counts carry action verbs; an area or a distance has no predicate to change ("burned 70,000 acres")
+    by_action = _predicate_sides(members) if fact.block[0] == "count" else []
     if by_action:
         if not fact.predicate_join and not _confident(by_action, fact.block, ignore_action=True):
             return []

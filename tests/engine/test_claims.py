@@ -142,3 +142,10 @@ def test_place_of_the_main_clause_is_marked_inherited():
 def test_killing_does_not_reach_past_another_participle_clause():
     f = frame("The storm hit, killing two people and leaving 30,000 homes without power.", "30,000")
     assert f.action is None and f.counted == "household"
+
+
+def test_the_mill_creek_fire_burned_reads_fire_as_a_name_not_a_verb():
+    f = frame("The Mill Creek Fire burned 12 homes near the ridge.", "12")
+    assert f.action_word == "burned"
+    g = frame("Crews said the Mill Creek Fire was 40 percent contained.", "40 percent", kind="percent")
+    assert g.action is None

@@ -116,3 +116,11 @@ def test_nearly_four_years_conflicts_with_nearly_five_years():
 def test_nearly_forty_admits_thirty_eight():
     a = claim(S.format("nearly 40"), "nearly 40", None, 40, qualifier="upper_bound")
     assert verdicts(a, claim(S.format(38), "38", 38)) == [("agreement", "compatible")]
+
+
+def test_burned_vs_consumed_an_area_is_no_predicate_discrepancy():
+    a = claim("The Cold Spring Fire burned nearly 9,000 acres of pine forest.", "nearly 9,000 acres",
+              None, 9000, kind="quantity", qualifier="upper_bound", unit="acre")
+    b = claim("The Cold Spring Fire, which destroyed close to 9,000 acres of pine forest, is out.",
+              "close to 9,000 acres", None, 9000, kind="quantity", qualifier="upper_bound", unit="acre")
+    assert [f.type for f in judge(align([item(a, "a", 0), item(b, "b", 1)])[0])] == ["agreement"]
