@@ -133,7 +133,7 @@ def test_damaged_vs_destroyed_same_figure_is_a_predicate_discrepancy():
 
 
 def test_including_nine_barns_does_not_take_the_verb_of_another_count():
-    a = claim("The storm damaged 60 homes, including nine barns, in the valley.", "nine barns", 9)
-    b = claim("The storm destroyed 60 homes, including nine barns, in the valley.", "nine barns", 9)
+    a = claim("In the valley 60 homes were damaged, among them nine barns.", "nine barns", 9)
+    b = claim("In the valley 60 homes were destroyed, among them nine barns.", "nine barns", 9)
     assert a.frame.action_inherited and b.frame.action_inherited
     assert [f.type for f in judge(align([item(a, "a", 0), item(b, "b", 1)])[0])] == ["agreement"]
