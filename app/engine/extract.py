@@ -16,8 +16,9 @@ from datetime import date
 
 from app.engine import claims as framing
 from app.engine import units
+from app.engine.cues import has_cue
 from app.engine.model import Claim, Segment, Value
-from app.engine.quantities import Quantity, has_cue, scan
+from app.engine.quantities import Quantity, scan
 from app.engine.text import segment
 from app.engine.tokens import Token, tokenize
 from app.engine.units import to_base

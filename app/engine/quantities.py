@@ -8,12 +8,11 @@ and parenthetical conversion, plus dates and times. Works on tokens; extract.py 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache
 
 from app.engine.dates import DateMatch, match_date
+from app.engine.elision import fill_elided_units
 from app.engine.idents import lexicon, names_a_model, not_a_quantity, year_of
 from app.engine.nouns import NounPhrase, is_stop, lemma, noun_phrase, out_of
 from app.engine.number_words import vocab
@@ -70,22 +69,6 @@ def _can_start(t: Token) -> bool:
     )
 
 
-@lru_cache(maxsize=1)
-def _cue() -> re.Pattern[str]:
-    """Anything a quantity or date could start with: a digit, a number word, a calendar word."""
-    v = vocab()
-    words = set(v.units) | set(v.tens) | set(v.scales) | set(v.vague) | set(v.multiples) | set(v.fractions)
-    words |= {"dozen", "minus", "several", "weekend", "week", "day", "year"} | set(lexicon().date_words)
-    words -= {"over", "the", "a", "an"}  # they start a date only before "weekend", "day", "week", "year"
-    alternation = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-    return re.compile(rf"\d|[½¼¾⅓⅔]|\b(?:{alternation})\b", re.IGNORECASE)
-
-
-def has_cue(text: str) -> bool:
-    """False when `text` cannot hold a quantity or a date (no digit, number word or calendar word)."""
-    return _cue().search(text) is not None
-
-
 def scan(tokens: list[Token], published: date | None) -> list[Quantity]:
     """Every quantity and date of one sentence's tokens, in order."""
     lex = lexicon()
@@ -111,38 +94,6 @@ def scan(tokens: list[Token], published: date | None) -> list[Quantity]:
             i += 1
     fill_elided_units(tokens, out)
     return out
-
-
-def fill_elided_units(tokens: list[Token], found: list[Quantity]) -> None:
-    """A bare number takes the unit or noun its neighbour states for both.
-
-    "eight or nine euros" (from the next), "435 homes by sale and 187 by tender", "84.75 cents, while the
-    lowest is 74.07", "eight people were injured, with three in the region" (from the one before).
-    """
-    prev: Quantity | None = None
-    for idx, q in enumerate(found):
-        if q.kind == "number" and q.number is not None and _elidable(q):
-            nxt = found[idx + 1] if idx + 1 < len(found) else None
-            between = [t.lower for t in tokens[q.end : nxt.start]] if nxt is not None else []
-            if nxt is not None and between == ["or"] and nxt.kind in _CARRIERS | {"percent"}:
-                _inherit(q, nxt)
-            elif prev is not None and q.start - prev.end <= _ELISION_SPAN:
-                _inherit(q, prev)
-        if q.kind in _CARRIERS:
-            prev = q
-
-
-_CARRIERS = frozenset(("count", "money", "quantity"))
-_ELISION_SPAN = 10  # tokens between a bare number and the quantity whose unit it shares
-
-
-def _elidable(q: Quantity) -> bool:
-    num = q.number
-    return num.nominal is not None and not (num.fraction or num.multiple) and q.per is None
-
-
-def _inherit(q: Quantity, other: Quantity) -> None:
-    q.unit, q.noun, q.kind = other.unit, other.noun, other.kind
 
 
 def read_quantity(

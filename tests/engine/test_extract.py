@@ -372,7 +372,8 @@ def test_leading_zero_number_is_a_code():
 @settings(deadline=None)  # the first example may load the unit tables
 @given(st.lists(st.sampled_from(_PIECES + ["the", "cat", "sat", "over", "weekend", "a"]), max_size=20))
 def test_text_without_a_cue_holds_no_quantity(pieces):
-    from app.engine.quantities import has_cue, scan
+    from app.engine.cues import has_cue
+    from app.engine.quantities import scan
     from app.engine.tokens import tokenize
 
     text = " ".join(pieces)
