@@ -109,6 +109,8 @@ def parse_number(tokens: list[Token], i: int, money: bool = False) -> NumberMatc
     if vague is not None:
         return vague
 
+    if _bare_half(tokens, i):
+        return NumberMatch(start, i + 1, 0.5, 0.5, 0.5, words=True, fraction=True)
     frac = parse_fraction(tokens, i)
     if frac is not None:
         value, j = frac
@@ -128,6 +130,22 @@ def parse_number(tokens: list[Token], i: int, money: bool = False) -> NumberMatc
     value, j, scaled = apply_scales(tokens, value, j, money)
     value = -value if negative else value
     return NumberMatch(start, j, value, value, value, words=True, scaled=scaled)
+
+
+def _bare_half(tokens: list[Token], i: int) -> bool:
+    """'about half', 'nearly half of respondents', 'cut by half': a share; 'the second half', 'half-time'
+    and 'half a mile' (read with its unit) are not this."""
+    n = len(tokens)
+    if tokens[i].lower != "half" or (i + 1 < n and tokens[i + 1].lower in ("a", "an", "-")):
+        return False
+    if i + 1 < n and tokens[i + 1].lower == "of":
+        return i == 0 or tokens[i - 1].lower not in _half_not_after()
+    return i > 0 and (tokens[i - 1].lower == "by" or qualifier_before(tokens, i) is not None)
+
+
+@lru_cache(maxsize=1)
+def _half_not_after() -> frozenset[str]:
+    return frozenset(load_json("number_words.json")["half_not_after"])
 
 
 def _sign_ok(tokens: list[Token], i: int) -> bool:

@@ -186,6 +186,12 @@ def _read_unit(tokens: list[Token], q: Quantity) -> None:
         if hit is not None and (q.unit is None):
             q.unit, q.end = hit
         return
+    if q.number.fraction and q.unit is None and j + 2 < n and tokens[j].lower == "of":
+        k = j + 2 if tokens[j + 1].lower in ("a", "an") else j + 1
+        hit = match_unit(tokens, k, allow_quantulum=False)
+        if hit is not None:
+            q.unit, q.end = hit  # "3/4 of a mile", "a third of a percentage point"
+        return
     if q.unit is not None and q.unit.kind == "money":
         q.unit, q.end = per_unit(tokens, q.unit, j)
         return

@@ -22,6 +22,9 @@ def trend_before(
     must not close a phrasal verb ('gave up 517 yards').
     """
     k = i if qualifier_start is None else qualifier_start
+    of_noun = _change_noun_before(tokens, k)
+    if of_noun is not None:
+        return of_noun
     by = k > 0 and tokens[k - 1].lower == "by"
     if qualifier_start is not None and not by:
         return None
@@ -49,3 +52,10 @@ def _trend_word_ending_at(tokens: list[Token], end: int) -> str | None:
             return None  # "gave up 517 yards"; but "closed down 3.4%"
         return trends[key]
     return None
+
+
+def _change_noun_before(tokens: list[Token], k: int) -> str | None:
+    """'a rise of £300,000', 'an increase of 4%': a change noun with 'of' before the number."""
+    if k < 3 or tokens[k - 1].lower != "of" or tokens[k - 3].lower not in ("a", "an"):
+        return None
+    return lexicon().trends.get((tokens[k - 2].lower,))

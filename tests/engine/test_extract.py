@@ -391,6 +391,31 @@ def test_the_past_ten_years_is_a_period_not_a_bound():
     assert one("Rents doubled over the past 12 years.").value.qualifier == "exact"
 
 
+def test_about_half_is_a_share():
+    c = one("About half of the members voted.")
+    assert (c.value.nominal, c.value.qualifier, c.value.unit) == (0.5, "approximate", "member")
+    assert one("Nearly half said they would move.").value.high == 0.5
+
+
+def test_the_second_half_of_the_game_is_not_a_share():
+    assert claims("She scored twice in the second half of the match.") == []
+
+
+def test_3_4_of_a_mile_takes_the_unit():
+    c = one("The tunnel is 3/4 of a mile long.")
+    assert (c.value.nominal, c.value.unit) == (0.75, "mile")
+
+
+def test_lengthened_by_is_a_rise():
+    assert one("The pier was lengthened by 80 meters.").trend == "up"
+    assert one("The runway was shortened by 300 meters.").trend == "down"
+
+
+def test_a_rise_of_is_a_change():
+    assert one("Tickets cost more, a rise of $40 on last season.", "money").trend == "up"
+    assert one("Exports saw a drop of 6% in March.", "percent").trend == "down"
+
+
 def test_minus_sign_before_a_percent_after_a_name_is_a_downward_trend():
     (c,) = claims("Nasdaq -0.8% at noon")
     assert (c.value.nominal, c.trend) == (0.8, "down")
