@@ -204,7 +204,7 @@ def pair_score(a: AlignItem, b: AlignItem, ignore_action: bool = False) -> float
         if fa.action == fb.action:
             score += 0.25
         elif lx.actions_compatible(fa.action, fb.action):
-            score += 0.1
+            score += 0.2
         else:  # another predicate: only the same sentence retold can make it the same fact
             score -= 0.25
     if fa.noun and fa.noun == fb.noun:  # for a measure the noun is what is measured: "of rain"

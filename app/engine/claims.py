@@ -70,6 +70,7 @@ def frame_span(
         actor=actor,
         place=place,
         place_inherited=inherited,
+        action_inherited=_inherited(toks, act, first),
         time=time_of(toks, first, clauses, published_at),
         attribution=attribution_of(toks, clauses, first),
         negated=negated(toks, first),
@@ -220,6 +221,21 @@ def _action(toks: list[Token], first: int, np_end: int, inside: set[int]) -> _Ac
                 return a
             break
     return before[-1] if before else None
+
+
+def _inherited(toks: list[Token], act: _Act | None, first: int) -> bool:
+    """True when the verb found for a count belongs to another count: a number stands between the verb and
+    this count, or the verb directly follows another count ("1,150 homes destroyed, including 14 schools")."""
+    if act is None or act.start >= first or act.end == first:
+        return False
+    if any(_is_digits(t) for t in toks[act.end : first]):
+        return True
+    lead = toks[max(0, act.start - 3) : act.start]
+    return any(_is_digits(t) for t in lead) and all(t.low[0].isalnum() for t in lead)
+
+
+def _is_digits(tok: Token) -> bool:
+    return bool(_DIGITS.match(tok.low))
 
 
 def _other_clause_between(toks: list[Token], i: int, j: int) -> bool:

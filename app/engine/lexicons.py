@@ -100,14 +100,27 @@ def _pairs(section: str) -> frozenset[frozenset[str]]:
     return frozenset(frozenset(p) for p in load("actions")[section]["pairs"])
 
 
+@cache
+def _degree_pairs() -> frozenset[frozenset[str]]:
+    """Every pair of different degrees of one outcome scale ("damage" and "destroy")."""
+    return frozenset(frozenset((a, b)) for scale in load("actions")["degrees"]["scales"]
+                     for a in scale for b in scale if a != b)
+
+
 def actions_compatible(a: str | None, b: str | None) -> bool:
     """True when two action classes can describe one fact (unknown is compatible with anything)."""
-    return a is None or b is None or a == b or frozenset((a, b)) in _pairs("compatible")
+    if a is None or b is None or a == b:
+        return True
+    return frozenset((a, b)) in _pairs("compatible") and frozenset((a, b)) not in _degree_pairs()
 
 
 def actions_contradict(a: str | None, b: str | None) -> bool:
-    """True when giving one figure action `a` in one source and `b` in another is a contradiction."""
-    return a is not None and b is not None and frozenset((a, b)) in _pairs("contradictory")
+    """True when giving one figure action `a` in one source and `b` in another is a contradiction: a
+    contradictory pair, or two different degrees of one outcome (damaged < destroyed)."""
+    if a is None or b is None:
+        return False
+    pair = frozenset((a, b))
+    return pair in _pairs("contradictory") or pair in _degree_pairs()
 
 
 @cache

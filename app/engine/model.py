@@ -86,6 +86,8 @@ class Frame:
     negated: bool = False
     origin: str | None = None  # whose things were counted: "Ukrainian drones" -> "ukraine"
     place_inherited: bool = False  # the place comes from the main clause, not the claim's own clause
+    # the action is the verb of another count in the sentence ("1,150 homes destroyed, including 14 schools")
+    action_inherited: bool = False
 
 
 @dataclass(frozen=True, slots=True)

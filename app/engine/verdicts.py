@@ -179,11 +179,12 @@ def _distinct_camps(spans: Sequence[Interval]) -> list[list[int]]:
 
 def _predicate_sides(members: Sequence[AlignItem]) -> list[list[AlignItem]]:
     """Members grouped by action when two of them give the same figure contradictory actions."""
-    actions = {m.claim.frame.action for m in members if m.claim.frame.action}
+    own = [m for m in members if m.claim.frame.action and not m.claim.frame.action_inherited]
+    actions = {m.claim.frame.action for m in own}
     if not any(lx.actions_contradict(a, b) for a, b in combinations(sorted(actions), 2)):
         return []
     groups: dict[str, list[AlignItem]] = {}
-    for m in members:
+    for m in own:
         if m.claim.frame.action:
             groups.setdefault(m.claim.frame.action, []).append(m)
     return list(groups.values())

@@ -124,3 +124,16 @@ def test_burned_vs_consumed_an_area_is_no_predicate_discrepancy():
     b = claim("The Cold Spring Fire, which destroyed close to 9,000 acres of pine forest, is out.",
               "close to 9,000 acres", None, 9000, kind="quantity", qualifier="upper_bound", unit="acre")
     assert [f.type for f in judge(align([item(a, "a", 0), item(b, "b", 1)])[0])] == ["agreement"]
+
+
+def test_damaged_vs_destroyed_same_figure_is_a_predicate_discrepancy():
+    a = claim("After the flood, 230 farmhouses were damaged along the river.", "230", 230)
+    b = claim("After the flood, 230 farmhouses were destroyed along the river.", "230", 230)
+    assert verdicts(a, b)[0] == ("discrepancy", "predicate")
+
+
+def test_including_nine_barns_does_not_take_the_verb_of_another_count():
+    a = claim("In the valley 60 homes were damaged, among them nine barns.", "nine barns", 9)
+    b = claim("In the valley 60 homes were destroyed, among them nine barns.", "nine barns", 9)
+    assert a.frame.action_inherited and b.frame.action_inherited
+    assert [f.type for f in judge(align([item(a, "a", 0), item(b, "b", 1)])[0])] == ["agreement"]
