@@ -1,6 +1,6 @@
 """Alignment: which claims state the same fact (texts written for these tests)."""
 
-from app.engine.align import align
+from app.engine.align import Fact, align
 from tests.engine.claimkit import claim, item
 
 
@@ -71,3 +71,14 @@ def test_each_fact_holds_at_most_one_claim_per_article():
     for f in facts:
         articles = [m.ref.article_id for m in f.members]
         assert len(articles) == len(set(articles))
+
+
+def test_a_changed_verb_is_checked_against_every_retelling_of_the_group():
+    wire = "Two rangers were injured on Tuesday, the district office said in a statement issued at noon."
+    retold = "Near the dam, two rangers were hurt by falling timber as crews cut lines, officials added."
+    members = [item(claim(wire, "Two rangers", 2), "w1", 0), item(claim(wire, "Two rangers", 2), "w2", 1),
+               item(claim(retold, "two rangers", 2), "r", 2)]
+    fact = Fact.seeded(members[0])
+    for m in members[1:]:
+        fact.add(m, 1.0)
+    assert members[2] in fact.representatives()
