@@ -1,6 +1,7 @@
 """Alignment: which claims state the same fact (texts written for these tests)."""
 
 from app.engine.align import Fact, align
+from app.engine.verdicts import judge
 from tests.engine.claimkit import claim, item
 
 
@@ -82,3 +83,16 @@ def test_a_changed_verb_is_checked_against_every_retelling_of_the_group():
     for m in members[1:]:
         fact.add(m, 1.0)
     assert members[2] in fact.representatives()
+
+
+def test_another_400_vs_a_further_900_swapped_figures_are_two_discrepancies():
+    a = "Some 900 households remained under boil-water notices and another 400 were told to store water."
+    b = ("Around 400 households were still under boil-water notices, while a further 900 had been told to "
+         "store water.")
+    some = claim(a, "Some 900 households", 810, 990, qualifier="approximate", nominal=900)
+    members = [item(some, "a", 0, 0), item(claim(a, "400", 400), "a", 0, 1), item(some, "c", 1, 0),
+               item(claim(a, "400", 400), "c", 1, 1),
+               item(claim(b, "Around 400 households", 360, 440, qualifier="approximate"), "b", 2, 0),
+               item(claim(b, "900", 900), "b", 2, 1)]
+    found = [(f.type, f.verdict) for fact in align(members) for f in judge(fact)]
+    assert found.count(("discrepancy", "value")) == 2
