@@ -149,3 +149,25 @@ def out_of(tokens: list[Token], j: int) -> int | None:
     ):
         return j + 2
     return None
+
+
+def participle_noun(tokens: list[Token], k: int) -> NounPhrase | None:
+    """'the injured', 'the dead': one lower-case word used as a noun, closing its phrase."""
+    if k >= len(tokens) or not tokens[k].is_word or not tokens[k].text.islower() or is_stop(tokens[k]):
+        return None
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    if nxt is not None and nxt.is_word and not is_stop(nxt):
+        return None
+    word = tokens[k]
+    if not word.lower.endswith("ed") and word.lower not in load_json("compounds.json")["adjective_nouns"]:
+        return None
+    return NounPhrase(word.start, word.end, (word.lower,), word.lower)
+
+
+def noun_before_dash(tokens: list[Token], i: int) -> NounPhrase | None:
+    """'the biggest number of drones — 472 — at Ukraine': the noun right before a dash or colon."""
+    if i >= 2 and tokens[i - 1].text in ("—", "–", ":") and tokens[i - 2].is_word:
+        word = tokens[i - 2]
+        if word.text.islower() and not is_stop(word) and word.lower.endswith("s"):
+            return NounPhrase(word.start, word.end, (word.lower,), lemma(word.text))
+    return None

@@ -14,7 +14,15 @@ from datetime import date
 from app.engine.dates import DateMatch, match_date
 from app.engine.elision import fill_elided_units
 from app.engine.idents import lexicon, names_a_model, not_a_quantity, year_of
-from app.engine.nouns import NounPhrase, is_stop, lemma, noun_phrase, out_of
+from app.engine.nouns import (
+    NounPhrase,
+    is_stop,
+    lemma,
+    noun_before_dash,
+    noun_phrase,
+    out_of,
+    participle_noun,
+)
 from app.engine.number_words import vocab
 from app.engine.numbers import (
     NumberMatch,
@@ -285,6 +293,10 @@ def _read_noun(tokens: list[Token], q: Quantity) -> None:
             q.noun = other.noun
         return
     num = q.number
+    partitive = _partitive(tokens, q)
+    if partitive is not None:
+        q.noun = partitive
+        return
     if j < n and tokens[j].lower == "of" and (num.vague or num.fraction or (num.words and num.nominal == 1)):
         j += 1
         if j < n and tokens[j].lower in _DETERMINERS:
@@ -303,7 +315,7 @@ def _read_noun(tokens: list[Token], q: Quantity) -> None:
         return
     phrase = noun_phrase(tokens, j)
     if phrase is None:
-        q.noun = _noun_before_dash(tokens, q.start)
+        q.noun = noun_before_dash(tokens, q.start)
         return
     end = _index_after(tokens, phrase.end)
     head_unit = match_unit(tokens, end - 1)
@@ -320,12 +332,24 @@ def _read_noun(tokens: list[Token], q: Quantity) -> None:
         q.per, q.end = rate
 
 
-def _noun_before_dash(tokens: list[Token], i: int) -> NounPhrase | None:
-    """'the biggest number of drones — 472 — at Ukraine': the noun right before a dash or colon."""
-    if i >= 2 and tokens[i - 1].text in ("—", "–", ":") and tokens[i - 2].is_word:
-        word = tokens[i - 2]
-        if word.text.islower() and not is_stop(word) and word.lower.endswith("s"):
-            return NounPhrase(word.start, word.end, (word.lower,), lemma(word.text))
+_PARTITIVE_DETERMINERS = frozenset(("the", "these", "those", "its", "their", "our", "his", "her"))
+
+
+def _partitive(tokens: list[Token], q: Quantity) -> NounPhrase | None:
+    """'88 of the 160 seats', 'nine of the injured': a whole number counts what follows 'of the';
+    'Of the 31 injured, nine ...': a number after 'Of the' counts the word after it, even a participle."""
+    num, n, j = q.number, len(tokens), q.end
+    if num.vague or num.fraction or num.nominal is None or (num.words and num.nominal == 1):
+        return None
+    if j + 2 < n and tokens[j].lower == "of" and tokens[j + 1].lower in _PARTITIVE_DETERMINERS:
+        k = j + 2
+        if tokens[k].is_num:
+            other = read_quantity(tokens, k)
+            return other.noun if other is not None else None
+        return noun_phrase(tokens, k) or participle_noun(tokens, k)
+    s = num.start
+    if s >= 2 and tokens[s - 2].lower == "of" and tokens[s - 1].lower in _PARTITIVE_DETERMINERS:
+        return None if noun_phrase(tokens, j) is not None else participle_noun(tokens, j)
     return None
 
 

@@ -419,3 +419,14 @@ def test_a_rise_of_is_a_change():
 def test_minus_sign_before_a_percent_after_a_name_is_a_downward_trend():
     (c,) = claims("Nasdaq -0.8% at noon")
     assert (c.value.nominal, c.trend) == (0.8, "down")
+
+
+def test_n_of_the_x_counts_x():
+    part, whole = claims("The party won 41 of the 90 seats.")
+    assert (part.value.unit, whole.value.unit) == ("seat", "seat")
+    assert one("Seven of the wounded were children.").value.unit == "wounded"
+
+
+def test_of_the_x_n_counts_x():
+    total, part = claims("Of the 40 evacuated, six were treated in hospital.")
+    assert (total.value.unit, part.value.unit, part.value.nominal) == ("evacuated", "evacuated", 6.0)
