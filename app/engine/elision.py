@@ -41,7 +41,8 @@ _ELISION_SPAN = 10  # tokens between a bare number and the quantity whose unit i
 
 def _elidable(q: Quantity) -> bool:
     num = q.number
-    return num.nominal is not None and not (num.fraction or num.multiple) and q.per is None
+    plain = num.nominal is not None and not (num.fraction or num.multiple)
+    return plain and q.per is None and q.scale is None
 
 
 def _inherit(q: Quantity, other: Quantity) -> None:

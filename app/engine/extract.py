@@ -17,7 +17,7 @@ from datetime import date
 from app.engine import claims as framing
 from app.engine import units
 from app.engine.cues import has_cue
-from app.engine.model import Claim, Segment, Value
+from app.engine.model import Claim, Frame, Segment, Value
 from app.engine.quantities import Quantity, scan
 from app.engine.text import segment
 from app.engine.tokens import Token, tokenize
@@ -29,6 +29,7 @@ _CONVERSION_TOLERANCE = 0.06  # news rounds conversions: 7,000 km is written "4,
 def extract_claims(text: str, published_at: date | None = None) -> list[Claim]:
     """Return the quantitative claims of `text`, in text order, with offsets into `text`."""
     claims: list[Claim] = []
+    scales: dict[int, str] = {}  # claim index -> the scale its bare number is read on ("magnitude")
     for seg in segment(text):
         if not has_cue(seg.text):
             continue
@@ -42,9 +43,17 @@ def extract_claims(text: str, published_at: date | None = None) -> list[Claim]:
             inner = [_claim(text, seg, tokens, c, is_conversion=True) for c in q.converted]
             if inner:
                 main = replace(main, converted=tuple(inner), conversion_ok=_consistent(main, inner))
+            if q.scale is not None:
+                scales[len(claims)] = q.scale
             claims.append(main)
             claims.extend(inner)
-    return [replace(c, frame=framing.frame_claim(c)) for c in claims]
+    return [replace(c, frame=_frame(c, scales.get(idx))) for idx, c in enumerate(claims)]
+
+
+def _frame(c: Claim, scale: str | None) -> Frame:
+    """The claim's frame; a reading on a named scale ('magnitude 5.1') measures that scale."""
+    frame = framing.frame_claim(c)
+    return replace(frame, counted=scale, noun=scale) if scale is not None else frame
 
 
 def _claim(text: str, seg: Segment, tokens: list[Token], q: Quantity, is_conversion: bool = False) -> Claim:

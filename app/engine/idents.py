@@ -160,3 +160,23 @@ def year_of(tokens: list[Token], i: int, k: int, num: NumberMatch, money: bool) 
     if plural_after and (k == 0 or tokens[k - 1].lower not in _YEAR_PREPOSITIONS):
         return None  # "2000 people"
     return year_match(k, int(num.nominal))
+
+
+def scale_of(tokens: list[Token], start: int, end: int) -> str | None:
+    """'magnitude 5.1', 'of magnitude 5.1', 'put the magnitude at 7.0', 'a 6.2-magnitude quake': the scale
+    word (data/compounds.json) a bare number is read on, within a few linking words of it."""
+    c = load_json("compounds.json")
+    scales, links = frozenset(c["scales"]), frozenset(c["scale_links"])
+    if end < len(tokens) and tokens[end].lower in scales:
+        return tokens[end].lower
+    if end + 1 < len(tokens) and tokens[end].text == "-" and tokens[end + 1].lower in scales:
+        return tokens[end + 1].lower
+    k = start - 1
+    while k >= 0 and start - k <= 4:
+        w = tokens[k].lower
+        if w in scales:
+            return w
+        if w not in links:
+            return None
+        k -= 1
+    return None

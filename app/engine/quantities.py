@@ -13,7 +13,7 @@ from datetime import date
 
 from app.engine.dates import DateMatch, match_date
 from app.engine.elision import fill_elided_units
-from app.engine.idents import lexicon, names_a_model, not_a_quantity, year_of
+from app.engine.idents import lexicon, names_a_model, not_a_quantity, scale_of, year_of
 from app.engine.nouns import (
     NounPhrase,
     is_stop,
@@ -54,6 +54,7 @@ class Quantity:
     converted: list[Quantity] = field(default_factory=list)
     is_conversion: bool = False
     per: str | None = None  # "three thousand tests per day": the counted noun's rate
+    scale: str | None = None  # "magnitude 5.1": the scale a bare number is read on (no unit, no noun)
 
     @property
     def unit_name(self) -> str | None:
@@ -134,7 +135,9 @@ def read_quantity(
     q = Quantity(i, j, "number", number=num, unit=unit, trend=trend)
     _read_unit(tokens, q)
     _read_range(tokens, q)
-    _read_noun(tokens, q)
+    q.scale = scale_of(tokens, q.start, q.end) if q.unit is None else None
+    if q.scale is None:
+        _read_noun(tokens, q)
     if names_a_model(tokens, q.noun, q.number.start) or (
         q.unit is None and q.noun is None and tokens[k].lower == "one"
     ):

@@ -430,3 +430,9 @@ def test_n_of_the_x_counts_x():
 def test_of_the_x_n_counts_x():
     total, part = claims("Of the 40 evacuated, six were treated in hospital.")
     assert (total.value.unit, part.value.unit, part.value.nominal) == ("evacuated", "evacuated", 6.0)
+
+
+def test_magnitude_names_a_scale():
+    count, reading = claims("Some 12 aftershocks were felt, the largest of magnitude 4.4.")
+    assert (reading.value.nominal, reading.value.unit, reading.frame.counted) == (4.4, None, "magnitude")
+    assert one("Seismologists put the magnitude at 6.3.").frame.counted == "magnitude"
