@@ -77,7 +77,9 @@ class Fact:
         self.scores[item.ref] = score
         self.orders.add(item.order)
         self.actions.add(item.claim.frame.action)
-        key = (item.claim.value.low, item.claim.value.high, item.claim.frame.action)
+        # one representative per distinct value, action and wording: a retelling that changed a verb is
+        # checked against the retelling it came from, not only against the first member
+        key = (item.claim.value.low, item.claim.value.high, item.claim.frame.action, item.context)
         if len(self._reps) < 2 or (key not in self._keys and len(self._reps) < REPRESENTATIVES):
             self._reps.append(item)
         self._keys.add(key)
@@ -88,7 +90,7 @@ class Fact:
             self.add(m, other.scores[m.ref])
 
     def representatives(self) -> list[AlignItem]:
-        """A bounded sample of members: the first ones and one per distinct value and action."""
+        """A bounded sample of members: the first ones and one per distinct value, action and wording."""
         return self._reps
 
 

@@ -1,6 +1,7 @@
 """Alignment: which claims state the same fact (texts written for these tests)."""
 
-from app.engine.align import align
+from app.engine.align import Fact, align
+from app.engine.verdicts import judge
 from tests.engine.claimkit import claim, item
 
 
@@ -71,3 +72,27 @@ def test_each_fact_holds_at_most_one_claim_per_article():
     for f in facts:
         articles = [m.ref.article_id for m in f.members]
         assert len(articles) == len(set(articles))
+
+
+def test_a_changed_verb_is_checked_against_every_retelling_of_the_group():
+    wire = "Two rangers were injured on Tuesday, the district office said in a statement issued at noon."
+    retold = "Near the dam, two rangers were hurt by falling timber as crews cut lines, officials added."
+    members = [item(claim(wire, "Two rangers", 2), "w1", 0), item(claim(wire, "Two rangers", 2), "w2", 1),
+               item(claim(retold, "two rangers", 2), "r", 2)]
+    fact = Fact.seeded(members[0])
+    for m in members[1:]:
+        fact.add(m, 1.0)
+    assert members[2] in fact.representatives()
+
+
+def test_another_400_vs_a_further_900_swapped_figures_are_two_discrepancies():
+    a = "Some 900 households remained under boil-water notices and another 400 were told to store water."
+    b = ("Around 400 households were still under boil-water notices, while a further 900 had been told to "
+         "store water.")
+    some = claim(a, "Some 900 households", 810, 990, qualifier="approximate", nominal=900)
+    members = [item(some, "a", 0, 0), item(claim(a, "400", 400), "a", 0, 1), item(some, "c", 1, 0),
+               item(claim(a, "400", 400), "c", 1, 1),
+               item(claim(b, "Around 400 households", 360, 440, qualifier="approximate"), "b", 2, 0),
+               item(claim(b, "900", 900), "b", 2, 1)]
+    found = [(f.type, f.verdict) for fact in align(members) for f in judge(fact)]
+    assert found.count(("discrepancy", "value")) == 2
