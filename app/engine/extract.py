@@ -11,6 +11,8 @@ according to whom).
 from __future__ import annotations
 
 import math
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
@@ -28,17 +30,23 @@ _CONVERSION_TOLERANCE = 0.06  # news rounds conversions: 7,000 km is written "4,
 
 def extract_claims(text: str, published_at: date | None = None) -> list[Claim]:
     """Return the quantitative claims of `text`, in text order, with offsets into `text`."""
-    claims: list[Claim] = []
-    scales: dict[int, str] = {}  # claim index -> the scale its bare number is read on ("magnitude")
+    scanned = []
     for seg in segment(text):
         if not has_cue(seg.text):
             continue
         tokens = tokenize(seg.text, seg.start)
-        if not tokens:
-            continue
-        for q in scan(tokens, published_at):
+        if tokens:
+            scanned.append((seg, tokens, scan(tokens, published_at)))
+    story_code = _story_currency(q for _, _, found in scanned for q in found)
+    claims: list[Claim] = []
+    scales: dict[int, str] = {}  # claim index -> the scale its bare number is read on ("magnitude")
+    for seg, tokens, found in scanned:
+        for q in found:
             if q.is_conversion:
                 continue  # emitted right after its main claim, below
+            for x in (q, *q.converted):
+                if x.unit is not None:
+                    x.unit = units.in_story_currency(x.unit, story_code)
             main = _claim(text, seg, tokens, q)
             inner = [_claim(text, seg, tokens, c, is_conversion=True) for c in q.converted]
             if inner:
@@ -48,6 +56,16 @@ def extract_claims(text: str, published_at: date | None = None) -> list[Claim]:
             claims.append(main)
             claims.extend(inner)
     return [replace(c, frame=_frame(c, scales.get(idx))) for idx, c in enumerate(claims)]
+
+
+def _story_currency(found: Iterable[Quantity]) -> str | None:
+    """The currency most of a story's whole-unit amounts are in (the one its cents divide)."""
+    codes = Counter(
+        q.unit.code
+        for q in found
+        if q.unit is not None and q.unit.kind == "money" and q.unit.factor == 1.0 and q.unit.code
+    )
+    return codes.most_common(1)[0][0] if codes else None
 
 
 def _frame(c: Claim, scale: str | None) -> Frame:

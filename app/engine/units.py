@@ -11,7 +11,7 @@ spells them); any other unit word quantulum3 knows is read through its own table
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from app.engine.lexicon import load_json
@@ -113,6 +113,7 @@ class Unit:
     pint: str | None = None  # pint expression; None when pint has no such unit
     code: str | None = None  # currency code (money compares in its own currency)
     factor: float = 1.0  # currency sub-units: a cent is 0.01 dollar
+    shared_by: tuple[str, ...] = ()  # currencies the sub-unit also divides: a cent of a euro story is EUR
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +143,9 @@ def tables() -> Tables:
         for w in u["words"]:
             words[_key(w.lower())] = unit
     for c in load_json("currencies.json")["currencies"]:
-        unit = Unit(c["name"], "money", None, c["code"], float(c.get("factor", 1.0)))
+        unit = Unit(
+            c["name"], "money", None, c["code"], float(c.get("factor", 1.0)), tuple(c.get("shared_by", ()))
+        )
         by_name[unit.name] = unit
         for s in c["prefixes"]:
             prefixes[_key(s)] = unit
@@ -187,14 +190,21 @@ def match_unit(tokens: list[Token], j: int, allow_quantulum: bool = True) -> tup
             return per_unit(tokens, unit, j + size)
         unit = t.words.get(tuple(x.lower for x in span))
         if unit is not None and span[-1].is_word or (unit is not None and size > 1):
-            if size == 1 and tokens[j].lower == "p" and not joined(tokens, j):
-                continue
+            if size == 1 and len(tokens[j].text) == 1 and not joined(tokens, j):
+                continue  # "30p", "65c": a one-letter unit word touches its number
             return per_unit(tokens, unit, j + size)
     if allow_quantulum and j < n and tokens[j].is_word and tokens[j].text.islower():
         name = quantulum_surfaces().get(tokens[j].lower)
         if name is not None:
             return per_unit(tokens, Unit(name, "quantity"), j + 1)
     return None
+
+
+def in_story_currency(unit: Unit, story_code: str | None) -> Unit:
+    """A shared sub-unit ('cent') in the story's main currency: '65c' in a euro story is 0.65 EUR."""
+    if unit.kind == "money" and story_code and story_code != unit.code and story_code in unit.shared_by:
+        return replace(unit, code=story_code)
+    return unit
 
 
 def _symbol_ok(tokens: list[Token], j: int, size: int) -> bool:

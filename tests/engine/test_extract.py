@@ -436,3 +436,9 @@ def test_magnitude_names_a_scale():
     count, reading = claims("Some 12 aftershocks were felt, the largest of magnitude 4.4.")
     assert (reading.value.nominal, reading.value.unit, reading.frame.counted) == (4.4, None, "magnitude")
     assert one("Seismologists put the magnitude at 6.3.").frame.counted == "magnitude"
+
+
+def test_65c_is_a_cent_in_the_story_currency():
+    c = claims("Bus fares in Cork rise from €2 to €2.40; a child ticket stays at 80c.")[-1]
+    assert (c.text, c.value.unit, c.value.base_unit, c.value.base_nominal) == ("80c", "cent", "EUR", 0.8)
+    assert one("A stamp costs 45 cents.").value.base_unit == "USD"
