@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 
 from app.engine import lexicons as lx
 from app.engine.model import Claim, ClaimRef
+from app.engine.polarity import opposite, polarity
 from app.engine.wordtokens import tokenize
 
 # Minimum alignment score for a claim to join a fact; counts carry their class and action, so less context
@@ -49,6 +50,7 @@ class AlignItem:
     block: tuple[str, ...] = ()
     context: str = ""  # the sentence, lowercased, numbers masked
     window: frozenset[str] = frozenset()  # content words around the claim
+    polarity: tuple[str, str] | None = None  # ("trend", "up"), ("balance", "-"): see polarity.py
 
 
 @dataclass(slots=True)
@@ -139,7 +141,7 @@ def make_item(ref: ClaimRef, claim: Claim, source: str, order: int, copy_group: 
     if block is None:
         return None
     return AlignItem(ref, claim, source, order, copy_group, published_at, block, mask(claim.sentence),
-                     window_words(claim))
+                     window_words(claim), polarity(claim))
 
 
 def _places(item: AlignItem) -> frozenset[str]:
@@ -172,9 +174,14 @@ def conflicts(a: AlignItem, b: AlignItem) -> str | None:
         return "another set"  # "three other bases" is not "four airbases" ("10 other people" may be)
     if _days_apart(fa.time, fb.time) > 1:
         return "time"
-    if a.claim.trend and b.claim.trend and a.claim.trend != b.claim.trend:
-        return "trend"
+    if opposite(a.polarity, b.polarity) and not _same_figure(a.claim, b.claim):
+        return "trend"  # "rose 2%" and "fell 3%" are two changes; "rose 18%" vs "fell 18%" is one disputed
     return None
+
+
+def _same_figure(a: Claim, b: Claim) -> bool:
+    va, vb = a.value, b.value
+    return va.nominal is not None and va.nominal == vb.nominal and va.unit == vb.unit
 
 
 def _days_apart(x: str | None, y: str | None) -> int:

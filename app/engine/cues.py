@@ -20,7 +20,8 @@ def _cue() -> re.Pattern[str]:
     """Anything a quantity or date could start with: a digit, a number word, a calendar word."""
     v = vocab()
     words = set(v.units) | set(v.tens) | set(v.scales) | set(v.vague) | set(v.multiples) | set(v.fractions)
-    words |= {"dozen", "minus", "several", "weekend", "week", "day", "year"} | set(lexicon().date_words)
+    words |= {"dozen", "minus", "several", "weekend", "week", "day", "year", "month", "decade", "century"}
+    words |= set(lexicon().date_words)
     words -= {"over", "the", "a", "an"}  # they start a date only before "weekend", "day", "week", "year"
     alternation = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
     return re.compile(rf"\d|[½¼¾⅓⅔]|\b(?:{alternation})\b", re.IGNORECASE)

@@ -100,7 +100,7 @@ def match_date(tokens: list[Token], i: int, published: date | None) -> DateMatch
         weekend = _weekend(tokens, i, published)
         if weekend is not None:
             return weekend
-    for size in (3, 2, 1):
+    for size in (5, 4, 3, 2, 1):
         key = tuple(x.lower for x in tokens[i : i + size])
         if len(key) < size:
             continue
@@ -182,6 +182,8 @@ def _relative_span(spec: str, published: date | None) -> tuple[str | None, int |
         return None, None, None
     unit, _, off = spec.partition(":")
     k = int(off)
+    if unit.endswith("_end"):
+        return _day(_span_end(unit.removesuffix("_end"), k, published))
     if unit == "week":
         start = published - timedelta(days=published.weekday()) + timedelta(weeks=k)
         return _span(start, start + timedelta(days=6))
@@ -191,6 +193,17 @@ def _relative_span(spec: str, published: date | None) -> tuple[str | None, int |
         return _span(date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1]))
     y = published.year + k
     return _span(date(y, 1, 1), date(y, 12, 31))
+
+
+def _span_end(unit: str, k: int, published: date) -> date:
+    """The last day of the week, month, year, decade or century `k` periods from publication."""
+    if unit == "week":
+        return published - timedelta(days=published.weekday()) + timedelta(weeks=k, days=6)
+    if unit == "month":
+        y, m = divmod(published.year * 12 + published.month - 1 + k, 12)
+        return date(y, m + 1, calendar.monthrange(y, m + 1)[1])
+    span = {"year": 1, "decade": 10, "century": 100}[unit]
+    return date((published.year // span + k) * span + span - 1, 12, 31)
 
 
 def _infer_year(month: int, day: int, published: date | None) -> int | None:

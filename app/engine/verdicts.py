@@ -4,6 +4,7 @@
     a bound or approximation admits it  -> agreement (verdict "compatible"): "more than 40" vs 41
     disjoint intervals                  -> discrepancy (verdict "value"): "nearly 40" vs 41, 472 vs 427
     same figure, contradictory action   -> discrepancy (verdict "predicate"): 114 fired vs 114 intercepted
+    same figure, opposite readings      -> discrepancy (verdict "opposite"): surplus vs deficit of 1.4%
 
 Values in different units are compared in the base unit (Value.base_*), with the rounding tolerance of
 data/bounds.toml stated in the reason.
@@ -18,6 +19,7 @@ from itertools import combinations
 from app.engine import lexicons as lx
 from app.engine.align import AlignItem, Fact, pair_score
 from app.engine.model import Claim, Finding, Severity
+from app.engine.polarity import opposite
 
 # A discrepancy accuses a source of an error: it needs a stronger alignment than an agreement does.
 DISCREPANCY_SCORE = {"count": 0.60, "other": 0.70}
@@ -104,6 +106,15 @@ def judge(fact: Fact, story_id: str | None = None) -> list[Finding]:
         if _confident(sides, fact.block):  # else the camps may be different facts: only their agreements
             found.insert(0, _discrepancy(fact, sides, "value", label, note, story_id))
         return found
+    by_sign = _polarity_sides(members)
+    if by_sign:
+        if not _confident(by_sign, fact.block):
+            return [a for a in (_agreement(side, _spans_of(side, members, spans), label, note, story_id)
+                                for side in by_sign) if a]
+        found = _discrepancy(fact, by_sign, "opposite", label, note, story_id)
+        agreements = [_agreement(side, _spans_of(side, members, spans), label, note, story_id)
+                      for side in by_sign]
+        return [found] + [a for a in agreements if a]
     # only counts carry action verbs; an area or a distance has no predicate to change ("burned 70,000 acres")
     by_action = _predicate_sides(members) if fact.block[0] == "count" else []
     if by_action:
@@ -177,6 +188,24 @@ def _distinct_camps(spans: Sequence[Interval]) -> list[list[int]]:
     return [sorted(c) for c in camps if c]
 
 
+def _spans_of(side: Sequence[AlignItem], members: Sequence[AlignItem], spans: Sequence[Interval]
+              ) -> list[Interval]:
+    index = {m.ref: i for i, m in enumerate(members)}
+    return [spans[index[m.ref]] for m in side]
+
+
+def _polarity_sides(members: Sequence[AlignItem]) -> list[list[AlignItem]]:
+    """Members split by the way their figure points when two point opposite ways on one scale (surplus vs
+    deficit, rose vs fell); members with no reading stay out of both sides."""
+    signed = [m for m in members if m.polarity]
+    if not any(opposite(a.polarity, b.polarity) for a, b in combinations(signed, 2)):
+        return []
+    groups: dict[tuple[str, str], list[AlignItem]] = {}
+    for m in signed:
+        groups.setdefault(m.polarity, []).append(m)
+    return list(groups.values())
+
+
 def _predicate_sides(members: Sequence[AlignItem]) -> list[list[AlignItem]]:
     """Members grouped by action when two of them give the same figure contradictory actions."""
     own = [m for m in members if m.claim.frame.action and not m.claim.frame.action_inherited]
@@ -209,7 +238,9 @@ def _discrepancy(fact: Fact, sides: Sequence[Sequence[AlignItem]], verdict: str,
     in_sides = {m.ref for side in sides for m in side}
     neutral = [m for m in fact.members if m.ref not in in_sides]
     parts = [_says(side, verbs=verdict == "predicate") for side in sides]
-    what = "" if verdict == "value" else "; other predicate"
+    what = {"value": "", "predicate": "; other predicate"}.get(verdict, "")
+    if verdict == "opposite":
+        what = "; opposite readings: " + " vs ".join(" ".join(side[0].polarity or ()) for side in sides)
     also = f"; fits both: {_says(neutral, verbs=False)}" if neutral else ""
     return Finding(
         type="discrepancy",

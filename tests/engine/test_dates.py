@@ -150,3 +150,8 @@ def test_until_saturday_points_forward():
 
 def test_last_friday_points_back():
     assert resolved("the storm hit last Saturday", date(2025, 6, 5)).iso == "2025-05-31"
+
+
+def test_by_the_end_of_the_decade_is_its_last_day():
+    assert resolved("net zero by the end of the decade").iso == "2029-12-31"
+    assert resolved("open by the end of next month").iso == "2025-07-31"

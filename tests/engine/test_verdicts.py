@@ -1,5 +1,7 @@
 """Verdicts by interval logic: one test per phrase pair (texts written for these tests)."""
 
+from dataclasses import replace
+
 from app.engine.align import align
 from app.engine.verdicts import interval, judge
 from tests.engine.claimkit import claim, day, item
@@ -137,3 +139,22 @@ def test_including_nine_barns_does_not_take_the_verb_of_another_count():
     b = claim("In the valley 60 homes were destroyed, among them nine barns.", "nine barns", 9)
     assert a.frame.action_inherited and b.frame.action_inherited
     assert [f.type for f in judge(align([item(a, "a", 0), item(b, "b", 1)])[0])] == ["agreement"]
+
+
+def test_a_surplus_of_vs_a_deficit_of_the_same_figure_is_a_discrepancy():
+    a = claim("The island state closed the year with a budget surplus of 2.3% of output.", "2.3%", 2.3,
+              kind="percent")
+    b = claim("The island state closed the year with a budget deficit of 2.3% of output.", "2.3%", 2.3,
+              kind="percent")
+    found = judge(align([item(a, "a", 0), item(b, "b", 1)])[0])
+    assert (found[0].type, found[0].verdict) == ("discrepancy", "opposite")
+    assert "balance + vs balance -" in found[0].reason
+
+
+def test_shares_rose_vs_shares_fell_the_same_figure_is_a_discrepancy():
+    a = replace(claim("Shares in the brewer fell 12% on Monday after the recall.", "12%", 12, kind="percent"),
+                trend="down")
+    b = replace(claim("Shares in the brewer rose 12% on Monday after the recall.", "12%", 12, kind="percent"),
+                trend="up")
+    found = judge(align([item(a, "a", 0), item(b, "b", 1)])[0])
+    assert (found[0].type, found[0].verdict) == ("discrepancy", "opposite")
