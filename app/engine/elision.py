@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from app.engine.lexicon import load_json
+from app.engine.nouns import NounPhrase, is_stop, lemma
 from app.engine.tokens import Token
+from app.engine.units import match_unit
 
 if TYPE_CHECKING:
     from app.engine.quantities import Quantity
@@ -30,7 +33,11 @@ def fill_elided_units(tokens: list[Token], found: list[Quantity]) -> None:
             if nxt is not None and between == ["or"] and nxt.kind in _CARRIERS | {"percent"}:
                 _inherit(q, nxt)
             elif prev is not None and q.start - prev.end <= _ELISION_SPAN:
-                _inherit(q, prev)
+                item = _distributed_item(tokens, prev.start) if prev.kind == "quantity" else None
+                if item is not None:
+                    q.noun, q.kind = item, "count"  # "Each tablet holds 500mg; take up to eight": tablets
+                else:
+                    _inherit(q, prev)
         if q.kind in _CARRIERS:
             prev = q
 
@@ -47,3 +54,17 @@ def _elidable(q: Quantity) -> bool:
 
 def _inherit(q: Quantity, other: Quantity) -> None:
     q.unit, q.noun, q.kind = other.unit, other.noun, other.kind
+
+
+def _distributed_item(tokens: list[Token], end: int) -> NounPhrase | None:
+    """'Each capsule contains 200mg': the item a measure is given per ('each'/'every' + noun, data:
+    compounds.json distributive), which a later bare count counts."""
+    words = frozenset(load_json("compounds.json")["distributive"])
+    for k in range(end - 1):
+        if tokens[k].lower in words and tokens[k + 1].is_word and not is_stop(tokens[k + 1]):
+            unit = match_unit(tokens, k + 1, allow_quantulum=False)
+            if unit is not None:
+                continue  # "each year", "every kilometre": a rate, not an item
+            t = tokens[k + 1]
+            return NounPhrase(t.start, t.end, (t.lower,), lemma(t.text))
+    return None

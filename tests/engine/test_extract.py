@@ -442,3 +442,8 @@ def test_65c_is_a_cent_in_the_story_currency():
     c = claims("Bus fares in Cork rise from €2 to €2.40; a child ticket stays at 80c.")[-1]
     assert (c.text, c.value.unit, c.value.base_unit, c.value.base_nominal) == ("80c", "cent", "EUR", 0.8)
     assert one("A stamp costs 45 cents.").value.base_unit == "USD"
+
+
+def test_take_up_to_eight_counts_the_item_not_the_dose():
+    dose, count = claims("Every sachet holds 250mg of zinc, and children may take up to four.")
+    assert (dose.value.unit, count.value.unit, count.value.high) == ("milligram", "sachet", 4.0)
