@@ -11,29 +11,25 @@ number of claims times the (small) number of facts per block, not with all pairs
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from rapidfuzz import fuzz
-
 from app.engine import lexicons as lx
+from app.engine.context import context_similarity, mask, window_words
 from app.engine.model import Claim, ClaimRef
 from app.engine.polarity import opposite, polarity
-from app.engine.wordtokens import tokenize
 
 # Minimum alignment score for a claim to join a fact; counts carry their class and action, so less context
 # is needed than for a bare date or duration.
 JOIN = {"count": 0.30, "other": 0.42}
 REPRESENTATIVES = 6  # members of a fact a new claim is compared with (keeps the cost per claim bounded)
-WINDOW = 8  # tokens either side of a claim that make its local context
 CONTRADICTION_JOIN = 0.5  # a claim with a contradicting predicate joins only a sentence retold closely
 MERGE_POOL = 150  # facts per block examined when merging split facts (bounds the cost)
+VERBATIM = 2.0  # the score of a claim retold word for word: above any fuzzy match, so it anchors
 AGREEMENT_PRIOR = 0.08  # ranking bonus for a fact whose value the claim agrees with (ties only)
 
-_NUMBERISH = re.compile(r"\d[\d,.]*")
 _PEOPLE = {"person", "child", "soldier"}  # "10 other people were hurt" counts the people hurt
 
 
@@ -106,34 +102,6 @@ def block_of(claim: Claim) -> tuple[str, ...] | None:
     return (claim.kind,)
 
 
-def mask(text: str) -> str:
-    """Lowercase `text` with numbers and number words replaced, so similarity never rests on the value."""
-    number_words = lx.words("frame", "numbers")
-    out = []
-    for tok in tokenize(text):
-        if _NUMBERISH.match(tok.low) or tok.low in number_words:
-            out.append("#")
-        elif tok.low[0].isalnum():
-            out.append(tok.low)
-    return " ".join(out)
-
-
-def window_words(claim: Claim) -> frozenset[str]:
-    """Content words (lemmas) within WINDOW tokens of the claim, the claim's own number words excluded."""
-    toks = tokenize(claim.sentence)
-    s, e = claim.start - claim.sentence_start, claim.end - claim.sentence_start
-    first = next((i for i, t in enumerate(toks) if t.end > s), len(toks))
-    last = next((i for i, t in enumerate(toks) if t.start >= e), len(toks))
-    stop, numbers = lx.stopwords(), lx.words("frame", "numbers")
-    near = toks[max(0, first - WINDOW) : first] + toks[first:last] + toks[last : last + WINDOW]
-    same = lx.synonyms()
-    return frozenset(
-        same.get(t.low, same.get(lx.lemma(t.low), lx.lemma(t.low)))
-        for t in near
-        if t.low[0].isalpha() and t.low not in stop and t.low not in numbers and len(t.low) > 2
-    )
-
-
 def make_item(ref: ClaimRef, claim: Claim, source: str, order: int, copy_group: int = 0,
               published_at: date | None = None) -> AlignItem | None:
     """An AlignItem for `claim`, or None when the claim cannot be compared (no block)."""
@@ -193,17 +161,13 @@ def _days_apart(x: str | None, y: str | None) -> int:
         return 0
 
 
-def context_similarity(a: AlignItem, b: AlignItem) -> float:
-    """0..1: how alike the two sentences and the words around the two claims are."""
-    sentence = fuzz.token_set_ratio(a.context, b.context) / 100.0
-    union = a.window | b.window
-    local = len(a.window & b.window) / len(union) if union else 0.0
-    return 0.5 * sentence + 0.5 * local
-
-
 def pair_score(a: AlignItem, b: AlignItem, ignore_action: bool = False) -> float | None:
     """How strongly two claims of different articles state the same fact; None when they cannot.
-    `ignore_action` leaves the predicates out (to judge whether a predicate changed)."""
+    `ignore_action` leaves the predicates out (to judge whether a predicate changed). The same claim in the
+    same sentence word for word anchors: its frames may differ only by what was resolved against each
+    article's own publication date."""
+    if a.block == b.block and verbatim(a, b):
+        return VERBATIM
     if a.block != b.block or conflicts(a, b):
         return None
     fa, fb = a.claim.frame, b.claim.frame
@@ -236,6 +200,13 @@ def pair_score(a: AlignItem, b: AlignItem, ignore_action: bool = False) -> float
     return score
 
 
+def verbatim(a: AlignItem, b: AlignItem) -> bool:
+    """True when two claims are the same words at the same place of the same sentence."""
+    ca, cb = a.claim, b.claim
+    return (ca.text == cb.text and ca.sentence == cb.sentence
+            and ca.start - ca.sentence_start == cb.start - cb.sentence_start)
+
+
 def _distinct_set(item: AlignItem) -> bool:
     return any(m in lx.words("frame", "distinct_set") for m in item.claim.frame.modifiers)
 
@@ -258,7 +229,10 @@ def _fact_score(item: AlignItem, fact: Fact) -> tuple[float, float] | None:
     sources agree, so that among facts that fit equally well the one with a compatible value wins; it never
     lets a claim join a fact its context does not fit."""
     best, rank = None, None
-    for m in fact.representatives():
+    reps = fact.representatives()
+    if any(verbatim(item, m) for m in reps):
+        return VERBATIM, VERBATIM + AGREEMENT_PRIOR
+    for m in reps:
         s = pair_score(item, m)
         if s is None:
             return None

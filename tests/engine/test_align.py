@@ -1,5 +1,7 @@
 """Alignment: which claims state the same fact (texts written for these tests)."""
 
+from datetime import date
+
 from app.engine.align import Fact, align
 from app.engine.verdicts import judge
 from tests.engine.claimkit import claim, item
@@ -96,3 +98,21 @@ def test_another_400_vs_a_further_900_swapped_figures_are_two_discrepancies():
                item(claim(b, "900", 900), "b", 2, 1)]
     found = [(f.type, f.verdict) for fact in align(members) for f in judge(fact)]
     assert found.count(("discrepancy", "value")) == 2
+
+
+def test_the_same_sentence_word_for_word_anchors_despite_other_publication_dates():
+    s = "On Monday the ferry operator said 45 crew members were taken ashore."
+    a = claim(s, "45 crew members", 45, published=date(2026, 3, 4))
+    b = claim(s, "45 crew members", 45, published=date(2026, 3, 11))
+    assert a.frame.time != b.frame.time  # "Monday" resolved against each article's own date
+    assert facts_of_two(a, b) == 1
+
+
+def test_adding_a_retelling_does_not_undo_a_verbatim_pair():
+    s = "On Monday the ferry operator said 45 crew members were taken ashore."
+    retold = "The ferry operator said on Tuesday that 45 crew members had been taken ashore."
+    a = claim(s, "45 crew members", 45, published=date(2026, 3, 4))
+    b = claim(s, "45 crew members", 45, published=date(2026, 3, 11))
+    c = claim(retold, "45 crew members", 45, published=date(2026, 3, 4))
+    facts = align([item(c, "c", 0), item(a, "a", 1), item(b, "b", 2)])
+    assert any({m.ref.article_id for m in f.members} >= {"a", "b"} for f in facts)
