@@ -11,7 +11,7 @@ Every word list comes from app/engine/data/ (counted.toml, actions.toml, actors.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from app.engine import lexicons as lx
@@ -26,7 +26,7 @@ _DETERMINERS = ("the", "its", "their", "these", "those", "his", "her", "our")
 def frame_claim(claim: Claim, published_at: date | None = None) -> Frame:
     """Describe who did what to the things `claim` counts, from its sentence."""
     offset = claim.sentence_start
-    return frame_span(
+    frame = frame_span(
         claim.sentence,
         claim.start - offset,
         claim.end - offset,
@@ -34,6 +34,19 @@ def frame_claim(claim: Claim, published_at: date | None = None) -> Frame:
         unit=claim.value.unit,
         published_at=published_at,
     )
+    return _as_extracted(claim, frame)
+
+
+def _as_extracted(claim: Claim, frame: Frame) -> Frame:
+    """What the extractor settled wins: a reading on a scale ('magnitude 5.1', value.dimension) measures
+    that scale; a count keeps its counted noun when the framing read past it ('640 staff and produce')
+    or took a pronoun ('three of them')."""
+    unit, dim = claim.value.unit, claim.value.dimension
+    if claim.kind == "number" and dim and unit is None:
+        return replace(frame, counted=dim, noun=dim)
+    if claim.kind == "count" and unit and " per " not in unit and not (frame.noun or "").endswith(unit):
+        return replace(frame, counted=lx.counted_class(unit) or unit, noun=unit)
+    return frame
 
 
 def frame_span(

@@ -17,10 +17,10 @@ from dataclasses import replace
 from datetime import date
 
 from app.engine import claims as framing
-from app.engine import lexicons, units
+from app.engine import units
 from app.engine.anaphora import resolve_references
 from app.engine.cues import has_cue
-from app.engine.model import Claim, Frame, Segment, Value
+from app.engine.model import Claim, Segment, Value
 from app.engine.quantities import Quantity, scan
 from app.engine.text import segment
 from app.engine.tokens import Token, tokenize
@@ -41,7 +41,6 @@ def extract_claims(text: str, published_at: date | None = None) -> list[Claim]:
     resolve_references([(tokens, found) for _, tokens, found in scanned])
     story_code = _story_currency(q for _, _, found in scanned for q in found)
     claims: list[Claim] = []
-    scales: dict[int, str] = {}  # claim index -> the scale its bare number is read on ("magnitude")
     for seg, tokens, found in scanned:
         for q in found:
             if q.is_conversion:
@@ -53,11 +52,9 @@ def extract_claims(text: str, published_at: date | None = None) -> list[Claim]:
             inner = [_claim(text, seg, tokens, c, is_conversion=True) for c in q.converted]
             if inner:
                 main = replace(main, converted=tuple(inner), conversion_ok=_consistent(main, inner))
-            if q.scale is not None:
-                scales[len(claims)] = q.scale
             claims.append(main)
             claims.extend(inner)
-    return [replace(c, frame=_frame(c, scales.get(idx))) for idx, c in enumerate(claims)]
+    return [replace(c, frame=framing.frame_claim(c)) for c in claims]
 
 
 def _story_currency(found: Iterable[Quantity]) -> str | None:
@@ -68,19 +65,6 @@ def _story_currency(found: Iterable[Quantity]) -> str | None:
         if q.unit is not None and q.unit.kind == "money" and q.unit.factor == 1.0 and q.unit.code
     )
     return codes.most_common(1)[0][0] if codes else None
-
-
-def _frame(c: Claim, scale: str | None) -> Frame:
-    """The claim's frame; a reading on a named scale ('magnitude 5.1') measures that scale."""
-    frame = framing.frame_claim(c)
-    if scale is not None:
-        return replace(frame, counted=scale, noun=scale)
-    unit = c.value.unit
-    if c.kind == "count" and unit and " per " not in unit and not (frame.noun or "").endswith(unit):
-        # the extractor's counted noun wins over a phrase the framing read past it ("640 staff and
-        # produce ...") or a pronoun ("three of them"): "nine of the injured" counts the injured
-        return replace(frame, counted=lexicons.counted_class(unit) or unit, noun=unit)
-    return frame
 
 
 def _claim(text: str, seg: Segment, tokens: list[Token], q: Quantity, is_conversion: bool = False) -> Claim:
@@ -115,7 +99,7 @@ def _value(q: Quantity) -> Value:
             unit.kind
         ) or units.dimension_of(unit)
     else:
-        dimension = "count" if q.noun is not None else None
+        dimension = "count" if q.noun is not None else q.scale  # "magnitude 5.1": read on a scale
     return Value(
         nominal=num.nominal,
         low=num.low,

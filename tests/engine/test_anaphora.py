@@ -37,3 +37,14 @@ def test_a_count_read_past_its_noun_keeps_the_extractors_noun():
 def test_three_of_them_is_framed_by_the_noun_it_refers_to():
     _, part = claims("Twenty miners were trapped. Four of them were rescued by noon.")
     assert part.frame.counted != "them"
+
+
+def test_reframing_a_stored_claim_keeps_the_scale_and_the_noun():
+    from dataclasses import replace
+
+    from app.engine.claims import frame_claim
+    from app.engine.model import Frame
+
+    _, reading, part = claims("Some 30 aftershocks followed, the largest of magnitude 4.9. Four of them were felt.")
+    assert frame_claim(replace(reading, frame=Frame())).counted == "magnitude"
+    assert frame_claim(replace(part, frame=Frame())).counted == "aftershock"
