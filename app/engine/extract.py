@@ -18,6 +18,7 @@ from datetime import date
 
 from app.engine import claims as framing
 from app.engine import units
+from app.engine.anaphora import resolve_references
 from app.engine.cues import has_cue
 from app.engine.model import Claim, Frame, Segment, Value
 from app.engine.quantities import Quantity, scan
@@ -37,6 +38,7 @@ def extract_claims(text: str, published_at: date | None = None) -> list[Claim]:
         tokens = tokenize(seg.text, seg.start)
         if tokens:
             scanned.append((seg, tokens, scan(tokens, published_at)))
+    resolve_references([(tokens, found) for _, tokens, found in scanned])
     story_code = _story_currency(q for _, _, found in scanned for q in found)
     claims: list[Claim] = []
     scales: dict[int, str] = {}  # claim index -> the scale its bare number is read on ("magnitude")

@@ -1,0 +1,29 @@
+"""Bare numbers that refer back to the sentence before (app/engine/anaphora.py)."""
+
+from datetime import date
+
+from app.engine.extract import extract_claims
+
+
+def claims(text: str):
+    return extract_claims(text, date(2025, 6, 2))
+
+
+def test_three_of_them_counts_the_previous_sentences_noun():
+    _, part = claims("Twenty miners were trapped. Four of them were rescued by noon.")
+    assert (part.value.nominal, part.value.unit) == (4.0, "miner")
+
+
+def test_a_bare_subject_number_counts_the_previous_noun():
+    _, part = claims("Thirty patients were admitted. 11 were in intensive care.")
+    assert part.value.unit == "patient"
+
+
+def test_measured_it_at_reads_the_previous_scale():
+    _, second = claims("The tremor had a magnitude of 4.9. A local observatory measured it at 4.7.")
+    assert (second.value.unit, second.frame.counted) == (None, "magnitude")
+
+
+def test_a_bare_number_without_a_noun_before_stays_bare():
+    _, bare = claims("The mayor is 58. 12 were present.")
+    assert bare.value.unit is None
