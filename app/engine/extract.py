@@ -17,7 +17,7 @@ from dataclasses import replace
 from datetime import date
 
 from app.engine import claims as framing
-from app.engine import units
+from app.engine import lexicons, units
 from app.engine.anaphora import resolve_references
 from app.engine.cues import has_cue
 from app.engine.model import Claim, Frame, Segment, Value
@@ -73,7 +73,14 @@ def _story_currency(found: Iterable[Quantity]) -> str | None:
 def _frame(c: Claim, scale: str | None) -> Frame:
     """The claim's frame; a reading on a named scale ('magnitude 5.1') measures that scale."""
     frame = framing.frame_claim(c)
-    return replace(frame, counted=scale, noun=scale) if scale is not None else frame
+    if scale is not None:
+        return replace(frame, counted=scale, noun=scale)
+    unit = c.value.unit
+    if c.kind == "count" and unit and " per " not in unit and not (frame.noun or "").endswith(unit):
+        # the extractor's counted noun wins over a phrase the framing read past it ("640 staff and
+        # produce ...") or a pronoun ("three of them"): "nine of the injured" counts the injured
+        return replace(frame, counted=lexicons.counted_class(unit) or unit, noun=unit)
+    return frame
 
 
 def _claim(text: str, seg: Segment, tokens: list[Token], q: Quantity, is_conversion: bool = False) -> Claim:

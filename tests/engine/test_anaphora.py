@@ -27,3 +27,13 @@ def test_measured_it_at_reads_the_previous_scale():
 def test_a_bare_number_without_a_noun_before_stays_bare():
     _, bare = claims("The mayor is 58. 12 were present.")
     assert bare.value.unit is None
+
+
+def test_a_count_read_past_its_noun_keeps_the_extractors_noun():
+    (staff, _) = claims("The mill has around 900 staff and produce 2 million tonnes a year.")[:2]
+    assert (staff.value.unit, staff.frame.counted) == ("staff", "staff")
+
+
+def test_three_of_them_is_framed_by_the_noun_it_refers_to():
+    _, part = claims("Twenty miners were trapped. Four of them were rescued by noon.")
+    assert part.frame.counted != "them"
