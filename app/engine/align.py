@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from app.engine import lexicons as lx
-from app.engine.context import context_similarity, mask, window_words
+from app.engine.context import context_similarity, mask, role_words, window_words
 from app.engine.model import Claim, ClaimRef
 from app.engine.polarity import opposite, polarity
 
@@ -28,6 +28,7 @@ REPRESENTATIVES = 6  # members of a fact a new claim is compared with (keeps the
 CONTRADICTION_JOIN = 0.5  # a claim with a contradicting predicate joins only a sentence retold closely
 MERGE_POOL = 150  # facts per block examined when merging split facts (bounds the cost)
 VERBATIM = 2.0  # the score of a claim retold word for word: above any fuzzy match, so it anchors
+ROLE = 0.1  # bonus (or malus) when the words right after two measures share (or share no) content word
 AGREEMENT_PRIOR = 0.08  # ranking bonus for a fact whose value the claim agrees with (ties only)
 
 _PEOPLE = {"person", "child", "soldier"}  # "10 other people were hurt" counts the people hurt
@@ -47,6 +48,7 @@ class AlignItem:
     context: str = ""  # the sentence, lowercased, numbers masked
     window: frozenset[str] = frozenset()  # content words around the claim
     polarity: tuple[str, str] | None = None  # ("trend", "up"), ("balance", "-"): see polarity.py
+    role: frozenset[str] = frozenset()  # content words right after the figure: what it is for
 
 
 @dataclass(slots=True)
@@ -109,7 +111,7 @@ def make_item(ref: ClaimRef, claim: Claim, source: str, order: int, copy_group: 
     if block is None:
         return None
     return AlignItem(ref, claim, source, order, copy_group, published_at, block, mask(claim.sentence),
-                     window_words(claim), polarity(claim))
+                     window_words(claim), polarity(claim), role_words(claim))
 
 
 def _places(item: AlignItem) -> frozenset[str]:
@@ -187,6 +189,8 @@ def pair_score(a: AlignItem, b: AlignItem, ignore_action: bool = False) -> float
         score += 0.2
     elif pa and pb:  # two places read off main clauses that differ: weaker evidence against
         score -= 0.3
+    if a.block[0] != "count" and a.role and b.role:  # what a sum or a share is for: "for public spending"
+        score += ROLE if a.role & b.role else -ROLE
     if fa.actor and fa.actor == fb.actor:
         score += 0.05
     if fa.origin and fa.origin == fb.origin:

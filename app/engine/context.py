@@ -57,3 +57,20 @@ def context_similarity(a: AlignItem, b: AlignItem) -> float:
     union = a.window | b.window
     local = len(a.window & b.window) / len(union) if union else 0.0
     return 0.5 * sentence + 0.5 * local
+
+
+def role_words(claim: Claim, limit: int = 6) -> frozenset[str]:
+    """Content words (lemmas) right after the claim, up to the next figure, clause break or "and": what the
+    figure is for ("€7bn for public spending and €2bn in tax cuts" -> spending, not tax cuts)."""
+    toks = tokenize(claim.sentence)
+    e = claim.end - claim.sentence_start
+    last = next((i for i, t in enumerate(toks) if t.start >= e), len(toks))
+    stop, numbers = lx.stopwords(), lx.words("frame", "numbers")
+    ends = lx.words("frame", "clauses", "punctuation") | {".", "and", "while", "but"}
+    out: list[str] = []
+    for t in toks[last : last + limit]:
+        if t.low in ends or _NUMBERISH.match(t.low):
+            break
+        if t.low[0].isalpha() and t.low not in stop and t.low not in numbers and len(t.low) > 2:
+            out.append(lx.lemma(t.low))
+    return frozenset(out)

@@ -116,3 +116,15 @@ def test_adding_a_retelling_does_not_undo_a_verbatim_pair():
     c = claim(retold, "45 crew members", 45, published=date(2026, 3, 4))
     facts = align([item(c, "c", 0), item(a, "a", 1), item(b, "b", 2)])
     assert any({m.ref.article_id for m in f.members} >= {"a", "b"} for f in facts)
+
+
+def test_5_billion_for_housing_pairs_with_the_housing_figure_not_the_tax_relief():
+    b = "The package includes €5.1bn for social housing and €1.3bn in tax relief, the minister said."
+    c = "Of the package, 5.1 billion euros will go on tax relief and 1.3 billion euros on new housing."
+    money = {"kind": "money", "unit": "euro"}
+    items = [item(claim(b, "€5.1bn", 5.1e9, **money), "b", 0, 0),
+             item(claim(b, "€1.3bn", 1.3e9, **money), "b", 0, 1),
+             item(claim(c, "5.1 billion euros", 5.1e9, **money), "c", 1, 0),
+             item(claim(c, "1.3 billion euros", 1.3e9, **money), "c", 1, 1)]
+    assert groups(align(items)) == [[("b", "€1.3bn"), ("c", "5.1 billion euros")],
+                                    [("b", "€5.1bn"), ("c", "1.3 billion euros")]]
