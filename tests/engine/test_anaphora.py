@@ -45,6 +45,7 @@ def test_reframing_a_stored_claim_keeps_the_scale_and_the_noun():
     from app.engine.claims import frame_claim
     from app.engine.model import Frame
 
-    _, reading, part = claims("Some 30 aftershocks followed, the largest of magnitude 4.9. Four of them were felt.")
+    text = "Some 30 aftershocks followed, the largest of magnitude 4.9. Four of them were felt."
+    _, reading, part = claims(text)
     assert frame_claim(replace(reading, frame=Frame())).counted == "magnitude"
     assert frame_claim(replace(part, frame=Frame())).counted == "aftershock"
