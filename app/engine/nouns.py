@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from app.engine.lexicon import load_json, load_words
 from app.engine.number_words import vocab
 from app.engine.tokens import Token, joined
+from app.engine.units import match_unit
 
 _MAX_WORDS = 5
 
@@ -171,3 +172,20 @@ def noun_before_dash(tokens: list[Token], i: int) -> NounPhrase | None:
         if word.text.islower() and not is_stop(word) and word.lower.endswith("s"):
             return NounPhrase(word.start, word.end, (word.lower,), lemma(word.text))
     return None
+
+
+def per_duration(tokens: list[Token], j: int) -> tuple[str, int] | None:
+    """'... per day', '... a minute': the time unit a count is a rate over."""
+    if j + 1 < len(tokens) and tokens[j].lower in ("per", "a", "an", "each", "every"):
+        hit = match_unit(tokens, j + 1, allow_quantulum=False)
+        if hit is not None and hit[0].kind == "duration" and hit[1] == j + 2:
+            return hit[0].name, hit[1]
+    return None
+
+
+def index_after(tokens: list[Token], char_end: int) -> int:
+    """The index of the token after the one ending at `char_end` (a noun phrase's last word)."""
+    for idx, t in enumerate(tokens):
+        if t.end >= char_end:
+            return idx + 1
+    return len(tokens)

@@ -16,12 +16,14 @@ from app.engine.elision import fill_elided_units
 from app.engine.idents import lexicon, names_a_model, not_a_quantity, scale_of, year_of
 from app.engine.nouns import (
     NounPhrase,
+    index_after,
     is_stop,
     lemma,
     noun_before_dash,
     noun_phrase,
     out_of,
     participle_noun,
+    per_duration,
 )
 from app.engine.number_words import vocab
 from app.engine.numbers import (
@@ -320,7 +322,7 @@ def _read_noun(tokens: list[Token], q: Quantity) -> None:
     if phrase is None:
         q.noun = noun_before_dash(tokens, q.start)
         return
-    end = _index_after(tokens, phrase.end)
+    end = index_after(tokens, phrase.end)
     head_unit = match_unit(tokens, end - 1)
     if head_unit is not None and head_unit[0].kind in ("quantity", "money", "duration"):
         q.unit, q.end = head_unit  # "517 rushing yards", "one US fluid ounce"
@@ -330,7 +332,7 @@ def _read_noun(tokens: list[Token], q: Quantity) -> None:
     elif num.fraction or (num.words and num.nominal == 1):
         return
     q.end = end
-    rate = _per_duration(tokens, end)
+    rate = per_duration(tokens, end)
     if rate is not None:
         q.per, q.end = rate
 
@@ -354,22 +356,6 @@ def _partitive(tokens: list[Token], q: Quantity) -> NounPhrase | None:
     if s >= 2 and tokens[s - 2].lower == "of" and tokens[s - 1].lower in _PARTITIVE_DETERMINERS:
         return None if noun_phrase(tokens, j) is not None else participle_noun(tokens, j)
     return None
-
-
-def _per_duration(tokens: list[Token], j: int) -> tuple[str, int] | None:
-    """'... per day', '... a minute': the time unit a count is a rate over."""
-    if j + 1 < len(tokens) and tokens[j].lower in ("per", "a", "an", "each", "every"):
-        hit = match_unit(tokens, j + 1, allow_quantulum=False)
-        if hit is not None and hit[0].kind == "duration" and hit[1] == j + 2:
-            return hit[0].name, hit[1]
-    return None
-
-
-def _index_after(tokens: list[Token], char_end: int) -> int:
-    for idx, t in enumerate(tokens):
-        if t.end >= char_end:
-            return idx + 1
-    return len(tokens)
 
 
 def _read_age(tokens: list[Token], q: Quantity) -> None:
