@@ -162,7 +162,10 @@ def _weekday_date(tokens: list[Token], i: int, published: date | None) -> DateMa
             return DateMatch(i, explicit.end, "date", explicit.iso, explicit.low, explicit.high)
     before = tokens[i - 1].lower if i > 0 else ""
     weekday = v.weekdays[tokens[i].lower.rstrip(".")]
-    return DateMatch(i, end, "date", *_day(_weekday(weekday, published, v.weekday_direction.get(before, 0))))
+    day = _weekday(weekday, published, v.weekday_direction.get(before, 0))
+    if day is not None and day == published and before in ("next", "last"):
+        day += timedelta(days=7 if before == "next" else -7)  # "next Thursday" in a Thursday paper
+    return DateMatch(i, end, "date", *_day(day))
 
 
 def _weekday(weekday: int, published: date | None, direction: int = 0) -> date | None:

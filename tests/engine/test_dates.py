@@ -155,3 +155,8 @@ def test_last_friday_points_back():
 def test_by_the_end_of_the_decade_is_its_last_day():
     assert resolved("net zero by the end of the decade").iso == "2029-12-31"
     assert resolved("open by the end of next month").iso == "2025-07-31"
+
+
+def test_next_monday_in_a_monday_paper_is_a_week_later():
+    assert resolved("talks resume next Monday").iso == "2025-06-09"
+    assert resolved("it opened last Monday").iso == "2025-05-26"
