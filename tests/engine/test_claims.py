@@ -27,6 +27,11 @@ def test_others_count_as_people():
     assert frame("The blast killed two and injured 14 others.", "14").counted == "person"
 
 
+def test_staff_and_employees_count_as_people():
+    assert frame("The mill has around 300 staff.", "300").counted == "person"
+    assert frame("The firm laid off 45 employees.", "45").counted == "person"
+
+
 def test_individuals_count_as_people():
     assert frame("Police said 12 individuals were detained.", "12").counted == "person"
 
