@@ -31,7 +31,7 @@ def test_a_bare_number_without_a_noun_before_stays_bare():
 
 def test_a_count_read_past_its_noun_keeps_the_extractors_noun():
     (staff, _) = claims("The mill has around 900 staff and produce 2 million tonnes a year.")[:2]
-    assert (staff.value.unit, staff.frame.counted) == ("staff", "staff")
+    assert (staff.value.unit, staff.frame.counted, staff.frame.noun) == ("staff", "person", "staff")
 
 
 def test_three_of_them_is_framed_by_the_noun_it_refers_to():
