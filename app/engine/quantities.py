@@ -383,6 +383,8 @@ def _read_age(tokens: list[Token], q: Quantity) -> None:
 def _qualify(tokens: list[Token], q: Quantity, i: int) -> None:
     num = q.number
     before = qualifier_before(tokens, i)
+    if before is not None and before[2] == "past" and q.unit is not None and q.unit.kind == "duration":
+        before = None  # "over past 12 months": a period, not a bound
     if before is not None and num.qualifier == "exact":
         qual, start, phrase = before
         num = replace(qualify(num, qual, phrase), qualifier_start=start)

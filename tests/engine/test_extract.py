@@ -447,3 +447,7 @@ def test_65c_is_a_cent_in_the_story_currency():
 def test_take_up_to_eight_counts_the_item_not_the_dose():
     dose, count = claims("Every sachet holds 250mg of zinc, and children may take up to four.")
     assert (dose.value.unit, count.value.unit, count.value.high) == ("milligram", "sachet", 4.0)
+
+
+def test_past_before_a_duration_is_a_period():
+    assert one("Sales doubled over past 18 months.").value.qualifier == "exact"
