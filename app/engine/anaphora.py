@@ -17,7 +17,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from app.engine.lexicon import load_json
+from app.engine.datafiles import load_json
 from app.engine.tokens import Token
 
 if TYPE_CHECKING:

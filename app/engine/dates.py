@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from app.engine.lexicon import load_json
+from app.engine.datafiles import load_json
 from app.engine.tokens import Token, joined
 
 

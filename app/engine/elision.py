@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from app.engine.lexicon import load_json
+from app.engine.datafiles import load_json
 from app.engine.nouns import NounPhrase, is_stop, lemma
 from app.engine.tokens import Token
 from app.engine.units import match_unit

@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from app.engine.datafiles import load_json, load_words, phrase_table
 from app.engine.dates import DateMatch, is_year, year_match
-from app.engine.lexicon import load_json, load_words, phrase_table
 from app.engine.nouns import NounPhrase
 from app.engine.numbers import NumberMatch, qualifier_before
 from app.engine.tokens import Token, joined

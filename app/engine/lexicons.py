@@ -6,19 +6,15 @@
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-DATA = Path(__file__).parent / "data"
+from app.engine.datafiles import load_toml, load_words
 
 
-@cache
 def load(name: str) -> dict[str, Any]:
-    """The parsed TOML file `data/<name>.toml`."""
-    with (DATA / f"{name}.toml").open("rb") as fh:
-        return tomllib.load(fh)
+    """The parsed TOML file `data/<name>.toml` (cached)."""
+    return load_toml(f"{name}.toml")
 
 
 def words(name: str, section: str, key: str = "words") -> frozenset[str]:
@@ -34,8 +30,7 @@ def _words(name: str, section: str, key: str) -> frozenset[str]:
 @cache
 def stopwords() -> frozenset[str]:
     """Function words ignored in contexts and key terms (data/stopwords.txt)."""
-    text = (DATA / "stopwords.txt").read_text(encoding="utf-8")
-    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+    return load_words("stopwords.txt", per_line=False)
 
 
 @cache

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.engine.lexicon import load_json, load_words
+from app.engine.datafiles import load_json, load_words
 from app.engine.number_words import vocab
 from app.engine.tokens import Token, joined
 from app.engine.units import match_unit

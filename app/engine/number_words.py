@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from app.engine.lexicon import load_json
+from app.engine.datafiles import load_json
 from app.engine.tokens import Token, joined
 
 

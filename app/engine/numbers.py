@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from app.engine.lexicon import load_json, phrase_table
+from app.engine.datafiles import load_json, phrase_table
 from app.engine.number_words import apply_scales, parse_fraction, parse_words, vocab
 from app.engine.tokens import Token, joined
 

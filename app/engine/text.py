@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from app.engine.lexicon import load_json
+from app.engine.datafiles import load_json
 from app.engine.model import Segment
 
 _LINE = re.compile(r"[^\r\n]+")

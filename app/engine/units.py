@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from app.engine.lexicon import load_json
+from app.engine.datafiles import load_json
 from app.engine.tokens import Token, joined, tokenize
 
 _MAX_LEN = 4

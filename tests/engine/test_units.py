@@ -110,7 +110,7 @@ def test_currency_conversion_is_not_judged_without_a_rate():
 def test_every_curated_unit_is_named_as_quantulum3_names_it():
     from quantulum3 import load
 
-    from app.engine.lexicon import load_json
+    from app.engine.datafiles import load_json
 
     names = set(load.units().names)
     entries = load_json("units.json")["units"] + load_json("currencies.json")["currencies"]
