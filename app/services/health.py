@@ -14,15 +14,18 @@ from sqlmodel import Session
 from app.errors import NotReady
 from app.schemas import Readiness
 
-MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
+# Beside the package in a checkout (editable install); in the working directory where the package is
+# installed into site-packages and migrations/ is shipped next to alembic.ini (the Docker image).
+MIGRATION_DIRS = (Path(__file__).resolve().parents[2] / "migrations", Path.cwd() / "migrations")
 
 
 def migration_head() -> str | None:
     """The newest revision in migrations/ (None if the folder is not shipped)."""
-    if not MIGRATIONS.is_dir():
+    folder = next((d for d in MIGRATION_DIRS if (d / "env.py").is_file()), None)
+    if folder is None:
         return None
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("script_location", str(folder))
     return ScriptDirectory.from_config(config).get_current_head()
 
 
