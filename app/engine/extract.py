@@ -54,7 +54,7 @@ def extract_claims(text: str, published_at: date | None = None) -> list[Claim]:
                 main = replace(main, converted=tuple(inner), conversion_ok=_consistent(main, inner))
             claims.append(main)
             claims.extend(inner)
-    return [replace(c, frame=framing.frame_claim(c)) for c in claims]
+    return [replace(c, frame=framing.frame_claim(c, published_at)) for c in claims]
 
 
 def _story_currency(found: Iterable[Quantity]) -> str | None:

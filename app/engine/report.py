@@ -1,6 +1,6 @@
 """Entry point of comparison: the cross-source report of a set of articles.
 
-    extract claims -> frame them -> group articles into stories -> find wire copies -> per story: align
+    extract framed claims -> group articles into stories -> find wire copies -> per story: align
     claims into facts -> judge each fact (agreement / discrepancy) -> corrections (notices, stale copies)
 
     >>> report = check_articles([ArticleText("a", "Wire", "Russia fired 472 drones on Sunday."),
@@ -17,7 +17,6 @@ from datetime import date
 
 from app.engine import lexicons as lx
 from app.engine.align import AlignItem, align, make_item
-from app.engine.claims import frame_claim
 from app.engine.copies import copy_groups
 from app.engine.corrections import Notice, correction_findings, find_notices, in_notice
 from app.engine.extract import extract_claims
@@ -29,10 +28,13 @@ from app.engine.verdicts import judge
 def check_articles(
     articles: Sequence[ArticleText], claims: dict[str, Sequence[Claim]] | None = None
 ) -> Report:
-    """Extract (unless `claims` are given), group into stories, align and judge the claims of `articles`."""
+    """Extract (unless `claims` are given), group into stories, align and judge the claims of `articles`.
+
+    `claims` maps article id -> its claims as `extract_claims` returned them (framed), e.g. stored ones.
+    """
     if claims is None:
         claims = {a.id: extract_claims(a.text, a.published_at) for a in articles}
-    framed = {a.id: tuple(_framed(claims[a.id], a)) for a in articles}
+    framed = {a.id: tuple(_with_event_time(claims[a.id])) for a in articles}
     stories = group_articles(articles, framed)
     groups = copy_groups(articles)
     by_id = {a.id: a for a in articles}
@@ -42,16 +44,17 @@ def check_articles(
     return Report(stories=tuple(stories), claims=framed, findings=tuple(findings))
 
 
-def _framed(claims: Sequence[Claim], article: ArticleText) -> list[Claim]:
-    """Claims framed against the article's publication date; a claim's time is the date the extractor
-    resolved nearest to it in its sentence ("overnight into Saturday"), else the framer's own reading."""
+def _with_event_time(claims: Sequence[Claim]) -> list[Claim]:
+    """Claims with their event time settled: the date the extractor resolved nearest to a claim in its
+    sentence ("overnight into Saturday"), else the framer's own reading. The frames themselves come from
+    extraction (framed against the same publication date), so they are not computed again here."""
     dates: dict[int, list[Claim]] = {}
     for c in claims:
         if c.kind == "date" and c.value.iso:
             dates.setdefault(c.sentence_start, []).append(c)
     out = []
     for c in claims:
-        frame = frame_claim(c, article.published_at)
+        frame = c.frame
         near = [d for d in dates.get(c.sentence_start, ()) if d is not c] if c.kind != "date" else []
         if near:
             nearest = min(near, key=lambda d: abs(d.start - c.start))
