@@ -19,6 +19,7 @@ from app.auth import require_read
 from app.config import Settings, get_settings
 from app.db import make_engine
 from app.errors import PROBLEM_JSON, BodyGuard, install_error_handlers
+from app.services.findings import engine_fingerprint
 from app.services.health import migration_head
 from app.services.worker import start_in_thread
 
@@ -31,11 +32,10 @@ Errors are RFC 9457 `application/problem+json`. When `TALLY_API_KEYS` is set, ev
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Warm the engine up (if it offers to) before the first request; run the background worker (ingest
+    """Warm the engine up before the first request; run the background worker (ingest
     jobs, outgoing webhooks) unless TALLY_WORKER_ENABLED is false; dispose the pool at the end."""
-    warm_up = getattr(tally_engine, "warm_up", None)
-    if callable(warm_up):
-        warm_up()
+    tally_engine.warm_up()
+    engine_fingerprint()  # reads the engine's files once, here rather than inside the first ingest
     settings: Settings = app.state.settings
     worker = start_in_thread(app.state.engine, settings) if settings.worker_enabled else None
     yield

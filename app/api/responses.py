@@ -24,4 +24,3 @@ def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
 
 
 READ = (401, 422)
-WRITE = (400, 401, 403, 413, 422)

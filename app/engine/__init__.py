@@ -18,7 +18,7 @@ from app.engine.model import (
     Story,
     Value,
 )
-from app.engine.report import check_articles
+from app.engine.report import check_articles, group_into_stories
 
 __all__ = [
     "ArticleText",
@@ -33,5 +33,6 @@ __all__ = [
     "check_articles",
     "compare_revisions",
     "extract_claims",
+    "group_into_stories",
     "warm_up",
 ]

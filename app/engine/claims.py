@@ -325,10 +325,6 @@ def _acting(toks: list[Token], k: int) -> str | None:
     return actor
 
 
-def _place_kind_follows(toks: list[Token], k: int) -> bool:
-    return k + 1 < len(toks) and toks[k + 1].low in lx.words("frame", "places", "kinds")
-
-
 def _origin(modifiers: tuple[str, ...], act: _Act | None, actor: str | None) -> str | None:
     """Whose things were counted: "Ukrainian drones", or the actor of a launch."""
     aliases = lx.actor_aliases()

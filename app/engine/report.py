@@ -44,6 +44,11 @@ def check_articles(
     return Report(stories=tuple(stories), claims=framed, findings=tuple(findings))
 
 
+def group_into_stories(articles: Sequence[ArticleText], claims: dict[str, Sequence[Claim]]) -> list[Story]:
+    """Only the grouping step of `check_articles`: which of `articles` report the same event."""
+    return group_articles(articles, {a.id: tuple(_with_event_time(claims[a.id])) for a in articles})
+
+
 def _with_event_time(claims: Sequence[Claim]) -> list[Claim]:
     """Claims with their event time settled: the date the extractor resolved nearest to a claim in its
     sentence ("overnight into Saturday"), else the framer's own reading. The frames themselves come from

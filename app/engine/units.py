@@ -173,11 +173,6 @@ def quantulum_surfaces() -> dict[str, str]:
     return out
 
 
-def unit_by_name(name: str) -> Unit | None:
-    """The unit called `name` in the tables."""
-    return tables().by_name.get(name)
-
-
 def match_unit(tokens: list[Token], j: int, allow_quantulum: bool = True) -> tuple[Unit, int] | None:
     """The unit written at tokens[j:] (right after a number): (unit, index after it), or None."""
     t = tables()

@@ -67,9 +67,9 @@ def assign_story(
         claims = current_claims(session, pairs, extracted)
         if extracted is not None:
             extracted[article.id] = claims[article.id]
-        report = engine.check_articles([engine_article(a, r, None) for a, r in pairs], claims)
+        groups = engine.group_into_stories([engine_article(a, r, None) for a, r in pairs], claims)
         stored_story = {a.id: a.story_id for a in pool}
-        for group in report.stories:
+        for group in groups:
             if article.id in group.article_ids:
                 votes = Counter(stored_story[i] for i in group.article_ids if stored_story.get(i))
                 if votes:

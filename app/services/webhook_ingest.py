@@ -1,6 +1,6 @@
 """Signed ingestion: accept a webhook's articles durably, answer at once, process them later.
 
-    answer, replayed = accept(session, webhook_id, raw_body, articles, settings)   # commits
+    answer, replayed = accept(session, webhook_id, raw_body, articles)   # commits
 
 Accepting stores each article (or recognises it as unchanged), a job row per article that needs
 processing, and the answer under the `webhook-id`, all in one transaction: after the commit the work
