@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
+from app.api.params import Limit, Offset
 from app.api.responses import READ, problems
 from app.auth import require_write
 from app.db import SessionDep
@@ -22,8 +23,6 @@ from app.services.ingest import ingest_and_commit
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 
-Limit = Annotated[int, Query(ge=1, le=500, description="page size")]
-Offset = Annotated[int, Query(ge=0, description="items to skip")]
 ArticleId = Annotated[str, Path(max_length=128, pattern=ARTICLE_ID_PATTERN)]
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path
 
+from app.api.params import Limit, Offset
 from app.api.responses import READ, problems
 from app.db import SessionDep
 from app.schemas import StoryDetail, StoryList, StoryReport
@@ -19,8 +20,8 @@ StoryId = Annotated[str, Path(max_length=64)]
 @router.get("", operation_id="list_stories", response_model=StoryList, responses=problems(*READ))
 def list_stories(
     session: SessionDep,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Limit = 50,
+    offset: Offset = 0,
 ) -> StoryList:
     """Stories, most recently updated first, with article and finding counts."""
     return service.list_stories(session, limit=limit, offset=offset)

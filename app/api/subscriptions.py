@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Request, Response
 
+from app.api.params import Limit, Offset
 from app.api.responses import READ, problems
 from app.auth import require_write
 from app.db import SessionDep
@@ -21,8 +22,6 @@ from app.webhook_schemas import (
 router = APIRouter(prefix="/subscriptions", tags=["subscriptions"])
 
 SubscriptionId = Annotated[str, Path(max_length=64)]
-Limit = Annotated[int, Query(ge=1, le=500, description="page size")]
-Offset = Annotated[int, Query(ge=0, description="items to skip")]
 
 
 @router.post(
