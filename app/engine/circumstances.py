@@ -10,6 +10,7 @@ Word lists come from app/engine/data/frame.toml and actors.toml.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import cache
 
 from app.engine import lexicons as lx
 from app.engine.wordtokens import Token, clause_ids, tokenize
@@ -75,18 +76,28 @@ def place_of(toks: list[Token], first: int, clauses: list[int]) -> tuple[str | N
     return None, False
 
 
+@cache
+def _time_words() -> tuple[list[str], dict[str, int], dict[str, list[tuple[tuple[str, ...], str]]]]:
+    """Weekdays in order, relative phrase -> day offset, and the relative phrases by their first word."""
+    time = lx.load("frame")["time"]
+    relative: dict[str, int] = time["relative"]
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase in relative:
+        parts = tuple(phrase.split())
+        by_first.setdefault(parts[0], []).append((parts, phrase))
+    return list(time["weekdays"]), relative, by_first
+
+
 def time_of(toks: list[Token], first: int, clauses: list[int], published: date | None) -> str | None:
     """When: a weekday or a relative word ("overnight"), resolved against the publication date if given."""
-    weekdays = list(lx.load("frame")["time"]["weekdays"])
-    relative: dict[str, int] = lx.load("frame")["time"]["relative"]
+    weekdays, relative, by_first = _time_words()
     hits: list[tuple[int, str]] = []
     low = [t.low for t in toks]
     for i, w in enumerate(low):
         if w in weekdays:
             hits.append((i, w))
-        for phrase in relative:
-            parts = phrase.split()
-            if low[i : i + len(parts)] == parts:
+        for parts, phrase in by_first.get(w, ()):
+            if tuple(low[i : i + len(parts)]) == parts:
                 hits.append((i, phrase))
     if not hits:
         return None
