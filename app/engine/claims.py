@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from app.engine import lexicons as lx
 from app.engine.circumstances import attribution_of, negated, place_of, time_of
@@ -58,7 +59,7 @@ def frame_span(
     published_at: date | None = None,
 ) -> Frame:
     """Frame the claim at `sentence[start:end]` (offsets into the sentence)."""
-    toks = tokenize(sentence)
+    toks, clauses, acts = _sentence_parts(sentence)
     first = next((i for i, t in enumerate(toks) if t.end > start), len(toks))
     after = next((i for i, t in enumerate(toks) if t.start >= end), len(toks))
     np_from = _skip_number(toks, first) if kind in ("count", "number") else _skip_aside(toks, after)
@@ -69,8 +70,7 @@ def frame_span(
     if kind not in ("count", "number"):
         counted = unit if kind != "age" else None
     np_end = np_tokens[-1] + 1 if np_tokens else max(np_from, after)
-    act = _action(toks, first, np_end, set(range(first, np_end)))
-    clauses = clause_ids(toks)
+    act = _action(toks, acts, first, np_end, set(range(first, np_end)))
     actor = _actor(toks, act, first, clauses)
     origin = _origin(modifiers, act, actor)
     place, inherited = place_of(toks, first, clauses)
@@ -201,6 +201,18 @@ def _in_name(toks: list[Token], i: int) -> bool:
     return toks[i - 1].low not in (".", "“", '"', "‘", "'", "(", ":", "—", "-")
 
 
+@lru_cache(maxsize=8)
+def _sentence_parts(sentence: str) -> tuple[list[Token], list[int], list[_Act]]:
+    """What framing reads of a sentence whatever the claim: tokens, clause ids, action phrases.
+
+    A sentence often holds several claims, framed one after another: the last few sentences are kept
+    (a small cache, so it saves that repetition only, not work across texts). Callers must not change
+    what it returns.
+    """
+    toks = tokenize(sentence)
+    return toks, clause_ids(toks), _actions(toks)
+
+
 def _actions(toks: list[Token]) -> list[_Act]:
     phrases = lx.action_phrases()
     longest = max(len(p) for p in phrases)
@@ -219,10 +231,10 @@ def _actions(toks: list[Token]) -> list[_Act]:
     return out
 
 
-def _action(toks: list[Token], first: int, np_end: int, inside: set[int]) -> _Act | None:
+def _action(toks: list[Token], acts: list[_Act], first: int, np_end: int, inside: set[int]) -> _Act | None:
     """The action applying to the count: a verb right before it, a passive verb after it, or the nearest
-    verb before it in the sentence."""
-    acts = [a for a in _actions(toks) if a.start not in inside]
+    verb before it in the sentence (`acts`: the sentence's action phrases)."""
+    acts = [a for a in acts if a.start not in inside]
     before = [a for a in acts if a.end <= first and not _other_clause_between(toks, a.end, first)]
     if before and first == before[-1].end:
         return before[-1]
