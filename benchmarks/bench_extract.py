@@ -18,7 +18,7 @@ import warnings
 from datetime import date
 
 from app.engine import extract_claims, warm_up
-from app.engine.wordtokens import _tokens
+from app.engine.text.words import _tokens
 
 # Our own article, written for the benchmark (no news text copied).
 SAMPLE = """HARBORTOWN (Tally) — The coastal authority said Tuesday that more than 1,200 homes lost power

@@ -1,12 +1,25 @@
 """The pure core of Tally: strings in, dataclasses out; no database, HTTP or framework imports.
 
->>> from app.engine import extract_claims
->>> [c.text for c in extract_claims("Russia fired 653 drones.")]
-['653 drones']
+The stages are chained here and only here (see model.py for the map):
+
+    >>> [c.text for c in extract_claims("Russia fired 653 drones.")]
+    ['653 drones']
+    >>> report = check_articles([ArticleText("a", "Wire", "Russia fired 472 drones on Sunday."),
+    ...                          ArticleText("b", "Desk", "Russia fired 427 drones on Sunday.")])
+    >>> [f.type for f in report.findings]    # 472 vs 427 drones; both say Sunday
+    ['discrepancy', 'agreement']
 """
 
-from app.engine.corrections import compare_revisions
-from app.engine.extract import extract_claims, warm_up
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from app.engine.compare.corrections import compare_revisions
+from app.engine.compare.report import compare_articles, group_into_stories
+from app.engine.extract import units
+from app.engine.extract.claims import read_claims
+from app.engine.frame import frame_claims
 from app.engine.model import (
     ArticleText,
     Claim,
@@ -18,7 +31,6 @@ from app.engine.model import (
     Story,
     Value,
 )
-from app.engine.report import check_articles, group_into_stories
 
 __all__ = [
     "ArticleText",
@@ -36,3 +48,27 @@ __all__ = [
     "group_into_stories",
     "warm_up",
 ]
+
+
+def extract_claims(text: str, published_at: date | None = None) -> list[Claim]:
+    """The quantitative claims of `text`, framed, in text order, with offsets into `text`."""
+    return frame_claims(read_claims(text, published_at), published_at)
+
+
+def check_articles(
+    articles: Sequence[ArticleText], claims: dict[str, Sequence[Claim]] | None = None
+) -> Report:
+    """Extract (unless `claims` are given), group into stories, align and judge the claims of `articles`.
+
+    `claims` maps article id -> its claims as `extract_claims` returned them (framed), e.g. stored ones.
+    """
+    if claims is None:
+        claims = {a.id: extract_claims(a.text, a.published_at) for a in articles}
+    return compare_articles(articles, claims)
+
+
+def warm_up() -> None:
+    """Load every table (lexicons, unit tables, quantulum3's names, pint) so the first request is fast."""
+    units.warm_up()
+    sample = "Warm-up: more than 7,000 kilometers (4,300 miles), $7bn, 653 drones on May 16."
+    extract_claims(sample, date(2025, 1, 1))

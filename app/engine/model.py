@@ -3,18 +3,14 @@
 Everything here is plain data. Offsets (`start`, `end`) always index the article text exactly as submitted
 (Python string indexing, end exclusive), so a caller can slice the original text with them.
 
-Pipeline (one module per stage, all pure):
+The pipeline: packages read left to right, each importing only from the ones before it, chained in
+app/engine/__init__.py (a test walks the imports):
 
-    text.py      -> Segment        (sentences with offsets, context: body | caption | boilerplate)
-    numbers.py   -> NumberMatch    (a number expression: digits, words, scales, qualifiers, ranges)
-    units.py     -> unit names and conversions (quantulum3 names, pint arithmetic)
-    dates.py     -> dates and durations resolved against the publication date
-    claims.py    -> Frame          (what is counted, action, actor, place, time, attribution)
-    extract.py   -> Claim          (the public entry point: extract_claims(text, published_at))
-    stories.py   -> Story          (which articles report the same event)
-    align.py     -> which claims state the same fact
-    verdicts.py  -> Finding        (agreement | discrepancy | correction, with the reason)
-    report.py    -> Report         (the public entry point: check_articles(articles))
+    lexicon/   the data files and their one loader
+    text/      -> Segment: sentences with offsets and context (body | caption | boilerplate), tokens, lemmas
+    extract/   -> Claim with a Value: numbers, units, dates, counted nouns; one text -> unframed claims
+    frame/     -> Frame: what is counted, action, actor, place, time, attribution (the claim's fact key)
+    compare/   -> Story, Finding, Report: stories, wire copies, aligned facts, verdicts, corrections
 """
 
 from __future__ import annotations

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from app.engine.align import AlignItem, make_item
-from app.engine.claims import frame_claim
+from app.engine.compare.align import AlignItem, make_item
+from app.engine.frame.frame import frame_claim
 from app.engine.model import Claim, ClaimRef, Value
 
 UNITS = {"kilometer": ("length", "meter", 1000.0), "mile": ("length", "meter", 1609.344)}

@@ -1,0 +1,102 @@
+"""The cross-source report of a set of articles whose claims are extracted and framed.
+
+    group articles into stories -> find wire copies -> per story: align claims into facts -> judge each
+    fact (agreement / discrepancy) -> corrections (notices, stale copies)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from app.engine.compare.align import AlignItem, align, make_item
+from app.engine.compare.copies import copy_groups
+from app.engine.compare.corrections import Notice, correction_findings, find_notices, in_notice
+from app.engine.compare.stories import group_articles
+from app.engine.compare.verdicts import judge
+from app.engine.lexicon import lookups as lx
+from app.engine.model import ArticleText, Claim, ClaimRef, Finding, Report, Story
+
+
+def compare_articles(articles: Sequence[ArticleText], claims: dict[str, Sequence[Claim]]) -> Report:
+    """Group `articles` into stories, align and judge their claims (article id -> framed claims)."""
+    framed = {a.id: tuple(_with_event_time(claims[a.id])) for a in articles}
+    stories = group_articles(articles, framed)
+    groups = copy_groups(articles)
+    by_id = {a.id: a for a in articles}
+    findings: list[Finding] = []
+    for story in stories:
+        findings.extend(check_story(story, [by_id[i] for i in story.article_ids], framed, groups))
+    return Report(stories=tuple(stories), claims=framed, findings=tuple(findings))
+
+
+def group_into_stories(articles: Sequence[ArticleText], claims: dict[str, Sequence[Claim]]) -> list[Story]:
+    """Only the grouping step of `check_articles`: which of `articles` report the same event."""
+    return group_articles(articles, {a.id: tuple(_with_event_time(claims[a.id])) for a in articles})
+
+
+def _with_event_time(claims: Sequence[Claim]) -> list[Claim]:
+    """Claims with their event time settled: the date the extractor resolved nearest to a claim in its
+    sentence ("overnight into Saturday"), else the framer's own reading. The frames themselves come from
+    extraction (framed against the same publication date), so they are not computed again here."""
+    dates: dict[int, list[Claim]] = {}
+    for c in claims:
+        if c.kind == "date" and c.value.iso:
+            dates.setdefault(c.sentence_start, []).append(c)
+    out = []
+    for c in claims:
+        frame = c.frame
+        near = [d for d in dates.get(c.sentence_start, ()) if d is not c] if c.kind != "date" else []
+        if near:
+            nearest = min(near, key=lambda d: abs(d.start - c.start))
+            frame = replace(frame, time=nearest.value.iso)
+        elif c.kind == "date":
+            frame = replace(frame, time=None)
+        out.append(replace(c, frame=frame))
+    return out
+
+
+def check_story(story: Story, articles: Sequence[ArticleText], claims: dict[str, Sequence[Claim]],
+                groups: dict[str, int]) -> list[Finding]:
+    """The findings of one story: agreements and discrepancies of aligned facts, then corrections."""
+    notices: list[Notice] = []
+    items: list[AlignItem] = []
+    # the richest articles seed the facts; ties broken stably so that findings keep their anchors
+    ordered = sorted(articles, key=lambda a: (-len(claims[a.id]), a.published_at or date.min, a.id))
+    for order, article in enumerate(ordered):
+        article_notices = find_notices(article, claims[article.id])
+        notices.extend(article_notices)
+        group = groups.get(article.id, order)
+        items.extend(_items(article, claims[article.id], article_notices, order, group))
+    facts = align(items)
+    findings = [f for fact in facts for f in judge(fact, story.id)]
+    sources = {a.id: a.source for a in articles}
+    findings.extend(correction_findings(notices, claims, facts, sources, story.id))
+    return findings
+
+
+def _said_when(claim: Claim) -> bool:
+    """A date that tells when something was said ("officials said Friday") is not a fact of the story."""
+    if claim.kind != "date":
+        return False
+    before = claim.sentence[: claim.start - claim.sentence_start].split()
+    return bool(before) and before[-1].lower().strip(",") in lx.words("frame", "attribution", "verbs")
+
+
+def _items(article: ArticleText, claims: Sequence[Claim], notices: Sequence[Notice], order: int,
+           group: int) -> list[AlignItem]:
+    """The comparable claims of one article: body text only, not inside a correction notice, and one claim
+    per repeated sentence."""
+    out, seen = [], set()
+    for i, c in enumerate(claims):
+        if c.context != "body" or c.is_conversion or in_notice(c, notices) or _said_when(c):
+            continue  # captions, bracketed conversions (their main claim speaks), correction notices
+        key = (c.sentence, c.text)
+        if key in seen:
+            continue
+        seen.add(key)
+        item = make_item(ClaimRef(article.id, i), c, article.source, order, group, article.published_at)
+        if item is not None:
+            out.append(item)
+    return out

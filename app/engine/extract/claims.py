@@ -1,0 +1,149 @@
+"""Every quantitative claim of one text, unframed, with offsets into the text as submitted.
+
+    >>> [c.text for c in read_claims("Russia fired 653 drones and 51 missiles.")]
+    ['653 drones', '51 missiles']
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date
+
+from app.engine.extract import units
+from app.engine.extract.anaphora import resolve_references
+from app.engine.extract.cues import has_cue
+from app.engine.extract.quantities import scan
+from app.engine.extract.quantity import Quantity
+from app.engine.extract.units import to_base
+from app.engine.model import Claim, Segment, Value
+from app.engine.text.segment import segment
+from app.engine.text.tokens import Token, tokenize
+
+_CONVERSION_TOLERANCE = 0.06  # news rounds conversions: 7,000 km is written "4,300 miles" (4,350)
+
+
+def read_claims(text: str, published_at: date | None = None) -> list[Claim]:
+    """The quantitative claims of `text` (not yet framed), in text order, with offsets into `text`."""
+    scanned = []
+    for seg in segment(text):
+        if not has_cue(seg.text):
+            continue
+        tokens = tokenize(seg.text, seg.start)
+        if tokens:
+            scanned.append((seg, tokens, scan(tokens, published_at)))
+    resolve_references([(tokens, found) for _, tokens, found in scanned])
+    story_code = _story_currency(q for _, _, found in scanned for q in found)
+    claims: list[Claim] = []
+    for seg, tokens, found in scanned:
+        for q in found:
+            if q.is_conversion:
+                continue  # emitted right after its main claim, below
+            for x in (q, *q.converted):
+                if x.unit is not None:
+                    x.unit = units.in_story_currency(x.unit, story_code)
+            main = _claim(text, seg, tokens, q)
+            inner = [_claim(text, seg, tokens, c, is_conversion=True) for c in q.converted]
+            if inner:
+                main = replace(main, converted=tuple(inner), conversion_ok=_consistent(main, inner))
+            claims.append(main)
+            claims.extend(inner)
+    return claims
+
+
+def _story_currency(found: Iterable[Quantity]) -> str | None:
+    """The currency most of a story's whole-unit amounts are in (the one its cents divide)."""
+    codes = Counter(
+        q.unit.code
+        for q in found
+        if q.unit is not None and q.unit.kind == "money" and q.unit.factor == 1.0 and q.unit.code
+    )
+    return codes.most_common(1)[0][0] if codes else None
+
+
+def _claim(text: str, seg: Segment, tokens: list[Token], q: Quantity, is_conversion: bool = False) -> Claim:
+    start = tokens[q.start].start
+    end = tokens[q.end - 1].end
+    return Claim(
+        start=start,
+        end=end,
+        text=text[start:end],
+        kind=q.kind,
+        value=_value(q),
+        sentence_start=seg.start,
+        sentence_end=seg.end,
+        sentence=seg.text,
+        trend=q.trend,
+        context=seg.context,
+        is_conversion=is_conversion,
+    )
+
+
+def _value(q: Quantity) -> Value:
+    if q.date is not None:
+        d = q.date
+        return Value(nominal=None, low=d.low, high=d.high, unit=None, dimension=q.kind, iso=d.iso)
+    num = q.number
+    unit = q.unit
+    base_lo, base_unit = to_base(unit, num.low)
+    base_nom, _ = to_base(unit, num.nominal)
+    base_hi, _ = to_base(unit, num.high)
+    if unit is not None:
+        dimension = {"money": "currency", "percent": "percent", "duration": "duration", "age": "age"}.get(
+            unit.kind
+        ) or units.dimension_of(unit)
+    else:
+        dimension = "count" if q.noun is not None else q.scale  # "magnitude 5.1": read on a scale
+    return Value(
+        nominal=num.nominal,
+        low=num.low,
+        high=num.high,
+        unit=q.unit_name,
+        qualifier=num.qualifier,
+        tolerance=num.tolerance,
+        dimension=dimension,
+        base_unit=base_unit,
+        base_nominal=base_nom,
+        base_low=base_lo,
+        base_high=base_hi,
+    )
+
+
+def _consistent(main: Claim, inner: list[Claim]) -> bool | None:
+    """Does each bracketed restatement state the main value in other units (within rounding)?"""
+    verdicts = []
+    for c in inner:
+        a, b = _point(main.value), _point(c.value)
+        if a is None or b is None or main.value.base_unit != c.value.base_unit:
+            if main.value.base_unit and c.value.base_unit and main.value.base_unit != c.value.base_unit:
+                if main.kind == "money" and c.kind == "money":
+                    continue  # a currency restated in another currency: no rate to check with
+                verdicts.append(False)
+            continue
+        rounding = min(0.5 * _rounding(c) / abs(b), 0.2) if b else 0.0
+        allowance = max(_CONVERSION_TOLERANCE, rounding) * abs(b)
+        verdicts.append(abs(a - b) <= allowance)
+    return all(verdicts) if verdicts else None
+
+
+def _point(v: Value) -> float | None:
+    if v.base_nominal is not None:
+        return v.base_nominal
+    if v.base_low is not None and v.base_high is not None:
+        return (v.base_low + v.base_high) / 2
+    return None
+
+
+def _rounding(c: Claim) -> float:
+    """The place value of a restated figure's last significant digit, in base units ('4,300' -> 100 miles)."""
+    x = c.value.nominal
+    if not x or c.value.base_nominal is None:
+        return 0.0
+    digits = abs(x)
+    place = 1.0
+    while digits >= 10 and digits % 10 == 0:
+        digits /= 10
+        place *= 10
+    return place * abs(c.value.base_nominal / x) if not math.isclose(x, 0) else 0.0

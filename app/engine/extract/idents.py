@@ -1,0 +1,182 @@
+"""Numbers that are not quantities: ordinals, ids and codes, phone numbers, model names, years.
+
+    >>> from app.engine.text.tokens import tokenize
+    >>> from app.engine.extract.numbers import parse_number
+    >>> tokens = tokenize("under Section 427 of the code")
+    >>> not_a_quantity(tokens, 2, parse_number(tokens, 2), money=False)
+    True
+
+Word lists (id prefixes such as "Section", age verbs, event nouns) are in data/compounds.json.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from app.engine.extract.dates import DateMatch, is_year, year_match
+from app.engine.extract.nouns import NounPhrase
+from app.engine.extract.numbers import NumberMatch, qualifier_before
+from app.engine.extract.units import match_unit
+from app.engine.lexicon.files import load_json, load_words, phrase_table
+from app.engine.text.tokens import Token, joined
+
+_YEAR_PREPOSITIONS = frozenset(("in", "since", "by", "until", "of", "from", "before", "after"))
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    trends: dict[tuple[str, ...], str]
+    event_nouns: frozenset[str]
+    not_counted: frozenset[str]
+    age_verbs: frozenset[str]
+    age_words: frozenset[str]
+    trend_copulas: frozenset[str]
+    actions_on_counts: frozenset[str]
+    id_prefixes: frozenset[str]
+    stop: frozenset[str]
+    date_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    c = load_json("compounds.json")
+    d = load_json("dates.json")
+    date_words = set(d["months"]) | set(d["weekdays"])
+    for k in list(d["relative_days"]) + list(d["relative_spans"]):
+        date_words.add(k.split()[0])
+    date_words.update(("over", "the", "last", "this", "next"))  # "over the weekend", "last weekend"
+    return Lexicon(
+        phrase_table({k: v for k, v in load_json("trends.json").items() if k in ("up", "down")}),
+        frozenset(c["event_nouns"]),
+        frozenset(c["not_counted"]),
+        frozenset(c["age_verbs"]),
+        frozenset(c["age_words"]),
+        frozenset(c["trend_copulas"]),
+        frozenset(load_json("trends.json")["actions_on_counts"]),
+        frozenset(c["id_prefixes"]),
+        load_words("noun_stopwords.txt"),
+        frozenset(date_words),
+    )
+
+
+def names_a_model(tokens: list[Token], phrase: NounPhrase | None, number_start: int) -> bool:
+    """'787 Dreamliner', '3 Series': digits then a singular capitalised name are a model, not a count."""
+    if phrase is None or not tokens[number_start].is_num:
+        return False
+    text = [t for t in tokens if phrase.start <= t.start < phrase.end and t.is_word]
+    return bool(text) and all(t.text[0].isupper() for t in text) and not text[-1].text.endswith("s")
+
+
+def not_a_quantity(tokens: list[Token], k: int, num: NumberMatch, money: bool) -> bool:
+    """Ordinals ('3rd'), ids and codes ('Tu-95', 'Section 427', 'S&P 500', '5G'), phone numbers."""
+    lex = lexicon()
+    n = len(tokens)
+    t = tokens[k]
+    if money:
+        return False
+    if not t.is_num:
+        prev = tokens[k - 1] if k > 0 else None
+        # "Kick Six", "BBC One": a capitalised number word inside a name
+        return (
+            t.text[0].isupper()
+            and prev is not None
+            and prev.is_word
+            and prev.text[0].isupper()
+            and prev.lower not in lex.stop
+        )
+    after = tokens[num.end] if num.end < n else None
+    if after is not None and joined(tokens, num.end):
+        if after.lower in ("st", "nd", "rd", "th"):
+            return True
+        decade = after.lower == "s" and is_year(num.nominal or 0, t.text)
+        if after.is_word and not num.scaled and not decade and match_unit(tokens, num.end) is None:
+            return True  # "5G", "3D"
+    if len(t.text) > 1 and t.text[0] == "0" and t.text[1].isdigit():
+        return True  # "06", "007": a leading zero marks a code or a cut-off date
+    prev = tokens[k - 1] if k > 0 else None
+    if prev is None:
+        return False
+    if prev.is_word and joined(tokens, k):
+        return True  # "R18"
+    if (
+        prev.text in ("-", "−")
+        and joined(tokens, k)
+        and k >= 2
+        and tokens[k - 2].is_word
+        and tokens[k - 2].text[0].isupper()
+    ):
+        return True  # "Tu-95", "COVID-19", "COVID -19"
+    if prev.text in ("-", "/") and joined(tokens, k) and k >= 2 and tokens[k - 2].is_num:
+        return joined(tokens, k - 1)  # the tail of a code or phone number whose head was rejected
+    if prev.text == "." and k >= 2 and tokens[k - 2].lower in ("no", "nos"):
+        return True  # "No. 3"
+    if prev.text in ("#", "№"):
+        return True
+    if _phone(tokens, k):
+        return True
+    if prev.is_word and prev.lower in lex.id_prefixes and t.text.isdigit():
+        return not (after is not None and match_unit(tokens, num.end) is not None)
+    if prev.is_word and any(c.isupper() for c in prev.text) and t.text.isdigit() and k >= 2:
+        if prev.lower in lex.stop or prev.lower in lex.date_words or (prev.lower,) in lex.trends:
+            return False
+        if qualifier_before(tokens, k) is not None:
+            return False
+        if after is not None and (match_unit(tokens, num.end) is not None or after.text == "%"):
+            return False
+        # "Nick Hague 44 has ...": an age, read later
+        age_like = prev.text[0].isupper() and after is not None and after.lower in lex.age_verbs | {","}
+        return not (age_like and 1 <= num.nominal <= 115)
+    return False
+
+
+def _phone(tokens: list[Token], k: int) -> bool:
+    """'555-1234', '(212) 555-0199': digit groups of phone numbers."""
+    n = len(tokens)
+    t = tokens[k].text
+    return (
+        len(t) == 3
+        and t.isdigit()
+        and k + 2 < n
+        and tokens[k + 1].text == "-"
+        and joined(tokens, k + 1)
+        and len(tokens[k + 2].text) == 4
+        and tokens[k + 2].text.isdigit()
+    )
+
+
+def year_of(tokens: list[Token], i: int, k: int, num: NumberMatch, money: bool) -> DateMatch | None:
+    """'in 2016', '2019 Rich List': a year is a date, not a count."""
+    t = tokens[k]
+    if money or num.scaled or not is_year(num.nominal or 0, t.text) or qualifier_before(tokens, i):
+        return None
+    n = len(tokens)
+    j = num.end
+    if j < n and match_unit(tokens, j, allow_quantulum=False) is not None:
+        return None
+    if j < n and tokens[j].lower == "s" and joined(tokens, j):
+        return replace(year_match(k, int(num.nominal)), end=j + 1)  # "the 1990s"
+    plural_after = j < n and tokens[j].is_word and tokens[j].text.islower() and tokens[j].lower.endswith("s")
+    if plural_after and (k == 0 or tokens[k - 1].lower not in _YEAR_PREPOSITIONS):
+        return None  # "2000 people"
+    return year_match(k, int(num.nominal))
+
+
+def scale_of(tokens: list[Token], start: int, end: int) -> str | None:
+    """'magnitude 5.1', 'of magnitude 5.1', 'put the magnitude at 7.0', 'a 6.2-magnitude quake': the scale
+    word (data/compounds.json) a bare number is read on, within a few linking words of it."""
+    c = load_json("compounds.json")
+    scales, links = frozenset(c["scales"]), frozenset(c["scale_links"])
+    if end < len(tokens) and tokens[end].lower in scales:
+        return tokens[end].lower
+    if end + 1 < len(tokens) and tokens[end].text == "-" and tokens[end + 1].lower in scales:
+        return tokens[end + 1].lower
+    k = start - 1
+    while k >= 0 and start - k <= 4:
+        w = tokens[k].lower
+        if w in scales:
+            return w
+        if w not in links:
+            return None
+        k -= 1
+    return None

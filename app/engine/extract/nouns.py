@@ -1,0 +1,191 @@
+"""The counted noun: what a number counts ("653 drones" -> "drone", "10 other people" -> "people").
+
+Without a tagger, a counted noun phrase is the run of words after the number up to a stop word
+(data/noun_stopwords.txt), punctuation or a verb-like word; its head is its last word, lemmatised by
+suffix rules and data/irregular_plurals.json. Mapping the noun to a class ("warplane" -> aircraft) is
+the framing's job (claims.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.engine.extract.number_words import vocab
+from app.engine.extract.units import match_unit
+from app.engine.lexicon.files import load_json, load_words
+from app.engine.text.tokens import Token, joined
+
+_MAX_WORDS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class NounPhrase:
+    """The counted noun phrase at tokens[start:end]: its words and the lemma of its head."""
+
+    start: int
+    end: int
+    words: tuple[str, ...]
+    head: str
+
+
+def lemma(word: str) -> str:
+    """'drones' -> 'drone', 'casualties' -> 'casualty', 'fishermen' -> 'fisherman', 'people' -> 'people'."""
+    w = word.lower()
+    irregular = load_json("irregular_plurals.json")
+    if w in irregular:
+        return irregular[w]
+    if w.endswith("men") and len(w) > 4:
+        return w[:-3] + "man"
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "xes", "sses", "zzes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def is_stop(t: Token) -> bool:
+    """Does `t` end a counted noun phrase? (All-caps words are names: "US" is not the pronoun.)"""
+    return _stop(t)
+
+
+def _stop(t: Token) -> bool:
+    if len(t.text) > 1 and t.text.isupper():
+        return False  # "US", "IT": names, not the pronouns
+    return t.lower in load_words("noun_stopwords.txt")
+
+
+def _verb_like(w: str) -> bool:
+    return w.endswith(("ed", "ing")) and len(w) > 4
+
+
+def _numeric_word(w: str) -> bool:
+    """Number words start a new quantity: 'four airbases thousands of kilometres apart'."""
+    v = vocab()
+    return v.is_cardinal(w) or w in v.vague
+
+
+def _phrase_ends_before(tokens: list[Token], last: int, t: Token) -> bool:
+    """A participle after a noun opens a clause ('one video posted online'); a lower-case singular word
+    after a plural noun is its verb ('two sides initiate talks')."""
+    if not t.is_word or not t.text.islower():
+        return False
+    if _verb_like(t.lower):
+        return True
+    prev = tokens[last].lower
+    return _plural(prev) and not prev.endswith(("ss", "us", "is")) and not _plural(t.lower)
+
+
+def noun_phrase(tokens: list[Token], j: int) -> NounPhrase | None:
+    """The counted noun phrase starting at tokens[j], or None when the number counts nothing named."""
+    n = len(tokens)
+    words: list[int] = []
+    k = j
+    while k < n and len(words) < _MAX_WORDS:
+        t = tokens[k]
+        if words and _phrase_ends_before(tokens, words[-1], t):
+            break
+        if t.is_word and not _stop(t) and not t.lower.endswith("ly") and not _numeric_word(t.lower):
+            words.append(k)
+            k += 1
+            # hyphenated compounds: "ground-to-air", "long-range"
+            while (
+                k + 1 < n
+                and tokens[k].text == "-"
+                and joined(tokens, k)
+                and joined(tokens, k + 1)
+                and tokens[k + 1].is_word
+            ):
+                words.append(k + 1)
+                k += 2
+            continue
+        if t.is_num and words and k + 1 < n and tokens[k + 1].is_word and tokens[k + 1].text[0].isupper():
+            words.append(k)  # "two new 737 Max jets"
+            k += 1
+            continue
+        if t.lower in ("and", "or") and words and not _plural(tokens[words[-1]].lower):
+            cont = _continuation(tokens, k + 1)
+            if cont is not None:
+                words.extend(cont)
+                k = cont[-1] + 1
+                continue
+        break
+    while words and (_verb_like(tokens[words[-1]].lower) or tokens[words[-1]].is_num):
+        words.pop()
+    if not words:
+        return None
+    # a capitalised word right after a lower-case head starts a new phrase ("drones Russia ...")
+    head = tokens[words[-1]]
+    return NounPhrase(
+        tokens[words[0]].start, head.end, tuple(tokens[x].lower for x in words), lemma(head.text)
+    )
+
+
+def _continuation(tokens: list[Token], k: int) -> list[int] | None:
+    """'strike and decoy drones': after 'and', words ending in a plural noun continue the phrase."""
+    out: list[int] = []
+    n = len(tokens)
+    while k < n and len(out) < 3 and tokens[k].is_word and not _stop(tokens[k]):
+        if _verb_like(tokens[k].lower) or vocab().is_cardinal(tokens[k].lower):
+            return None  # "five people and injured nine others": a new clause
+        out.append(k)
+        k += 1
+    if out and _plural(tokens[out[-1]].lower):
+        return out
+    return None
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") or word in load_json("irregular_plurals.json")
+
+
+def out_of(tokens: list[Token], j: int) -> int | None:
+    """'52 out of 80 drones': the index of the second number, whose noun the first shares."""
+    if (
+        j + 2 < len(tokens)
+        and tokens[j].lower == "out"
+        and tokens[j + 1].lower == "of"
+        and tokens[j + 2].is_num
+    ):
+        return j + 2
+    return None
+
+
+def participle_noun(tokens: list[Token], k: int) -> NounPhrase | None:
+    """'the injured', 'the dead': one lower-case word used as a noun, closing its phrase."""
+    if k >= len(tokens) or not tokens[k].is_word or not tokens[k].text.islower() or is_stop(tokens[k]):
+        return None
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    if nxt is not None and nxt.is_word and not is_stop(nxt):
+        return None
+    word = tokens[k]
+    if not word.lower.endswith("ed") and word.lower not in load_json("compounds.json")["adjective_nouns"]:
+        return None
+    return NounPhrase(word.start, word.end, (word.lower,), word.lower)
+
+
+def noun_before_dash(tokens: list[Token], i: int) -> NounPhrase | None:
+    """'the biggest number of drones — 472 — at Ukraine': the noun right before a dash or colon."""
+    if i >= 2 and tokens[i - 1].text in ("—", "–", ":") and tokens[i - 2].is_word:
+        word = tokens[i - 2]
+        if word.text.islower() and not is_stop(word) and word.lower.endswith("s"):
+            return NounPhrase(word.start, word.end, (word.lower,), lemma(word.text))
+    return None
+
+
+def per_duration(tokens: list[Token], j: int) -> tuple[str, int] | None:
+    """'... per day', '... a minute': the time unit a count is a rate over."""
+    if j + 1 < len(tokens) and tokens[j].lower in ("per", "a", "an", "each", "every"):
+        hit = match_unit(tokens, j + 1, allow_quantulum=False)
+        if hit is not None and hit[0].kind == "duration" and hit[1] == j + 2:
+            return hit[0].name, hit[1]
+    return None
+
+
+def index_after(tokens: list[Token], char_end: int) -> int:
+    """The index of the token after the one ending at `char_end` (a noun phrase's last word)."""
+    for idx, t in enumerate(tokens):
+        if t.end >= char_end:
+            return idx + 1
+    return len(tokens)

@@ -1,0 +1,296 @@
+"""The number grammar: digits, words, scales, fractions, vague multiples, qualifiers.
+
+    >>> from app.engine.text.tokens import tokenize
+    >>> m = parse_number(tokenize("more than 40 warplanes"), 2)
+    >>> (m.nominal, m.low, m.high)
+    (40.0, 40.0, 40.0)
+
+`parse_number` reads the number itself; `qualify` then turns it into an interval with the qualifier
+words around it ("more than 40" -> 40 open above). Vocabulary: data/number_words.json, data/qualifiers.json.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from app.engine.extract.number_words import apply_scales, parse_fraction, parse_words, vocab
+from app.engine.lexicon.files import load_json, phrase_table
+from app.engine.text.tokens import Token, joined
+
+_SIGNS = {"-", "−", "–"}
+_UNICODE_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMatch:
+    """A number expression found at tokens[start:end] (qualifier words not included)."""
+
+    start: int
+    end: int
+    nominal: float | None
+    low: float | None
+    high: float | None
+    qualifier: str = "exact"
+    tolerance: float | None = None
+    words: bool = False  # written in words
+    vague: bool = False  # "tens of thousands", "dozens"
+    fraction: bool = False  # "one-third"
+    multiple: bool = False  # "sixfold"
+    scaled: bool = False  # carried a scale word: "15 billion", "7bn"
+    qualifier_start: int | None = None  # token index where a qualifier before the number starts
+
+
+def parse_digits(text: str) -> float | None:
+    """'4,300' -> 4300.0, '2.5' -> 2.5; None for malformed groupings such as '1,2'."""
+    if "," in text:
+        head, *groups = text.split(",")
+        last = groups[-1]
+        if "." in last:
+            last = last.split(".")[0]
+        if not all(len(g) == 3 for g in groups[:-1]) or len(last) != 3 or len(head) > 3:
+            return None
+        text = text.replace(",", "")
+    if text.count(".") > 1:
+        return None
+    return float(text)
+
+
+def parse_number(tokens: list[Token], i: int, money: bool = False) -> NumberMatch | None:
+    """Read one number starting at tokens[i] (digits, words, fraction or vague multiple), or None."""
+    t = tokens[i]
+    n = len(tokens)
+    negative = False
+    start = i
+    if (
+        t.lower == "minus"
+        and i + 1 < n
+        or t.text in _SIGNS
+        and i + 1 < n
+        and tokens[i + 1].is_num
+        and joined(tokens, i + 1)
+        and _sign_ok(tokens, i)
+    ):
+        negative, i, t = True, i + 1, tokens[i + 1]
+
+    if t.is_num:
+        value = parse_digits(t.text)
+        if value is None:
+            return None
+        j = i + 1
+        if j < n and tokens[j].text in _UNICODE_FRACTIONS and joined(tokens, j):
+            value += _UNICODE_FRACTIONS[tokens[j].text]
+            j += 1
+        frac = _slash_fraction(tokens, i, value)
+        if frac is not None:
+            return NumberMatch(start, i + 3, frac, frac, frac, fraction=True)
+        if (
+            j + 2 < n
+            and tokens[j].lower == "and"
+            and tokens[j + 1].lower == "a"
+            and tokens[j + 2].lower == "half"
+        ):
+            value, j = value + 0.5, j + 3
+        value, j, scaled = apply_scales(tokens, value, j, money)
+        value = -value if negative else value
+        return NumberMatch(start, j, value, value, value, scaled=scaled)
+
+    if t.text in _UNICODE_FRACTIONS:
+        value = _UNICODE_FRACTIONS[t.text]
+        return NumberMatch(start, i + 1, value, value, value, fraction=True)
+
+    v = vocab()
+    w = t.lower
+    if w in v.multiples and w.endswith("fold"):
+        value = float(v.multiples[w])
+        return NumberMatch(start, i + 1, value, value, value, words=True, multiple=True)
+
+    vague = _parse_vague(tokens, i)
+    if vague is not None:
+        return vague
+
+    if _bare_half(tokens, i):
+        return NumberMatch(start, i + 1, 0.5, 0.5, 0.5, words=True, fraction=True)
+    frac = parse_fraction(tokens, i)
+    if frac is not None:
+        value, j = frac
+        return NumberMatch(start, j, value, value, value, words=True, fraction=True)
+
+    words = parse_words(tokens, i)
+    if words is None:
+        return None
+    value, j = words
+    if (
+        j + 2 < n
+        and tokens[j].lower == "and"
+        and tokens[j + 1].lower in ("a", "one")
+        and tokens[j + 2].lower == "half"
+    ):
+        value, j = value + 0.5, j + 3
+    value, j, scaled = apply_scales(tokens, value, j, money)
+    value = -value if negative else value
+    return NumberMatch(start, j, value, value, value, words=True, scaled=scaled)
+
+
+def _bare_half(tokens: list[Token], i: int) -> bool:
+    """'about half', 'nearly half of respondents', 'cut by half': a share; 'the second half', 'half-time'
+    and 'half a mile' (read with its unit) are not this."""
+    n = len(tokens)
+    if tokens[i].lower != "half" or (i + 1 < n and tokens[i + 1].lower in ("a", "an", "-")):
+        return False
+    if i + 1 < n and tokens[i + 1].lower == "of":
+        return i == 0 or tokens[i - 1].lower not in _half_not_after()
+    return i > 0 and (tokens[i - 1].lower == "by" or qualifier_before(tokens, i) is not None)
+
+
+@lru_cache(maxsize=1)
+def _half_not_after() -> frozenset[str]:
+    return frozenset(load_json("number_words.json")["half_not_after"])
+
+
+def _sign_ok(tokens: list[Token], i: int) -> bool:
+    """A '-' is a minus sign when it stands apart from the word before it ('temperatures of -5')."""
+    if i == 0:
+        return True
+    prev = tokens[i - 1]
+    if not tokens[i].space_before:
+        return False
+    return not (prev.is_word and prev.text[0].isupper()) and not prev.is_num
+
+
+def _slash_fraction(tokens: list[Token], i: int, numerator: float) -> float | None:
+    """'1/16 of a pint' -> 0.0625 (a slash fraction needs 'of' after it; '06/01' is not one)."""
+    n = len(tokens)
+    slash = i + 3 < n and tokens[i + 1].text in ("/", "⁄") and joined(tokens, i + 1)
+    if slash and tokens[i + 2].is_num and tokens[i + 3].lower == "of":
+        den = parse_digits(tokens[i + 2].text)
+        if den:
+            return numerator / den
+    return None
+
+
+def _parse_vague(tokens: list[Token], i: int) -> NumberMatch | None:
+    """'tens of thousands' -> (10000, 100000); 'hundreds' -> (100, 1000); 'several dozen' -> (36, 108)."""
+    v = vocab()
+    n = len(tokens)
+    w = tokens[i].lower
+    mult = {"tens": 10.0, "hundreds": 100.0, "dozens": 12.0}
+    if w in mult and i + 2 < n and tokens[i + 1].lower == "of" and tokens[i + 2].lower in v.vague:
+        lo, hi = v.vague[tokens[i + 2].lower]
+        return NumberMatch(i, i + 3, None, lo * mult[w], hi * mult[w], "range", words=True, vague=True)
+    if w in v.vague:
+        if i + 1 < n and tokens[i + 1].lower in v.scales:
+            return None
+        lo, hi = v.vague[w]
+        return NumberMatch(i, i + 1, None, lo, hi, "range", words=True, vague=True)
+    if (
+        w in ("several", "few")
+        and i + 1 < n
+        and tokens[i + 1].lower in ("dozen", "hundred", "thousand", "million", "billion")
+    ):
+        scale = 12.0 if tokens[i + 1].lower == "dozen" else float(v.scales[tokens[i + 1].lower])
+        lo, hi = (3, 9) if w == "several" else (2, 9)
+        start = i - 1 if w == "few" and i > 0 and tokens[i - 1].lower == "a" else i
+        return NumberMatch(start, i + 2, None, lo * scale, hi * scale, "range", words=True, vague=True)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _qualifiers() -> tuple[
+    dict[tuple[str, ...], str], dict[tuple[str, ...], str], frozenset[str], float, float
+]:
+    d = load_json("qualifiers.json")
+    return (
+        phrase_table(d["before"]),
+        phrase_table(d["after"]),
+        frozenset(d["close_upper"]),
+        float(d["approximate_tolerance"]),
+        float(d["close_tolerance"]),
+    )
+
+
+def qualifier_before(tokens: list[Token], i: int) -> tuple[str, int, str] | None:
+    """The qualifier phrase ending just before tokens[i]: (qualifier, its first token index, phrase)."""
+    before, _, _, _, _ = _qualifiers()
+    for size in (4, 3, 2, 1):
+        if i - size < 0:
+            continue
+        key = tuple(t.lower for t in tokens[i - size : i])
+        if key in before:
+            phrase = " ".join(key)
+            if phrase in _not_after_determiner() and i > size and tokens[i - size - 1].lower in _DETERMINERS:
+                return None  # "the past 10 years"
+            return before[key], i - size, " ".join(key)
+    return None
+
+
+_DETERMINERS = frozenset(("the", "its", "their", "his", "her", "our", "my", "your", "this", "these", "those"))
+
+
+@lru_cache(maxsize=1)
+def _not_after_determiner() -> frozenset[str]:
+    return frozenset(load_json("qualifiers.json")["not_after_determiner"])
+
+
+def qualifier_after(tokens: list[Token], j: int) -> tuple[str, int] | None:
+    """A qualifier right after the quantity ('40 or more', '40-plus', '40+'): (qualifier, index after)."""
+    _, after, _, _, _ = _qualifiers()
+    for size in (2, 1):
+        key = tuple(t.lower for t in tokens[j : j + size])
+        if len(key) == size and key in after:
+            if key == ("+",) and not joined(tokens, j):
+                continue
+            return after[key], j + size
+    if (
+        j + 1 < len(tokens)
+        and tokens[j].text == "-"
+        and tokens[j + 1].lower in ("plus", "odd")
+        and joined(tokens, j)
+    ):
+        return ("lower_bound" if tokens[j + 1].lower == "plus" else "approximate"), j + 2
+    return None
+
+
+def qualify(match: NumberMatch, qualifier: str, phrase: str = "") -> NumberMatch:
+    """Turn an exact number into the interval its qualifier admits; the stated number stays nominal."""
+    _, _, close, approx_tol, close_tol = _qualifiers()
+    x = match.nominal
+    if x is None or match.qualifier == "range":
+        return match
+    if qualifier == "lower_bound":
+        return replace(match, qualifier=qualifier, low=x, high=None)
+    if qualifier == "upper_bound":
+        tol = close_tol if phrase in close else None
+        return replace(match, qualifier=qualifier, low=None, high=x, tolerance=tol)
+    if qualifier == "approximate":
+        lo, hi = sorted((x * (1 - approx_tol), x * (1 + approx_tol)))
+        return replace(match, qualifier=qualifier, low=lo, high=hi, tolerance=approx_tol)
+    return match
+
+
+def make_range(first: NumberMatch, second: NumberMatch, stated_order: bool = False) -> NumberMatch:
+    """'between 10 and 20', '5 to 10', '14-18': one interval; a bare first number takes the second's scale.
+
+    `stated_order`: "from 4.8 to 4.7" is a change, not an interval: low/high keep the order of the text
+    (low = the value before, high = the value after), as NewsQuant annotates it.
+    """
+    a, b = first.nominal, second.nominal
+    if a is None or b is None:
+        return first
+    if second.scaled and not first.scaled and abs(a) < 1000 <= abs(b):
+        for scale in (1e12, 1e9, 1e6, 1e3, 1e2):
+            if abs(b) >= scale and abs(a) * scale <= abs(b) * 10:
+                a = a * scale
+                break
+    low, high = (a, b) if a <= b or stated_order else (b, a)
+    return NumberMatch(
+        first.start,
+        second.end,
+        None,
+        low,
+        high,
+        "range",
+        words=first.words or second.words,
+        scaled=second.scaled,
+        qualifier_start=first.qualifier_start,
+    )

@@ -1,0 +1,403 @@
+"""Find the quantities of one sentence: numbers with their qualifier, unit or counted noun, range, trend
+and parenthetical conversion, plus dates and times. Works on tokens; extract.py turns the result into Claims.
+
+    >>> from app.engine.text.tokens import tokenize
+    >>> [(q.kind, q.number.nominal, q.unit_name) for q in scan(tokenize("Russia fired 653 drones."), None)]
+    [('count', 653.0, 'drone')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from app.engine.extract.dates import match_date
+from app.engine.extract.elision import fill_elided_units
+from app.engine.extract.idents import lexicon, names_a_model, not_a_quantity, scale_of, year_of
+from app.engine.extract.nouns import (
+    NounPhrase,
+    index_after,
+    is_stop,
+    lemma,
+    noun_before_dash,
+    noun_phrase,
+    out_of,
+    participle_noun,
+    per_duration,
+)
+from app.engine.extract.number_words import vocab
+from app.engine.extract.numbers import (
+    NumberMatch,
+    make_range,
+    parse_number,
+    qualifier_after,
+    qualifier_before,
+    qualify,
+)
+from app.engine.extract.quantity import AGE, Quantity
+from app.engine.extract.trends import trend_before
+from app.engine.extract.units import Unit, match_currency_prefix, match_unit, per_unit
+from app.engine.text.tokens import Token, joined
+
+
+def _can_start(t: Token) -> bool:
+    v = vocab()
+    w = t.lower
+    return (
+        t.is_num
+        or w in v.units
+        or w in v.tens
+        or w in v.vague
+        or w in v.multiples
+        or w in ("a", "an", "half", "minus", "tens", "several", "few", "-", "−", "+", "½", "¼", "¾")
+    )
+
+
+def scan(tokens: list[Token], published: date | None) -> list[Quantity]:
+    """Every quantity and date of one sentence's tokens, in order."""
+    lex = lexicon()
+    out: list[Quantity] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        t = tokens[i]
+        if t.is_num or (t.is_word and t.lower.rstrip(".") in lex.date_words):
+            dm = match_date(tokens, i, published)
+            if dm is not None:
+                out.append(Quantity(dm.start, dm.end, dm.kind, date=dm))
+                i = dm.end
+                continue
+        q = read_quantity(tokens, i, published)
+        if q is None:
+            i += 1
+            continue
+        out.append(q)
+        out.extend(q.converted)
+        i = max(i + 1, q.end, max((c.end for c in q.converted), default=q.end))
+        if q.converted and i < n and tokens[i].text == ")":
+            i += 1
+    fill_elided_units(tokens, out)
+    return out
+
+
+def read_quantity(
+    tokens: list[Token], i: int, published: date | None = None, continuing: bool = False
+) -> Quantity | None:
+    """The quantity whose first token (currency, sign or number) is tokens[i], or None.
+
+    `continuing`: tokens[i] continues a quantity already read (the second end of a range).
+    """
+    n = len(tokens)
+    cur = match_currency_prefix(tokens, i) if not tokens[i].is_num else None
+    k = cur[1] if cur else i
+    trend = None
+    if k + 1 < n and tokens[k].text == "+" and tokens[k + 1].is_num and joined(tokens, k + 1):
+        trend, k = "up", k + 1
+    elif _signed_change(tokens, k):
+        trend, k = "down", k + 1  # "Nasdaq -0.8%": a ticker's change, stated with its sign
+    if k >= n or not _can_start(tokens[k]):
+        return None
+    num = parse_number(tokens, k, money=cur is not None) or _a_unit_and_a_half(tokens, k)
+    if num is None or (tokens[k].lower in ("a", "an") and num.nominal == 1 and not num.scaled):
+        return None
+    if not continuing and trend is None and not_a_quantity(tokens, k, num, cur is not None):
+        return None
+    j = num.end
+    unit = cur[0] if cur else None
+    year = year_of(tokens, i, k, num, cur is not None)
+    if year is not None:
+        return Quantity(year.start, year.end, "date", date=year)
+    q = Quantity(i, j, "number", number=num, unit=unit, trend=trend)
+    _read_unit(tokens, q)
+    _read_range(tokens, q)
+    q.scale = scale_of(tokens, q.start, q.end) if q.unit is None else None
+    if q.scale is None:
+        _read_noun(tokens, q)
+    if names_a_model(tokens, q.noun, q.number.start) or (
+        q.unit is None and q.noun is None and tokens[k].lower == "one"
+    ):
+        return None  # "787 Dreamliner"; "one" alone is a pronoun
+    _read_age(tokens, q)
+    _qualify(tokens, q, i)
+    if q.trend is None:
+        q.trend = trend_before(tokens, i, q.number.qualifier_start, counted=q.noun is not None)
+    _read_conversion(tokens, q, published)
+    q.kind = _kind(q)
+    return q
+
+
+def _signed_change(tokens: list[Token], k: int) -> bool:
+    """'-0.8%' after a word: the sign says the change went down (the value stays as written, 0.8)."""
+    n = len(tokens)
+    return (
+        k + 2 < n
+        and tokens[k].text in ("-", "−")
+        and tokens[k].space_before
+        and tokens[k + 1].is_num
+        and joined(tokens, k + 1)
+        and tokens[k + 2].text == "%"
+    )
+
+
+def _a_unit_and_a_half(tokens: list[Token], k: int) -> NumberMatch | None:
+    """'a year and a half' -> 1.5, 'half a percentage point' -> 0.5 (the unit is read next)."""
+    n = len(tokens)
+    if tokens[k].lower == "half" and k + 2 < n and tokens[k + 1].lower in ("a", "an"):
+        hit = match_unit(tokens, k + 2, allow_quantulum=False)
+        if hit is not None:
+            return NumberMatch(k, k + 2, 0.5, 0.5, 0.5, words=True, fraction=True)
+    if (
+        tokens[k].lower in ("a", "an")
+        and k + 4 < n
+        and [t.lower for t in tokens[k + 2 : k + 5]] == ["and", "a", "half"]
+    ):
+        hit = match_unit(tokens, k + 1, allow_quantulum=False)
+        if hit is not None and hit[1] == k + 2:
+            return NumberMatch(k, k + 1, 1.5, 1.5, 1.5, words=True)
+    return None
+
+
+def _read_unit(tokens: list[Token], q: Quantity) -> None:
+    """The unit after the number: '7,000 kilometers', '1,000-kilometer', '17-year-old', '9 billion yuan'."""
+    n = len(tokens)
+    j = q.end
+    if j < n and tokens[j].text in ("-", "–") and joined(tokens, j) and j + 1 < n and joined(tokens, j + 1):
+        hit = match_unit(tokens, j + 1)
+        if hit is not None and (q.unit is None or hit[0].kind == "money"):
+            q.unit, q.end = hit
+            _compound_suffix(tokens, q)
+            return
+    if q.number.vague and j + 1 < n and tokens[j].lower == "of":
+        hit = match_unit(tokens, j + 1)
+        if hit is not None and (q.unit is None):
+            q.unit, q.end = hit
+        return
+    if q.number.fraction and q.unit is None and j + 2 < n and tokens[j].lower == "of":
+        k = j + 2 if tokens[j + 1].lower in ("a", "an") else j + 1
+        hit = match_unit(tokens, k, allow_quantulum=False)
+        if hit is not None:
+            q.unit, q.end = hit  # "3/4 of a mile", "a third of a percentage point"
+        return
+    if q.unit is not None and q.unit.kind == "money":
+        q.unit, q.end = per_unit(tokens, q.unit, j)
+        return
+    hit = match_unit(tokens, j)
+    if hit is not None:
+        q.unit, q.end = hit
+        if q.number.nominal == 1.5 and tokens[q.start].lower in ("a", "an") and q.end + 2 < n:
+            q.end += 3  # "a year and a half"
+        if q.unit.name == "year" and q.end < n and tokens[q.end].lower in ("old", "-"):
+            _compound_suffix(tokens, q)
+
+
+def _compound_suffix(tokens: list[Token], q: Quantity) -> None:
+    """'-old' makes an age ('17-year-old'); '-long' is still a duration ('four-year-long')."""
+    n = len(tokens)
+    j = q.end
+    if j + 1 < n and tokens[j].text == "-" and tokens[j + 1].lower in ("old", "long"):
+        if tokens[j + 1].lower == "old":
+            q.unit = AGE
+        q.end = j + 2
+    elif j < n and tokens[j].lower == "old" and q.unit is not None and q.unit.name == "year":
+        q.unit, q.end = AGE, j + 1
+    if q.unit is AGE:
+        nxt = tokens[q.end].lower if q.end < n else ""
+        if nxt in lexicon().event_nouns:
+            q.unit = Unit("year", "duration", "year")
+
+
+def _read_range(tokens: list[Token], q: Quantity) -> None:
+    """'between 10 and 20', '5% to 10%', 'four thousand to five thousand people', '14-18 mpg'."""
+    n = len(tokens)
+    j = q.end
+    if (
+        j + 1 >= n
+        or q.number.vague
+        or q.number.multiple
+        or q.number.fraction
+        or q.number.qualifier != "exact"
+    ):
+        return
+    w = tokens[j].text.lower()
+    start = q.start
+    between = start > 0 and tokens[start - 1].lower == "between"
+    change = start > 0 and tokens[start - 1].lower == "from" and w == "to"
+    if start > 0 and tokens[start - 1].lower == "by" and w == "to":
+        return  # "grew by 1.5 million to 67.5 million": a change and a level, not a range
+    if w in ("-", "–", "—"):
+        if not (joined(tokens, j) and joined(tokens, j + 1)) and w == "-":
+            return
+        if not tokens[q.end - 1].is_num and q.unit is None:
+            return
+    elif not (w == "to" or (w == "and" and between)):
+        return
+    k = j + 1
+    if k < n and tokens[k].text == "-" and joined(tokens, k + 1 if k + 1 < n else k):
+        k += 1
+    if k >= n:
+        return
+    second = read_quantity(tokens, k, continuing=True)
+    if second is None or second.kind == "date" or second.number.vague:
+        return
+    if q.unit is not None and second.unit is not None and q.unit.name != second.unit.name:
+        return
+    if q.unit is not None and second.unit is None and q.unit.kind != "money" and not change:
+        return
+    if q.unit is None and second.unit is not None and second.unit.kind == "money" and tokens[k].is_num:
+        return
+    q.number = replace(make_range(q.number, second.number, stated_order=change), start=q.number.start)
+    q.unit = q.unit or second.unit
+    q.noun = second.noun
+    q.end = second.end
+
+
+_NOT_COMPOUND = frozenset(("plus", "odd", "strong", "old", "long", "wide", "high", "tall", "deep", "fold"))
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "my", "his", "her", "its", "their", "our", "your", "these", "those"]
+)
+
+
+def _read_noun(tokens: list[Token], q: Quantity) -> None:
+    """What a bare number counts: '653 drones', '52 out of 80 drones', 'tens of thousands of lives',
+    'one of the oldest ballparks', '1/16 of a pint', 'three thousand tests per day'."""
+    if q.unit is not None or q.noun is not None:
+        return
+    n = len(tokens)
+    j = q.end
+    second = out_of(tokens, j)
+    if second is not None:
+        other = read_quantity(tokens, second)
+        if other is not None and other.noun is not None:
+            q.noun = other.noun
+        return
+    num = q.number
+    partitive = _partitive(tokens, q)
+    if partitive is not None:
+        q.noun = partitive
+        return
+    if j < n and tokens[j].lower == "of" and (num.vague or num.fraction or (num.words and num.nominal == 1)):
+        j += 1
+        if j < n and tokens[j].lower in _DETERMINERS:
+            j += 1
+            while j < n and tokens[j].lower in ("most", "best", "worst", "least"):
+                j += 1
+        elif num.nominal == 1:
+            return
+    if num.nominal == 1 and num.words and j == q.end and j < n and is_stop(tokens[j]):
+        return
+    if j + 1 < n and tokens[j].text == "-" and joined(tokens, j) and joined(tokens, j + 1):
+        word = tokens[j + 1]
+        if word.is_word and word.text.islower() and not is_stop(word) and word.lower not in _NOT_COMPOUND:
+            q.noun = NounPhrase(word.start, word.end, (word.lower,), lemma(word.text))
+            q.end = j + 2  # "a 1,200-page report", "an 11-member team"
+        return
+    phrase = noun_phrase(tokens, j)
+    if phrase is None:
+        q.noun = noun_before_dash(tokens, q.start)
+        return
+    end = index_after(tokens, phrase.end)
+    head_unit = match_unit(tokens, end - 1)
+    if head_unit is not None and head_unit[0].kind in ("quantity", "money", "duration"):
+        q.unit, q.end = head_unit  # "517 rushing yards", "one US fluid ounce"
+        return
+    if phrase.head not in lexicon().not_counted:
+        q.noun = phrase
+    elif num.fraction or (num.words and num.nominal == 1):
+        return
+    q.end = end
+    rate = per_duration(tokens, end)
+    if rate is not None:
+        q.per, q.end = rate
+
+
+_PARTITIVE_DETERMINERS = frozenset(("the", "these", "those", "its", "their", "our", "his", "her"))
+
+
+def _partitive(tokens: list[Token], q: Quantity) -> NounPhrase | None:
+    """'88 of the 160 seats', 'nine of the injured': a whole number counts what follows 'of the';
+    'Of the 31 injured, nine ...': a number after 'Of the' counts the word after it, even a participle."""
+    num, n, j = q.number, len(tokens), q.end
+    if num.vague or num.fraction or num.nominal is None or (num.words and num.nominal == 1):
+        return None
+    if j + 2 < n and tokens[j].lower == "of" and tokens[j + 1].lower in _PARTITIVE_DETERMINERS:
+        k = j + 2
+        if tokens[k].is_num:
+            other = read_quantity(tokens, k)
+            return other.noun if other is not None else None
+        return noun_phrase(tokens, k) or participle_noun(tokens, k)
+    s = num.start
+    if s >= 2 and tokens[s - 2].lower == "of" and tokens[s - 1].lower in _PARTITIVE_DETERMINERS:
+        return None if noun_phrase(tokens, j) is not None else participle_noun(tokens, j)
+    return None
+
+
+def _read_age(tokens: list[Token], q: Quantity) -> None:
+    """'Maddon, 66, has ...', 'Nick Hague 44 has', 'aged 17': a bare number after a name is an age."""
+    if q.unit is not None or q.noun is not None or q.number.qualifier != "exact":
+        return
+    x = q.number.nominal
+    if x is None or not (1 <= x <= 115) or x != int(x) or not tokens[q.start].is_num:
+        return
+    lex = lexicon()
+    s = q.start
+    prev = tokens[s - 1] if s > 0 else None
+    nxt = tokens[q.end] if q.end < len(tokens) else None
+    if prev is not None and prev.lower in lex.age_words:
+        q.unit = AGE
+        return
+    name_before = prev is not None and (
+        (prev.text == "," and s >= 2 and tokens[s - 2].is_word and tokens[s - 2].text[0].isupper())
+        or (prev.is_word and prev.text[0].isupper() and prev.lower not in lex.stop)
+    )
+    if name_before and nxt is not None and (nxt.text == "," or nxt.lower in lex.age_verbs):
+        q.unit = AGE
+
+
+def _qualify(tokens: list[Token], q: Quantity, i: int) -> None:
+    num = q.number
+    before = qualifier_before(tokens, i)
+    if before is not None and before[2] == "past" and q.unit is not None and q.unit.kind == "duration":
+        before = None  # "over past 12 months": a period, not a bound
+    if before is not None and num.qualifier == "exact":
+        qual, start, phrase = before
+        num = replace(qualify(num, qual, phrase), qualifier_start=start)
+        q.start = start
+    after = qualifier_after(tokens, q.end)
+    if after is not None and num.qualifier == "exact":
+        num = qualify(num, after[0])
+        q.end = after[1]
+    q.number = num
+
+
+def _read_conversion(tokens: list[Token], q: Quantity, published: date | None) -> None:
+    """'7,000 kilometers (4,300 miles)', '$1.762bn' after '1.356 billion': the restatement in brackets."""
+    n = len(tokens)
+    j = q.end
+    if q.unit is None or j + 2 >= n or tokens[j].text != "(":
+        return
+    k = j + 1
+    while k < n:
+        inner = read_quantity(tokens, k, published)
+        if inner is None or inner.unit is None or inner.end >= n:
+            return
+        if tokens[inner.end].text not in (")", "/", ",", ";"):
+            return
+        inner.is_conversion = True
+        if inner.number.qualifier == "exact" and q.number.qualifier not in ("exact", "range"):
+            # "just under 296 hp (224 kW)": the restatement is bounded the same way
+            qualified = qualify(inner.number, q.number.qualifier)
+            inner.number = replace(qualified, tolerance=q.number.tolerance)
+        q.converted.append(inner)
+        if tokens[inner.end].text == ")":
+            return
+        k = inner.end + 1
+
+
+def _kind(q: Quantity) -> str:
+    if q.unit is not None:
+        return {"money": "money", "percent": "percent", "duration": "duration", "age": "age"}.get(
+            q.unit.kind, "quantity"
+        )
+    if q.noun is not None:
+        return "count"
+    return "number"

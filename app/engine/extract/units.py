@@ -1,0 +1,316 @@
+"""Unit names and conversion: quantulum3's names, pint's arithmetic.
+
+    >>> from app.engine.text.tokens import tokenize
+    >>> unit, end = match_unit(tokenize("7,000 kilometers from"), 1)
+    >>> unit.name, to_base(unit, 7000.0)
+    ('kilometre', (7000000.0, 'meter'))
+
+The units the engine reads are listed in data/units.json and data/currencies.json (names as quantulum3
+spells them); any other unit word quantulum3 knows is read through its own table (loaded once, cached).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
+
+from app.engine.lexicon.files import load_json
+from app.engine.text.tokens import Token, joined, tokenize
+
+_MAX_LEN = 4
+# quantulum3 surfaces that are words of ordinary prose far more often than units
+_Q3_SKIP = frozenset(
+    [
+        "set",
+        "sets",
+        "pair",
+        "pairs",
+        "time",
+        "times",
+        "dozen",
+        "dozens",
+        "score",
+        "scores",
+        "point",
+        "points",
+        "unit",
+        "units",
+        "count",
+        "counts",
+        "mark",
+        "marks",
+        "stone",
+        "stones",
+        "bar",
+        "bars",
+        "cup",
+        "cups",
+        "gross",
+        "grain",
+        "grains",
+        "line",
+        "lines",
+        "link",
+        "links",
+        "rod",
+        "rods",
+        "chain",
+        "chains",
+        "league",
+        "leagues",
+        "block",
+        "blocks",
+        "bit",
+        "bits",
+        "byte",
+        "bytes",
+        "step",
+        "steps",
+        "quarter",
+        "quarters",
+        "hand",
+        "hands",
+        "span",
+        "spans",
+        "stop",
+        "stops",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
+        "second",
+        "seconds",
+        "pound",
+        "pounds",
+        "shot",
+        "shots",
+        "drop",
+        "drops",
+        "tablespoon",
+        "ton",
+        "tons",
+        "gauss",
+        "ounce",
+        "ounces",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A unit as the engine names and converts it."""
+
+    name: str  # quantulum3's name: "kilometre", "dollar", "percentage"
+    kind: str  # "quantity" | "percent" | "duration" | "money"
+    pint: str | None = None  # pint expression; None when pint has no such unit
+    code: str | None = None  # currency code (money compares in its own currency)
+    factor: float = 1.0  # currency sub-units: a cent is 0.01 dollar
+    shared_by: tuple[str, ...] = ()  # currencies the sub-unit also divides: a cent of a euro story is EUR
+
+
+@dataclass(frozen=True, slots=True)
+class Tables:
+    symbols: dict[tuple[str, ...], Unit]
+    words: dict[tuple[str, ...], Unit]
+    prefixes: dict[tuple[str, ...], Unit]
+    by_name: dict[str, Unit]
+
+
+def _key(surface: str) -> tuple[str, ...]:
+    return tuple(t.text for t in tokenize(surface))
+
+
+@lru_cache(maxsize=1)
+def tables() -> Tables:
+    """The unit and currency tables, built once from the data files."""
+    symbols: dict[tuple[str, ...], Unit] = {}
+    words: dict[tuple[str, ...], Unit] = {}
+    prefixes: dict[tuple[str, ...], Unit] = {}
+    by_name: dict[str, Unit] = {}
+    for u in load_json("units.json")["units"]:
+        unit = Unit(u["name"], u["kind"], u.get("pint"))
+        by_name[unit.name] = unit
+        for s in u["symbols"]:
+            symbols[_key(s)] = unit
+        for w in u["words"]:
+            words[_key(w.lower())] = unit
+    for c in load_json("currencies.json")["currencies"]:
+        unit = Unit(
+            c["name"], "money", None, c["code"], float(c.get("factor", 1.0)), tuple(c.get("shared_by", ()))
+        )
+        by_name[unit.name] = unit
+        for s in c["prefixes"]:
+            prefixes[_key(s)] = unit
+            if s.isalpha() and s.isupper():
+                symbols[_key(s)] = unit
+        for w in c["words"]:
+            words[_key(w.lower())] = unit
+    return Tables(symbols, words, prefixes, by_name)
+
+
+@lru_cache(maxsize=1)
+def quantulum_surfaces() -> dict[str, str]:
+    """quantulum3's unit words (lower-cased surface -> unit name), the fallback naming authority."""
+    try:
+        from quantulum3 import load
+    except ImportError:  # pragma: no cover - quantulum3 is a declared dependency
+        return {}
+    out: dict[str, str] = {}
+    for surface, units in load.units().surfaces_lower.items():
+        if not surface.isalpha() or len(surface) < 4 or surface in _Q3_SKIP:
+            continue
+        named = sorted(u.name for u in units if u.entity.name not in ("dimensionless", "unknown"))
+        if named:
+            out[surface] = named[0]
+    return out
+
+
+def match_unit(tokens: list[Token], j: int, allow_quantulum: bool = True) -> tuple[Unit, int] | None:
+    """The unit written at tokens[j:] (right after a number): (unit, index after it), or None."""
+    t = tables()
+    n = len(tokens)
+    for size in range(min(_MAX_LEN, n - j), 0, -1):
+        span = tokens[j : j + size]
+        key = tuple(x.text for x in span)
+        unit = t.symbols.get(key)
+        if unit is not None and _symbol_ok(tokens, j, size):
+            return per_unit(tokens, unit, j + size)
+        unit = t.words.get(tuple(x.lower for x in span))
+        if unit is not None and span[-1].is_word or (unit is not None and size > 1):
+            if size == 1 and len(tokens[j].text) == 1 and not joined(tokens, j):
+                continue  # "30p", "65c": a one-letter unit word touches its number
+            return per_unit(tokens, unit, j + size)
+    if allow_quantulum and j < n and tokens[j].is_word and tokens[j].text.islower():
+        name = quantulum_surfaces().get(tokens[j].lower)
+        if name is not None:
+            return per_unit(tokens, Unit(name, "quantity"), j + 1)
+    return None
+
+
+def in_story_currency(unit: Unit, story_code: str | None) -> Unit:
+    """A shared sub-unit ('cent') in the story's main currency: '65c' in a euro story is 0.65 EUR."""
+    if unit.kind == "money" and story_code and story_code != unit.code and story_code in unit.shared_by:
+        return replace(unit, code=story_code)
+    return unit
+
+
+def _symbol_ok(tokens: list[Token], j: int, size: int) -> bool:
+    """One-letter symbols must touch the number ('5m', '3s') unless they are capitals ('12 C', '5 W')."""
+    text = "".join(t.text for t in tokens[j : j + size])
+    if joined(tokens, j) or not text.isalpha():
+        return True
+    after = tokens[j + size] if j + size < len(tokens) else None
+    if after is not None and after.is_word and not after.space_before:
+        return False
+    return len(text) >= 2 or text.isupper()
+
+
+def per_unit(tokens: list[Token], unit: Unit, j: int) -> tuple[Unit, int]:
+    """'$10 per gram', '$3,500 a month', '60 km/h' -> a compound unit 'dollar per gram'."""
+    n = len(tokens)
+    if j + 1 < n and tokens[j].lower in ("per", "a", "an", "/", "each"):
+        nxt = match_unit(tokens, j + 1, allow_quantulum=False)
+        if nxt is not None and nxt[0].kind != "money" and nxt[0].kind != "percent":
+            other, end = nxt
+            if tokens[j].lower in ("a", "an") and other.kind != "duration":
+                return unit, j
+            pint = f"({unit.pint})/({other.pint})" if unit.pint and other.pint else None
+            return Unit(
+                f"{unit.name} per {other.name}",
+                unit.kind if unit.kind == "money" else "quantity",
+                pint,
+                unit.code,
+                unit.factor,
+            ), end
+    return unit, j
+
+
+def match_currency_prefix(tokens: list[Token], i: int) -> tuple[Unit, int] | None:
+    """A currency written before its number ('$', 'US $', 'HK$', '£', 'Y='): (unit, index after)."""
+    t = tables()
+    if tokens[i].text not in prefix_starts():
+        return None
+    n = len(tokens)
+    for size in range(min(3, n - i), 0, -1):
+        key = tuple(x.text for x in tokens[i : i + size])
+        unit = t.prefixes.get(key)
+        if unit is not None and i + size < n:
+            nxt = tokens[i + size]
+            if nxt.is_num or nxt.lower in ("minus",) or (nxt.text in "-−" and i + size + 1 < n):
+                return unit, i + size
+    return None
+
+
+@lru_cache(maxsize=1)
+def prefix_starts() -> frozenset[str]:
+    """The first tokens of every currency prefix ('$', 'US', 'HK', '£', 'Y'): a fast pre-check."""
+    return frozenset(key[0] for key in tables().prefixes)
+
+
+@lru_cache(maxsize=1)
+def _registry():
+    import pint
+
+    return pint.UnitRegistry()
+
+
+@cache
+def _base(expr: str) -> tuple[float, str] | None:
+    try:
+        q = _registry().Quantity(1.0, expr).to_base_units()
+    except Exception:  # pint raises several error types for unknown units
+        return None
+    return float(q.magnitude), str(q.units)
+
+
+def to_base(unit: Unit | None, value: float | None) -> tuple[float | None, str | None]:
+    """Restate `value` in the base unit of its dimension (pint), or in its currency for money."""
+    if unit is None or value is None:
+        return None, None
+    if unit.kind == "money":
+        per = unit.name.partition(" per ")[2]
+        return value * unit.factor, f"{unit.code} per {per}" if per else unit.code
+    if unit.kind == "percent" and unit.name == "percentage":
+        return value, "percent"
+    if not unit.pint:
+        return None, None
+    if unit.pint in ("degC", "degF"):
+        reg = _registry()
+        q = reg.Quantity(value, unit.pint).to("kelvin")
+        return float(q.magnitude), "kelvin"
+    base = _base(unit.pint)
+    if base is None:
+        return None, None
+    return value * base[0], base[1]
+
+
+@cache
+def dimension_of(unit: Unit) -> str | None:
+    """The physical dimension of `unit` as pint names it: 'length', 'mass', 'length / time', ..."""
+    if unit.kind == "money":
+        return "currency"
+    if not unit.pint:
+        return None
+    try:
+        dims = _registry().Quantity(1.0, unit.pint).dimensionality
+    except Exception:  # pint raises several error types for unknown units
+        return None
+    text = str(dims).replace("[", "").replace("]", "")
+    return text or None
+
+
+def warm_up() -> None:
+    """Build every table and pint's registry now, so the first request is not slow."""
+    tables()
+    quantulum_surfaces()
+    for unit in tables().by_name.values():
+        if unit.pint and unit.pint not in ("degC", "degF"):
+            _base(unit.pint)

@@ -1,0 +1,160 @@
+"""Verdicts by interval logic: one test per phrase pair (texts written for these tests)."""
+
+from dataclasses import replace
+
+from app.engine.compare.align import align
+from app.engine.compare.verdicts import interval, judge
+from tests.engine.claimkit import claim, day, item
+
+S = "Russia fired {} drones at the capital overnight, the air force said."
+
+
+def verdicts(*claims):
+    facts = align(item(c, f"a{i}", i) for i, c in enumerate(claims))
+    assert len(facts) == 1, "the claims should state one fact"
+    return [(f.type, f.verdict) for f in judge(facts[0])]
+
+
+def test_equal_counts_agree_exactly():
+    found = verdicts(claim(S.format(310), "310", 310), claim(S.format(310), "310", 310))
+    assert found == [("agreement", "exact")]
+
+
+def test_more_than_forty_admits_forty_one():
+    a = claim(S.format("more than 40"), "more than 40", 40, None, qualifier="lower_bound")
+    b = claim(S.format(41), "41", 41)
+    assert verdicts(a, b) == [("agreement", "compatible")]
+
+
+def test_nearly_forty_conflicts_with_forty_one():
+    a = claim(S.format("nearly 40"), "nearly 40", None, 40, qualifier="upper_bound")
+    b = claim(S.format(41), "41", 41)
+    assert verdicts(a, b)[0] == ("discrepancy", "value")
+
+
+def test_more_than_forty_excludes_forty():
+    a = claim(S.format("more than 40"), "more than 40", 40, None, qualifier="lower_bound")
+    b = claim(S.format("nearly 40"), "nearly 40", None, 40, qualifier="upper_bound")
+    assert verdicts(a, b)[0] == ("discrepancy", "value")
+
+
+def test_at_least_forty_meets_nearly_forty():
+    a = claim(S.format("at least 40"), "at least 40", 40, None, qualifier="lower_bound")
+    b = claim(S.format("nearly 40"), "nearly 40", None, 40, qualifier="upper_bound")
+    assert verdicts(a, b) == [("agreement", "compatible")]
+
+
+def test_transposed_digits_are_a_discrepancy():
+    found = verdicts(claim(S.format(318), "318", 318), claim(S.format(381), "381", 381))
+    assert found[0] == ("discrepancy", "value")
+
+
+def test_about_forty_admits_forty_two():
+    a = claim(S.format("about 40"), "about 40", 36, 44, qualifier="approximate", nominal=40)
+    assert verdicts(a, claim(S.format(42), "42", 42)) == [("agreement", "compatible")]
+
+
+def test_march_third_vs_march_fourth_is_a_discrepancy():
+    t = "The first round of negotiations, held on {}, lasted an hour."
+    a = claim(t.format("March 3"), "March 3", day("2025-03-03"), kind="date")
+    b = claim(t.format("March 4"), "March 4", day("2025-03-04"), kind="date")
+    assert verdicts(a, b)[0] == ("discrepancy", "value")
+
+
+def test_kilometers_vs_miles_are_compared_in_base_units():
+    t = "Fighting goes on along the roughly {} front line."
+    a = claim(t.format("500-kilometer"), "500-kilometer", 500, kind="quantity", unit="kilometer")
+    b = claim(t.format("500-mile"), "500-mile", 500, kind="quantity", unit="mile")
+    assert verdicts(a, b)[0] == ("discrepancy", "value")
+
+
+def test_rounded_conversion_agrees_within_tolerance():
+    t = "The depots lie {} from the border."
+    a = claim(t.format("3,000 kilometers"), "3,000 kilometers", 3000, kind="quantity", unit="kilometer")
+    b = claim(t.format("1,850 miles"), "1,850 miles", 1850, kind="quantity", unit="mile")  # 2,977 km
+    found = judge(align([item(a, "a", 0), item(b, "b", 1)])[0])
+    assert [(f.type, f.verdict) for f in found] == [("agreement", "compatible")]
+    assert "rounding tolerance" in found[0].reason
+
+
+def test_wounded_vs_killed_same_figure_is_a_predicate_discrepancy():
+    a = claim("Despite the defences, six residents were wounded in the raid.", "six", 6)
+    b = claim("Despite the defences, six residents were killed in the raid.", "six", 6)
+    assert verdicts(a, b)[0] == ("discrepancy", "predicate")
+
+
+def test_loose_bound_stays_out_of_both_sides():
+    a = claim(S.format(318), "318", 318)
+    b = claim(S.format(381), "381", 381)
+    c = claim(S.format("over 300"), "over 300", 300, None, qualifier="lower_bound")
+    facts = align([item(a, "a", 0), item(b, "b", 1), item(c, "c", 2)])
+    disc = judge(facts[0])[0]
+    assert disc.type == "discrepancy" and len(disc.sides) == 2
+    assert all((r.article_id, r.index) != ("c", 0) for side in disc.sides for r in side)
+    assert "fits both: C:" in disc.reason
+
+
+def test_more_than_is_a_lower_bound_admitting_the_next_whole_number():
+    c = claim(S.format("more than 40"), "more than 40", 40, None, qualifier="lower_bound")
+    assert (interval(c, False).lo, interval(c, False).hi) == (41, None)
+
+
+def test_reason_names_sources_values_and_the_fact():
+    found = judge(align([item(claim(S.format(318), "318", 318), "wire", 0),
+                         item(claim(S.format(381), "381", 381), "desk", 1)])[0])[0]
+    assert "WIRE: '318'" in found.reason and "DESK: '381'" in found.reason
+    assert "fact: drone" in found.reason and found.fact.startswith("drone")
+
+
+def test_nearly_four_years_conflicts_with_nearly_five_years():
+    t = "The blockade has lasted {} so far."
+    a = claim(t.format("nearly four years"), "nearly four years", None, 4, kind="duration",
+              qualifier="upper_bound")
+    b = claim(t.format("nearly five years"), "nearly five years", None, 5, kind="duration",
+              qualifier="upper_bound")
+    assert verdicts(a, b)[0] == ("discrepancy", "value")
+
+
+def test_nearly_forty_admits_thirty_eight():
+    a = claim(S.format("nearly 40"), "nearly 40", None, 40, qualifier="upper_bound")
+    assert verdicts(a, claim(S.format(38), "38", 38)) == [("agreement", "compatible")]
+
+
+def test_burned_vs_consumed_an_area_is_no_predicate_discrepancy():
+    a = claim("The Cold Spring Fire burned nearly 9,000 acres of pine forest.", "nearly 9,000 acres",
+              None, 9000, kind="quantity", qualifier="upper_bound", unit="acre")
+    b = claim("The Cold Spring Fire, which destroyed close to 9,000 acres of pine forest, is out.",
+              "close to 9,000 acres", None, 9000, kind="quantity", qualifier="upper_bound", unit="acre")
+    assert [f.type for f in judge(align([item(a, "a", 0), item(b, "b", 1)])[0])] == ["agreement"]
+
+
+def test_damaged_vs_destroyed_same_figure_is_a_predicate_discrepancy():
+    a = claim("After the flood, 230 farmhouses were damaged along the river.", "230", 230)
+    b = claim("After the flood, 230 farmhouses were destroyed along the river.", "230", 230)
+    assert verdicts(a, b)[0] == ("discrepancy", "predicate")
+
+
+def test_including_nine_barns_does_not_take_the_verb_of_another_count():
+    a = claim("In the valley 60 homes were damaged, among them nine barns.", "nine barns", 9)
+    b = claim("In the valley 60 homes were destroyed, among them nine barns.", "nine barns", 9)
+    assert a.frame.action_inherited and b.frame.action_inherited
+    assert [f.type for f in judge(align([item(a, "a", 0), item(b, "b", 1)])[0])] == ["agreement"]
+
+
+def test_a_surplus_of_vs_a_deficit_of_the_same_figure_is_a_discrepancy():
+    a = claim("The island state closed the year with a budget surplus of 2.3% of output.", "2.3%", 2.3,
+              kind="percent")
+    b = claim("The island state closed the year with a budget deficit of 2.3% of output.", "2.3%", 2.3,
+              kind="percent")
+    found = judge(align([item(a, "a", 0), item(b, "b", 1)])[0])
+    assert (found[0].type, found[0].verdict) == ("discrepancy", "opposite")
+    assert "balance + vs balance -" in found[0].reason
+
+
+def test_shares_rose_vs_shares_fell_the_same_figure_is_a_discrepancy():
+    a = replace(claim("Shares in the brewer fell 12% on Monday after the recall.", "12%", 12, kind="percent"),
+                trend="down")
+    b = replace(claim("Shares in the brewer rose 12% on Monday after the recall.", "12%", 12, kind="percent"),
+                trend="up")
+    found = judge(align([item(a, "a", 0), item(b, "b", 1)])[0])
+    assert (found[0].type, found[0].verdict) == ("discrepancy", "opposite")

@@ -1,0 +1,453 @@
+"""The orchestrator (app/engine/extract.py): every claim of a text, its kind, value, unit, trend, context.
+
+Test texts are written for the project, never copied from news.
+"""
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.engine import extract_claims, warm_up
+
+PUBLISHED = date(2025, 3, 10)
+
+
+def claims(text: str):
+    return extract_claims(text, PUBLISHED)
+
+
+def one(text: str, kind: str | None = None):
+    found = [c for c in claims(text) if not c.is_conversion and (kind is None or c.kind == kind)]
+    assert len(found) == 1, [(c.text, c.kind) for c in found]
+    return found[0]
+
+
+def test_count_takes_the_counted_noun_as_unit():
+    c = one("The navy seized 212 fishing boats.")
+    assert (c.kind, c.value.unit, c.text) == ("count", "boat", "212 fishing boats")
+
+
+def test_counted_noun_is_lemmatised():
+    assert one("Rescuers found 12 casualties.").value.unit == "casualty"
+
+
+def test_irregular_plural_fishermen():
+    assert one("about 60 commercial fishermen").value.unit == "fisherman"
+
+
+def test_strike_and_decoy_drones_count_drones():
+    assert one("The army fired 90 strike and decoy drones overnight.", "count").value.unit == "drone"
+
+
+def test_out_of_shares_the_noun_of_the_total():
+    first, second = claims("Crews repaired 14 out of 20 pumps.")
+    assert (first.value.nominal, first.value.unit) == (14, "pump")
+    assert (second.value.nominal, second.value.unit) == (20, "pump")
+
+
+def test_more_than_forty_is_open_above():
+    c = one("Rebels destroyed more than 40 tanks.")
+    assert (c.value.low, c.value.high, c.value.qualifier) == (40, None, "lower_bound")
+
+
+def test_up_to_one_hundred_is_open_below():
+    c = one("a plan to buy up to 100 jets")
+    assert (c.value.low, c.value.high) == (None, 100)
+
+
+def test_nearly_forty_is_open_below():
+    c = one("nearly 40 jets were lost")
+    assert (c.value.low, c.value.high) == (None, 40)
+
+
+def test_about_is_an_approximate_interval():
+    c = one("about 300 tents")
+    assert c.value.qualifier == "approximate" and c.value.low < 300 < c.value.high
+
+
+def test_x_to_y_with_units_is_a_range():
+    c = one("a rebound of 5% to 10% is expected")
+    assert (c.value.low, c.value.high, c.value.qualifier, c.value.unit) == (5, 10, "range", "percentage")
+
+
+def test_between_x_and_y_is_a_range():
+    c = one("between 200 and 300 workers")
+    assert (c.value.low, c.value.high, c.value.unit) == (200, 300, "worker")
+
+
+def test_hyphen_range_of_digits():
+    c = one("it returns 14-18 mpg")
+    assert (c.value.low, c.value.high, c.value.unit) == (14, 18, "mile per gallon")
+
+
+def test_word_range_four_thousand_to_five_thousand():
+    c = one("four thousand to five thousand fans")
+    assert (c.value.low, c.value.high) == (4000, 5000)
+
+
+def test_tens_of_thousands_of_lives():
+    c = one("a conflict that has claimed tens of thousands of lives")
+    assert (c.value.low, c.value.high, c.value.unit) == (10_000, 100_000, "life")
+
+
+def test_rose_percent_is_an_upward_trend():
+    assert one("Exports rose 2.1% last quarter.", "percent").trend == "up"
+
+
+def test_fell_by_a_third_is_a_downward_trend():
+    c = one("Output fell by a third.")
+    assert c.trend == "down" and c.value.nominal == pytest.approx(1 / 3)
+
+
+def test_plus_sign_is_an_upward_trend():
+    assert one("Index +0.8%").trend == "up"
+
+
+def test_rose_to_is_a_level_not_a_trend():
+    c = one("Sales rose to $5 million.")
+    assert c.trend is None and c.kind == "money"
+
+
+def test_third_day_is_not_a_quantity():
+    assert claims("They met for a third day of talks.") == []
+
+
+def test_second_round_is_not_a_quantity():
+    assert [c for c in claims("the second round of voting") if c.kind != "date"] == []
+
+
+def test_section_number_is_an_id():
+    assert claims("under Section 427 of the code") == []
+
+
+def test_aircraft_model_is_an_id():
+    assert claims("Two Tu-95 bombers flew past.")[0].value.nominal == 2
+    assert len(claims("Two Tu-95 bombers flew past.")) == 1
+
+
+def test_missile_name_with_letter_suffix_is_not_a_quantity():
+    c = one("It fired three Iskander-M missiles.")
+    assert c.value.nominal == 3
+
+
+def test_phone_number_is_not_a_quantity():
+    assert claims("Call 555-0199 for tickets.") == []
+
+
+def test_ordinal_suffix_is_not_a_quantity():
+    assert claims("She finished 3rd.") == []
+
+
+def test_name_then_age_in_commas():
+    c = one("Coach Dana Miles, 58, said the team was ready.")
+    assert (c.kind, c.value.nominal, c.value.unit) == ("age", 58, "year of age")
+
+
+def test_caption_claims_are_marked_caption():
+    caption = "Rescuers carry 3 stretchers in Odesa, Monday. (AP Photo/Jane Doe)"
+    text = "The ferry carried 212 passengers.\n" + caption
+    contexts = {c.text: c.context for c in claims(text)}
+    assert contexts["212 passengers"] == "body" and contexts["3 stretchers"] == "caption"
+
+
+def test_offsets_survive_curly_quotes_and_non_breaking_spaces():
+    text = "“We lost 40\u00a0tanks,” he said \u2014 and 12\r\nmore trucks."
+    for c in claims(text):
+        assert text[c.start : c.end] == c.text
+
+
+def test_money_in_words_and_scale():
+    c = one("The deal is worth 9 billion yuan.")
+    assert (c.kind, c.value.nominal, c.value.unit) == ("money", 9e9, "chinese yuan")
+
+
+def test_percent_of_a_whole():
+    c = one("Just 1 percent agreed.")
+    assert (c.kind, c.value.unit) == ("percent", "percentage")
+
+
+def test_warm_up_runs():
+    warm_up()
+    assert one("It weighs 5 kg.").value.base_unit == "kilogram"
+
+
+def test_eight_or_nine_euros_shares_the_unit():
+    eight, nine = claims("a meal costs eight or nine euros")
+    assert eight.value.unit == nine.value.unit == "euro"
+
+
+def test_bare_number_after_a_count_shares_its_noun():
+    first, second = claims("Builders sold 435 flats by auction and 187 by tender.")
+    assert (second.value.nominal, second.value.unit) == (187, "flat")
+
+
+def test_eight_injured_with_three_in_the_region_counts_the_same_people():
+    c = claims("Eight workers were injured, with three in the northern region.")[1]
+    assert (c.value.nominal, c.value.unit) == (3, "worker")
+
+
+def test_digits_then_a_model_name_are_not_a_count():
+    assert [c.kind for c in claims("The airline flew its 787 Dreamliner.")] == []
+
+
+def test_number_word_inside_a_name_is_not_a_quantity():
+    assert claims("He spoke to Radio Four about it.") == []
+
+
+def test_gave_up_is_not_an_upward_trend():
+    assert one("The defence gave up 300 yards.").trend is None
+
+
+def test_climbed_more_than_is_a_bound_not_a_trend():
+    c = one("Shares climbed more than 3%.")
+    assert (c.trend, c.value.qualifier) == (None, "lower_bound")
+
+
+def test_grow_sales_by_is_an_upward_trend():
+    assert one("The brand hopes to grow sales by 35 per cent.").trend == "up"
+
+
+def test_one_of_the_oldest_parks_counts_one_park():
+    c = one("It is one of the oldest parks in town.")
+    assert (c.value.nominal, c.value.unit) == (1, "park")
+
+
+def test_one_alone_is_a_pronoun():
+    assert claims("They wanted to buy one as well.") == []
+
+
+def test_adjective_before_a_unit_word_keeps_the_unit():
+    c = one("The team ran for 517 rushing yards.")
+    assert (c.kind, c.value.unit) == ("quantity", "yard")
+
+
+def test_times_a_minute_is_a_rate():
+    assert one("The stars spin 700 times a minute.").value.unit == "count per minute"
+
+
+def test_tests_per_day_is_a_rate_of_a_count():
+    assert one("labs ran three thousand tests per day").value.unit == "test per day"
+
+
+def test_fraction_of_a_unit():
+    c = one("a cup is 1/16 of a gallon")
+    assert (c.value.nominal, c.value.unit) == (0.0625, "gallon")
+
+
+_PIECES = [
+    "more than",
+    "about",
+    "between",
+    "and",
+    "to",
+    "-",
+    "—",
+    "(",
+    ")",
+    "$",
+    "£",
+    "%",
+    "per cent",
+    "7bn",
+    "1,000",
+    "4.5",
+    "twenty-five",
+    "a dozen",
+    "half a million",
+    "tens of thousands of",
+    "hundreds",
+    "drones",
+    "kilometers",
+    "miles",
+    "a year and a half",
+    "May 16",
+    "Sunday",
+    "overnight into",
+    "2016",
+    "17-year-old",
+    "Tu-95",
+    "06/01",
+    "555-0199",
+    "rose",
+    "fell by",
+    "a third",
+    "\u00a0",
+    "\r\n",
+    "“",
+    "”",
+    "U.S.",
+    ".",
+    ",",
+    "one",
+    "of the",
+    "out of",
+    "Section",
+    "nearly",
+    "up to",
+    "'",
+    "+3%",
+]
+
+
+@settings(deadline=None)  # the first example may load the unit tables
+@given(st.lists(st.sampled_from(_PIECES), max_size=30), st.sampled_from([" ", "", "  "]))
+def test_any_text_yields_claims_whose_offsets_slice_it(pieces, sep):
+    text = sep.join(pieces)
+    for c in extract_claims(text, PUBLISHED):
+        assert text[c.start : c.end] == c.text and c.start < c.end
+        assert c.sentence_start <= c.start and c.end <= c.sentence_end
+
+
+def test_the_number_after_a_dash_counts_the_noun_before_it():
+    c = one("Russia fired its largest number of drones — 472 — at the city.")
+    assert (c.value.nominal, c.value.unit) == (472, "drone")
+
+
+def test_participle_after_the_noun_ends_the_phrase():
+    assert one("One video posted online showed smoke.").value.unit == "video"
+
+
+def test_verb_after_a_plural_noun_ends_the_phrase():
+    assert one("The two sides initiate talks.").value.unit == "side"
+
+
+def test_from_x_to_y_keeps_the_stated_order_of_a_change():
+    c = one("The rate slowed from 4.8 to 4.7 percent.")
+    assert (c.value.low, c.value.high, c.value.unit) == (4.8, 4.7, "percentage")
+
+
+def test_conversion_takes_the_qualifier_of_its_main_claim():
+    main, conv = claims("an engine of just under 296 hp (224 kW)")
+    assert conv.value.qualifier == main.value.qualifier == "upper_bound"
+
+
+def test_several_conversions_separated_by_a_slash():
+    found = claims("it makes 296 hp (224 kW / 300 PS) of power")
+    assert [c.text for c in found] == ["296 hp", "224 kW", "300 PS"]
+    assert [c.is_conversion for c in found] == [False, True, True]
+
+
+def test_closed_down_is_a_downward_trend():
+    assert one("Shares closed down 3.4% on Friday.", "percent").trend == "down"
+
+
+def test_half_a_percentage_point():
+    c = one("The rate rose half a percentage point.")
+    assert (c.value.nominal, c.value.unit, c.trend) == (0.5, "percentage point", "up")
+
+
+def test_number_hyphen_noun_counts_that_noun():
+    c = one("a 1,200-page report")
+    assert (c.kind, c.value.nominal, c.value.unit) == ("count", 1200, "page")
+
+
+def test_no_dot_number_is_a_rank_not_a_count():
+    assert claims("The team sits No. 3 in the league.") == []
+
+
+def test_product_name_then_number_is_not_an_age():
+    assert claims("Users of Windows 11 and macOS were affected.") == []
+
+
+def test_cut_jobs_is_an_action_not_a_trend():
+    assert one("The carmaker will cut 1,500 jobs.").trend is None
+
+
+def test_grew_by_x_to_y_is_a_change_and_a_level_not_a_range():
+    change, level = claims("The fleet grew by 15 ships to 300 ships.")
+    assert (change.value.nominal, change.trend, level.value.nominal) == (15, "up", 300)
+
+
+def test_last_year_after_a_number_is_not_its_unit():
+    c = claims("Output reached 67.5 million last year.")[0]
+    assert c.value.unit is None and c.value.nominal == 67.5e6
+
+
+def test_leading_zero_number_is_a_code():
+    assert claims("Flight 0451 landed with agent 007.") == []
+
+
+@settings(deadline=None)  # the first example may load the unit tables
+@given(st.lists(st.sampled_from(_PIECES + ["the", "cat", "sat", "over", "weekend", "a"]), max_size=20))
+def test_text_without_a_cue_holds_no_quantity(pieces):
+    from app.engine.extract.cues import has_cue
+    from app.engine.extract.quantities import scan
+    from app.engine.text.tokens import tokenize
+
+    text = " ".join(pieces)
+    if not has_cue(text):
+        assert scan(tokenize(text), PUBLISHED) == []
+
+
+def test_topping_and_past_are_lower_bounds():
+    gust = one("Gusts topping 60 mph felled trees.")
+    assert (gust.value.qualifier, gust.value.low, gust.value.high) == ("lower_bound", 60.0, None)
+    assert one("The rand slid past 19 per dollar.").value.qualifier == "lower_bound"
+
+
+def test_the_past_ten_years_is_a_period_not_a_bound():
+    assert one("Rents doubled over the past 12 years.").value.qualifier == "exact"
+
+
+def test_about_half_is_a_share():
+    c = one("About half of the members voted.")
+    assert (c.value.nominal, c.value.qualifier, c.value.unit) == (0.5, "approximate", "member")
+    assert one("Nearly half said they would move.").value.high == 0.5
+
+
+def test_the_second_half_of_the_game_is_not_a_share():
+    assert claims("She scored twice in the second half of the match.") == []
+
+
+def test_3_4_of_a_mile_takes_the_unit():
+    c = one("The tunnel is 3/4 of a mile long.")
+    assert (c.value.nominal, c.value.unit) == (0.75, "mile")
+
+
+def test_lengthened_by_is_a_rise():
+    assert one("The pier was lengthened by 80 meters.").trend == "up"
+    assert one("The runway was shortened by 300 meters.").trend == "down"
+
+
+def test_a_rise_of_is_a_change():
+    assert one("Tickets cost more, a rise of $40 on last season.", "money").trend == "up"
+    assert one("Exports saw a drop of 6% in March.", "percent").trend == "down"
+
+
+def test_minus_sign_before_a_percent_after_a_name_is_a_downward_trend():
+    (c,) = claims("Nasdaq -0.8% at noon")
+    assert (c.value.nominal, c.trend) == (0.8, "down")
+
+
+def test_n_of_the_x_counts_x():
+    part, whole = claims("The party won 41 of the 90 seats.")
+    assert (part.value.unit, whole.value.unit) == ("seat", "seat")
+    assert one("Seven of the wounded were children.").value.unit == "wounded"
+
+
+def test_of_the_x_n_counts_x():
+    total, part = claims("Of the 40 evacuated, six were treated in hospital.")
+    assert (total.value.unit, part.value.unit, part.value.nominal) == ("evacuated", "evacuated", 6.0)
+
+
+def test_magnitude_names_a_scale():
+    count, reading = claims("Some 12 aftershocks were felt, the largest of magnitude 4.4.")
+    assert (reading.value.nominal, reading.value.unit, reading.frame.counted) == (4.4, None, "magnitude")
+    assert one("Seismologists put the magnitude at 6.3.").frame.counted == "magnitude"
+
+
+def test_65c_is_a_cent_in_the_story_currency():
+    c = claims("Bus fares in Cork rise from €2 to €2.40; a child ticket stays at 80c.")[-1]
+    assert (c.text, c.value.unit, c.value.base_unit, c.value.base_nominal) == ("80c", "cent", "EUR", 0.8)
+    assert one("A stamp costs 45 cents.").value.base_unit == "USD"
+
+
+def test_take_up_to_eight_counts_the_item_not_the_dose():
+    dose, count = claims("Every sachet holds 250mg of zinc, and children may take up to four.")
+    assert (dose.value.unit, count.value.unit, count.value.high) == ("milligram", "sachet", 4.0)
+
+
+def test_past_before_a_duration_is_a_period():
+    assert one("Sales doubled over past 18 months.").value.qualifier == "exact"

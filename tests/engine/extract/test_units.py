@@ -1,0 +1,131 @@
+"""Unit names and conversion (app/engine/units.py): quantulum3's names, pint's arithmetic."""
+
+import pytest
+
+from app.engine import extract_claims
+from app.engine.extract.units import match_currency_prefix, match_unit, quantulum_surfaces, tables, to_base
+from app.engine.text.tokens import tokenize
+
+
+def unit_after_number(text: str):
+    tokens = tokenize(text)
+    hit = match_unit(tokens, 1)
+    return hit[0] if hit else None
+
+
+def only(text: str):
+    claims = [c for c in extract_claims(text) if not c.is_conversion]
+    assert len(claims) == 1, [c.text for c in claims]
+    return claims[0]
+
+
+def test_kilometers_is_named_kilometre():
+    assert unit_after_number("500 kilometers").name == "kilometre"
+
+
+def test_kilometers_and_miles_compare_in_metres():
+    km, _ = to_base(unit_after_number("7000 kilometers"), 7000.0)
+    mi, base = to_base(unit_after_number("4350 miles"), 4350.0)
+    assert base == "meter" and km == pytest.approx(mi, rel=0.01)
+
+
+def test_percent_sign_is_percentage():
+    assert unit_after_number("5 %").name == "percentage"
+
+
+def test_per_cent_in_two_words_is_percentage():
+    assert unit_after_number("5 per cent").name == "percentage"
+
+
+def test_percentage_points_are_not_percent():
+    assert unit_after_number("3 percentage points").name == "percentage point"
+
+
+def test_mph_is_mile_per_hour():
+    assert unit_after_number("87 mph").name == "mile per hour"
+
+
+def test_dollar_sign_prefix_is_dollar():
+    unit, end = match_currency_prefix(tokenize("$7 billion"), 0)
+    assert unit.name == "dollar" and end == 1
+
+
+def test_hong_kong_dollar_prefix():
+    assert match_currency_prefix(tokenize("HK$3.7 billion"), 0)[0].name == "hong kong dollar"
+
+
+def test_currency_word_after_number():
+    assert unit_after_number("15 euros").name == "euro"
+
+
+def test_currency_code_after_number():
+    assert unit_after_number("110 JPY").name == "japanese yen"
+
+
+def test_dollars_per_gram_is_a_compound_unit():
+    assert only("priced at $10 per gram").value.unit == "dollar per gram"
+
+
+def test_a_month_after_money_is_per_month():
+    assert only("a $3,500 a month mortgage").value.unit == "dollar per month"
+
+
+def test_seven_bn_dollars_is_money_in_usd():
+    c = only("damage worth $7bn")
+    assert c.kind == "money" and c.value.base_nominal == 7e9 and c.value.base_unit == "USD"
+
+
+def test_celsius_converts_with_offset():
+    k, base = to_base(unit_after_number("100 degrees celsius"), 100.0)
+    assert base == "kelvin" and k == pytest.approx(373.15)
+
+
+def test_compound_modifier_kilometer_front_line():
+    c = only("along a 1,000-kilometer front line")
+    assert (c.kind, c.value.nominal, c.value.unit) == ("quantity", 1000, "kilometre")
+
+
+def test_seventeen_year_old_girl_is_an_age():
+    c = only("a 17-year-old girl was hurt")
+    assert (c.kind, c.value.unit) == ("age", "year of age")
+
+
+def test_parenthetical_conversion_is_attached_and_checked():
+    claims = extract_claims("bases more than 7,000 kilometers (4,300 miles) from the border")
+    main, conv = claims
+    assert main.converted and main.converted[0].text == "4,300 miles"
+    assert conv.is_conversion and main.conversion_ok is True
+
+
+def test_inconsistent_parenthetical_conversion_is_reported():
+    main = extract_claims("a 1,000-kilometer (1,000-mile) front line")[0]
+    assert main.conversion_ok is False
+
+
+def test_currency_conversion_is_not_judged_without_a_rate():
+    main = extract_claims("sales of HK$3.7 billion (US$473 million) last year")[0]
+    assert main.converted and main.conversion_ok is None
+
+
+def test_every_curated_unit_is_named_as_quantulum3_names_it():
+    from quantulum3 import load
+
+    from app.engine.lexicon.files import load_json
+
+    names = set(load.units().names)
+    entries = load_json("units.json")["units"] + load_json("currencies.json")["currencies"]
+    own = {e["name"] for e in entries if e.get("not_in_quantulum3")}
+    curated = {u.name for u in tables().by_name.values() if " per " not in u.name}
+    assert own and curated - names - own == set()
+
+
+def test_unit_words_beyond_the_curated_table_come_from_quantulum3():
+    assert quantulum_surfaces().get("furlongs") == "furlong"
+
+
+def test_dimension_is_named_by_pint():
+    assert only("a 50 mph wind").value.dimension == "length / time"
+
+
+def test_money_per_unit_does_not_compare_as_plain_money():
+    assert only("priced at $10 per gram").value.base_unit == "USD per gram"

@@ -1,0 +1,156 @@
+"""Claim framing: one test per phrase the framer reads (texts written for these tests)."""
+
+from datetime import date
+
+from app.engine.frame.frame import frame_span
+
+
+def frame(sentence: str, surface: str, kind: str = "count", published: date | None = None):
+    start = sentence.index(surface)
+    return frame_span(sentence, start, start + len(surface), kind=kind, published_at=published)
+
+
+def test_bomber_jets_count_as_aircraft():
+    f = frame("Saboteurs hit 23 heavy bomber jets at the airfield.", "23")
+    assert (f.counted, f.noun) == ("aircraft", "heavy bomber jet")
+
+
+def test_warplanes_count_as_aircraft():
+    assert frame("The deal covers 80 warplanes.", "80").counted == "aircraft"
+
+
+def test_strike_and_decoy_drones_count_as_drones():
+    assert frame("The army fired 210 strike and decoy drones at the port.", "210").counted == "drone"
+
+
+def test_others_count_as_people():
+    assert frame("The blast killed two and injured 14 others.", "14").counted == "person"
+
+
+def test_staff_and_employees_count_as_people():
+    assert frame("The mill has around 300 staff.", "300").counted == "person"
+    assert frame("The firm laid off 45 employees.", "45").counted == "person"
+
+
+def test_individuals_count_as_people():
+    assert frame("Police said 12 individuals were detained.", "12").counted == "person"
+
+
+def test_ukrainian_drones_keep_their_origin():
+    f = frame("Air defences downed 75 Ukrainian drones over the border area.", "75")
+    assert f.modifiers == ("ukrainian",) and f.origin == "ukraine"
+
+
+def test_fired_is_a_launch():
+    f = frame("Russia fired 96 drones at the capital.", "96")
+    assert (f.action, f.action_word, f.actor, f.origin) == ("launch", "fired", "russia", "russia")
+
+
+def test_shot_down_is_an_intercept():
+    f = frame("Ukrainian forces shot down 40 drones, the military said.", "40")
+    assert (f.action, f.actor) == ("intercept", "ukraine")
+
+
+def test_neutralized_is_an_intercept():
+    assert frame("Crews neutralized 31 missiles before dawn.", "31").action == "intercept"
+
+
+def test_were_wounded_after_the_count_is_the_action():
+    f = frame("A child was killed and 6 other people were wounded in the shelling.", "6")
+    assert f.action == "wound"
+
+
+def test_killing_and_injuring_take_the_nearest_verb():
+    s = "Artillery hit the Sumy region, killing four people and injuring 27 others."
+    assert frame(s, "four").action == "kill"
+    assert frame(s, "27").action == "wound"
+
+
+def test_torpedoed_comes_from_the_lexicon():
+    assert frame("Submarines torpedoed three ships in the strait.", "three").action == "strike"
+
+
+def test_launched_by_names_the_actor():
+    f = frame("Gunners damaged 12 out of 30 drones launched by Russia overnight.", "30")
+    assert (f.action, f.actor) == ("launch", "russia")
+
+
+def test_right_before_verb_wins_over_a_later_participle():
+    f = frame("Gunners damaged 12 out of 30 drones launched by Russia overnight.", "12 out of 30")
+    assert f.action == "damage"
+
+
+def test_attack_on_four_bases_is_an_attack_by_the_subject():
+    f = frame("Ukraine said it carried out an attack on four Russian airbases.", "four")
+    assert (f.counted, f.action, f.actor, f.origin) == ("airbase", "strike", "ukraine", "russia")
+
+
+def test_in_the_region_is_the_place():
+    f = frame("Among them, at least two people were hurt in the Odesa region.", "two")
+    assert f.place == "odesa"
+
+
+def test_participle_clause_takes_the_main_clause_place_and_actor():
+    f = frame("Russian troops shelled Ukraine's southern Mykolaiv region, killing five people.", "five")
+    assert (f.place, f.actor, f.action) == ("mykolaiv", "russia", "kill")
+
+
+def test_with_five_in_borrows_the_noun_before():
+    f = frame("Nine civilians were hurt, with five in the Poltava region alone.", "five")
+    assert (f.counted, f.place) == ("person", "poltava")
+
+
+def test_sunday_resolves_against_the_publication_date():
+    f = frame("Russia on Sunday fired 300 drones.", "300", published=date(2025, 3, 4))  # a Tuesday
+    assert f.time == "2025-03-02"
+
+
+def test_overnight_is_the_publication_day():
+    f = frame("Russia fired 300 drones overnight.", "300", published=date(2025, 3, 4))
+    assert f.time == "2025-03-04"
+
+
+def test_the_air_force_said_is_the_attribution():
+    f = frame("Russia fired 300 drones, the air force said.", "300")
+    assert f.attribution == "the air force"
+
+
+def test_according_to_is_the_attribution():
+    f = frame("Ten people were hurt, according to local officials.", "Ten")
+    assert f.attribution == "local officials"
+
+
+def test_all_but_two_is_an_exception_not_a_count():
+    assert frame("Defences repelled the raids in all but two regions.", "two").negated
+
+
+def test_three_other_bases_is_marked_as_another_set():
+    assert "other" in frame("It also foiled raids on three other bases.", "three").modifiers
+
+
+def test_431_of_the_drones_counts_drones_not_the_noun_before():
+    f = frame("Crews shot down 431 of the drones and 39 of the missiles.", "39")
+    assert f.counted == "missile"
+
+
+def test_near_port_haldane_is_one_multiword_place():
+    f = frame("The storm came ashore near Port Avel with 140 millimeters of rain.", "140 millimeters",
+              kind="quantity")
+    assert (f.place, f.noun) == ("port avel", "rain")
+
+
+def test_place_of_the_main_clause_is_marked_inherited():
+    f = frame("Troops shelled the Mykolaiv region, killing five people.", "five")
+    assert f.place == "mykolaiv" and f.place_inherited
+
+
+def test_killing_does_not_reach_past_another_participle_clause():
+    f = frame("The storm hit, killing two people and leaving 30,000 homes without power.", "30,000")
+    assert f.action is None and f.counted == "household"
+
+
+def test_the_mill_creek_fire_burned_reads_fire_as_a_name_not_a_verb():
+    f = frame("The Mill Creek Fire burned 12 homes near the ridge.", "12")
+    assert f.action_word == "burned"
+    g = frame("Crews said the Mill Creek Fire was 40 percent contained.", "40 percent", kind="percent")
+    assert g.action is None
