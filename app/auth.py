@@ -10,10 +10,11 @@ from __future__ import annotations
 import hmac
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 
-from app.config import Access, ApiKey, Settings
+from app.api.deps import SettingsDep
+from app.config import Access, ApiKey
 from app.errors import Forbidden, Unauthorized
 
 _bearer = HTTPBearer(auto_error=False, description="an API key as a bearer token")
@@ -31,11 +32,10 @@ def match_key(presented: str, keys: tuple[ApiKey, ...]) -> Access | None:
 
 
 def _access(
-    request: Request,
+    settings: SettingsDep,
     bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
     header: Annotated[str | None, Depends(_header)],
 ) -> Access:
-    settings: Settings = request.app.state.settings
     keys = settings.keys
     if not keys:
         return "rw"

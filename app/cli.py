@@ -29,12 +29,11 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
-from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from app import evaluation
 from app.config import Settings, get_settings
-from app.db import make_engine
+from app.db import Database, make_database
 from app.errors import NotReady, TallyError
 from app.schemas import ArticleCreate, CheckRequest
 from app.services import check as check_service
@@ -167,12 +166,12 @@ def import_articles(
     files = sorted(directory.glob("*.json"))
     if not files:
         _fail([f"{directory}: no *.json files"])
-    engine = make_engine(settings.database_url)
+    db = make_database(settings.database_url)
     try:
-        _require_migrated(engine)
-        outcomes, failures = _ingest_files(engine, files, settings)
+        _require_migrated(db)
+        outcomes, failures = _ingest_files(db, files, settings)
     finally:
-        engine.dispose()
+        db.dispose()
     table = Table(title=f"Imported {directory}", title_justify="left")
     for column in ("created", "revised", "unchanged", "failed"):
         table.add_column(column, justify="right")
@@ -261,9 +260,9 @@ def worker(
     from app.services.worker import Worker
 
     settings = get_settings()
-    engine = make_engine(settings.database_url)
-    _require_migrated(engine)
-    running = Worker(engine, settings)
+    db = make_database(settings.database_url)
+    _require_migrated(db)
+    running = Worker(db, settings)
     try:
         if once:
             handled = 0
@@ -277,18 +276,18 @@ def worker(
             running.run_until(stop)
     finally:
         running.close()
-        engine.dispose()
+        db.dispose()
 
 
-def _require_migrated(engine: Engine) -> None:
-    with Session(engine) as session:
+def _require_migrated(db: Database) -> None:
+    with Session(db) as session:
         try:
             readiness(session, migration_head())
         except NotReady as exc:
             _fail([exc.detail])
 
 
-def _ingest_files(engine: Engine, files: list[Path], settings: Settings) -> tuple[Counter[str], list[str]]:
+def _ingest_files(db: Database, files: list[Path], settings: Settings) -> tuple[Counter[str], list[str]]:
     """Ingest each article in its own transaction, so that one bad article does not undo the others."""
     outcomes: Counter[str] = Counter()
     failures: list[str] = []
@@ -306,7 +305,7 @@ def _ingest_files(engine: Engine, files: list[Path], settings: Settings) -> tupl
                 label = path.name if len(articles) == 1 else f"{path.name}[{position}]"
                 try:
                     data = ArticleCreate.model_validate(raw)
-                    with Session(engine, expire_on_commit=False) as session:
+                    with Session(db, expire_on_commit=False) as session:
                         result = ingest_and_commit(session, data, settings)
                     outcomes[result.outcome] += 1
                 except ValidationError as exc:

@@ -1,21 +1,22 @@
-"""The database engine and the per-request session.
+"""The database handle: one SQLAlchemy engine per app, called the *database* here (`app.engine` is Tally's
+pure core, the only thing this code base calls "engine").
 
-    engine = make_engine("sqlite:///./tally.db")   # WAL mode, foreign keys on
-    with Session(engine) as session: ...
+    db = make_database("sqlite:///./tally.db")   # WAL mode, foreign keys on
+    with Session(db) as session: ...
 
-Routes take `SessionDep`; the engine lives on `app.state.engine` (one per app, so tests can build apps on
-different databases).
+The app keeps its handle on `app.state.database` (one per app, so tests can build apps on different
+databases); routes take the session from `app.api.deps.SessionDep`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Annotated, Any
+from typing import Any, TypeAlias
 
-from fastapi import Depends, Request
+import sqlalchemy
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
+
+Database: TypeAlias = sqlalchemy.Engine
 
 
 def normalize_url(url: str) -> str:
@@ -35,23 +36,14 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def make_engine(url: str) -> Engine:
-    """Create the SQLAlchemy engine for `url`; SQLite gets WAL, foreign keys and a busy timeout."""
+def make_database(url: str) -> Database:
+    """Open the database at `url` (a connection pool); SQLite gets WAL, foreign keys and a busy timeout."""
     url = normalize_url(url)
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False})
-        event.listen(engine, "connect", _sqlite_pragmas)
-        return engine
+        db = create_engine(url, connect_args={"check_same_thread": False})
+        event.listen(db, "connect", _sqlite_pragmas)
+        return db
     return create_engine(url, pool_pre_ping=True)
-
-
-def get_session(request: Request) -> Iterator[Session]:
-    """One session per request; what the route does not commit is rolled back."""
-    with Session(request.app.state.engine, expire_on_commit=False) as session:
-        yield session
-
-
-SessionDep = Annotated[Session, Depends(get_session)]
 
 
 def lock_for_writing(session: Session) -> None:

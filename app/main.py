@@ -1,4 +1,4 @@
-"""The FastAPI app: routers mounted under /v1, problem+json errors, body guard, engine warm-up.
+"""The FastAPI app: routers mounted under /v1, problem+json errors, body guard, the database, warm-up.
 
 uvicorn --factory app.main:create_app        # or app.main:app
 """
@@ -13,11 +13,11 @@ from typing import Any
 from fastapi import Depends, FastAPI
 from fastapi.openapi.utils import get_openapi
 
-from app import engine as tally_engine
+from app import engine
 from app.api import articles, check, extract, health, stories, subscriptions, webhooks
 from app.auth import require_read
 from app.config import Settings, get_settings
-from app.db import make_engine
+from app.db import make_database
 from app.errors import PROBLEM_JSON, BodyGuard, install_error_handlers
 from app.services.findings import engine_fingerprint
 from app.services.health import migration_head
@@ -34,14 +34,14 @@ Errors are RFC 9457 `application/problem+json`. When `TALLY_API_KEYS` is set, ev
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     """Warm the engine up before the first request; run the background worker (ingest
     jobs, outgoing webhooks) unless TALLY_WORKER_ENABLED is false; dispose the pool at the end."""
-    tally_engine.warm_up()
+    engine.warm_up()
     engine_fingerprint()  # reads the engine's files once, here rather than inside the first ingest
     settings: Settings = app.state.settings
-    worker = start_in_thread(app.state.engine, settings) if settings.worker_enabled else None
+    worker = start_in_thread(app.state.database, settings) if settings.worker_enabled else None
     yield
     if worker is not None:
         worker.stop()
-    app.state.engine.dispose()
+    app.state.database.dispose()
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -62,7 +62,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ],
     )
     app.state.settings = settings
-    app.state.engine = make_engine(settings.database_url)
+    app.state.database = make_database(settings.database_url)
     app.state.migration_head = migration_head()
     install_error_handlers(app)
     app.add_middleware(BodyGuard, max_bytes=lambda: settings.max_body_bytes)

@@ -25,7 +25,7 @@ from alembic import command
 from alembic.config import Config
 
 from app.config import Settings
-from app.db import make_engine
+from app.db import make_database
 from app.main import create_app
 from app.services.signatures import signed_headers
 from app.services.worker import Worker
@@ -68,13 +68,13 @@ def run(n: int, folder: Path) -> None:
             }
             assert client.post("/v1/webhooks/ingest", content=raw, headers=headers).status_code == 202
         accept_s = time.perf_counter() - t0
-    engine = make_engine(hook_url)
-    worker = Worker(engine, hook_settings)
+    db = make_database(hook_url)
+    worker = Worker(db, hook_settings)
     t0 = time.perf_counter()
     handled = worker.process_jobs(limit=n)
     drain_s = time.perf_counter() - t0
     worker.close()
-    engine.dispose()
+    db.dispose()
     print(
         f"{n:>4} articles | POST /v1/articles {sync_s / n * 1000:7.1f} ms/article"
         f" | webhook 202 {accept_s / n * 1000:6.1f} ms/article ({sync_s / accept_s:5.1f}x sooner)"

@@ -13,7 +13,7 @@ from sqlmodel import SQLModel
 
 import app.models  # noqa: F401  (registers the tables on SQLModel.metadata)
 from app.config import get_settings
-from app.db import make_engine, normalize_url
+from app.db import make_database, normalize_url
 
 config = context.config
 target_metadata = SQLModel.metadata
@@ -49,14 +49,14 @@ def run_migrations_online() -> None:
         with context.begin_transaction():
             context.run_migrations()
         return
-    engine = make_engine(_url())
+    db = make_database(_url())
     try:
-        with engine.connect() as connection:
+        with db.connect() as connection:
             _configure(connection=connection)
             with context.begin_transaction():
                 context.run_migrations()
     finally:
-        engine.dispose()
+        db.dispose()
 
 
 if context.is_offline_mode():

@@ -21,7 +21,7 @@ from sqlalchemy import text
 from sqlmodel import SQLModel
 
 from app.config import Settings
-from app.db import make_engine, normalize_url
+from app.db import make_database, normalize_url
 from app.main import create_app
 
 warnings.filterwarnings("ignore", message=".*httpx2.*")
@@ -49,11 +49,11 @@ def migrated_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     """A database URL whose schema the migrations built (a template file for SQLite)."""
     if PG_URL:
         url = normalize_url(PG_URL)
-        engine = make_engine(url)
-        with engine.begin() as connection:
+        db = make_database(url)
+        with db.begin() as connection:
             connection.execute(text("DROP SCHEMA public CASCADE"))
             connection.execute(text("CREATE SCHEMA public"))
-        engine.dispose()
+        db.dispose()
         migrate(url)
         return url
     template = tmp_path_factory.mktemp("db") / "template.db"
@@ -66,11 +66,11 @@ def migrated_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 def database_url(migrated_url: str, tmp_path: Path) -> str:
     """A migrated, empty database for one test."""
     if PG_URL:
-        engine = make_engine(migrated_url)
+        db = make_database(migrated_url)
         tables = ", ".join(f'"{t.name}"' for t in SQLModel.metadata.sorted_tables)
-        with engine.begin() as connection:
+        with db.begin() as connection:
             connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
-        engine.dispose()
+        db.dispose()
         return migrated_url
     path = tmp_path / "tally.db"
     shutil.copyfile(migrated_url.removeprefix("sqlite:///"), path)

@@ -7,22 +7,22 @@ from alembic.runtime.migration import MigrationContext
 from sqlmodel import SQLModel
 
 import app.models  # noqa: F401
-from app.db import make_engine
+from app.db import make_database
 from app.services.health import migration_head
 
 
 def test_migrated_schema_matches_the_models(migrated_url):
-    engine = make_engine(migrated_url)
-    with engine.connect() as connection:
+    db = make_database(migrated_url)
+    with db.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, SQLModel.metadata) == []
         assert context.get_current_revision() == migration_head()
-    engine.dispose()
+    db.dispose()
 
 
 def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path):
-    engine = make_engine(f"sqlite:///{tmp_path / 'wal.db'}")
-    with engine.connect() as connection:
+    db = make_database(f"sqlite:///{tmp_path / 'wal.db'}")
+    with db.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
-    engine.dispose()
+    db.dispose()

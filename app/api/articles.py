@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Response
 
+from app.api.deps import SessionDep, SettingsDep
 from app.api.params import Limit, Offset
 from app.api.responses import READ, problems
 from app.auth import require_write
-from app.db import SessionDep
 from app.schemas import (
     ARTICLE_ID_PATTERN,
     ArticleCreate,
@@ -39,12 +39,12 @@ ArticleId = Annotated[str, Path(max_length=128, pattern=ARTICLE_ID_PATTERN)]
     summary="Ingest one article",
 )
 def create_article(
-    body: ArticleCreate, session: SessionDep, request: Request, response: Response
+    body: ArticleCreate, session: SessionDep, settings: SettingsDep, response: Response
 ) -> ArticleIngested:
     """Store the article (201), a new revision of it when its URL is known and its text changed (201), or
     nothing when the same text is already stored (200); then group it into a story and recompute that
     story's findings."""
-    result = ingest_and_commit(session, body, request.app.state.settings)
+    result = ingest_and_commit(session, body, settings)
     doc = service.article_docs(session, [result.article])[0]
     response.status_code = 200 if result.outcome == "unchanged" else 201
     response.headers["Location"] = f"/v1/articles/{result.article.id}"

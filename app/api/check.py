@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 
+from app.api.deps import SettingsDep
 from app.api.responses import problems
 from app.schemas import CheckRequest, CheckResponse
 from app.services import check as service
@@ -18,7 +19,7 @@ router = APIRouter(tags=["check"])
     responses=problems(400, 401, 413, 422),
     summary="Check articles against each other (stateless)",
 )
-def check_articles(body: CheckRequest, request: Request) -> CheckResponse:
+def check_articles(body: CheckRequest, settings: SettingsDep) -> CheckResponse:
     """Extract the claims of every article, group the articles into stories, and report agreements,
     discrepancies and corrections. Article ids must be unique within the request."""
-    return service.check(body, request.app.state.settings.max_articles)
+    return service.check(body, settings.max_articles)

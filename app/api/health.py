@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
+from app.api.deps import SessionDep
 from app.api.responses import problems
-from app.db import SessionDep
 from app.schemas import Health, Readiness
 from app.services.health import readiness
 

@@ -6,9 +6,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path
 
+from app.api.deps import SessionDep
 from app.api.params import Limit, Offset
 from app.api.responses import READ, problems
-from app.db import SessionDep
 from app.schemas import StoryDetail, StoryList, StoryReport
 from app.services import reports as service
 

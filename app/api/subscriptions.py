@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Request, Response
+from fastapi import APIRouter, Depends, Path, Response
 
+from app.api.deps import SessionDep, SettingsDep
 from app.api.params import Limit, Offset
 from app.api.responses import READ, problems
 from app.auth import require_write
-from app.db import SessionDep
 from app.services import subscriptions as service
 from app.webhook_schemas import (
     DeliveryList,
@@ -34,12 +34,12 @@ SubscriptionId = Annotated[str, Path(max_length=64)]
     summary="Subscribe a URL to events",
 )
 def create_subscription(
-    body: SubscriptionCreate, session: SessionDep, request: Request, response: Response
+    body: SubscriptionCreate, session: SessionDep, settings: SettingsDep, response: Response
 ) -> SubscriptionCreated:
     """Deliver the chosen events to `url`, signed with `secret` (generated when omitted and shown only in
     this answer). URLs that resolve to private or loopback addresses are refused unless
     `TALLY_WEBHOOK_ALLOW_PRIVATE_TARGETS` is true."""
-    created = service.create_subscription(session, body, request.app.state.settings)
+    created = service.create_subscription(session, body, settings)
     response.headers["Location"] = f"/v1/subscriptions/{created.id}"
     return created
 

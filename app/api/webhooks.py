@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, Header, Request, Response
 
-from app.db import SessionDep
+from app.api.deps import SessionDep, SettingsDep
 from app.schemas import Problem
 from app.services import signatures
 from app.services.webhook_bodies import MalformedBody, articles_of
@@ -102,6 +102,7 @@ def ingest_webhook(
     request: Request,
     response: Response,
     session: SessionDep,
+    settings: SettingsDep,
     body: Annotated[bytes, Depends(raw_body)],
     webhook_id: Annotated[str | None, _header("webhook-id", "unique message id (idempotency key)")] = None,
     webhook_timestamp: Annotated[
@@ -116,7 +117,6 @@ def ingest_webhook(
     job, and answer 202 with links to the stored articles. A worker groups them into stories and computes
     findings. Replaying a `webhook-id` returns the first answer and stores nothing."""
     # the header parameters document the route; verify() reads them from the raw request with the body
-    settings = request.app.state.settings
     webhook_id = signatures.verify(settings.webhook_keys, request.headers, body)
     try:
         data = json.loads(body)

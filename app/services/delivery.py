@@ -1,6 +1,6 @@
 """Sending one claimed outbox message to its subscriber, and recording what happened.
 
-    outcome = deliver(engine, "msg_3f9a0c1b2d4e", token, settings, client)   # httpx.Client
+    outcome = deliver(db, "msg_3f9a0c1b2d4e", token, settings, client)   # httpx.Client
 
 Each attempt is signed afresh (Standard Webhooks headers; the webhook-id stays the message id) and logged
 as a `delivery_attempts` row. A 2xx answer delivers; `410 Gone` disables the subscription; anything else
@@ -12,33 +12,24 @@ from __future__ import annotations
 
 import json
 import logging
-import random
 import time
 from datetime import timedelta
 from typing import Literal
 
 import httpx
 from sqlalchemy import update
-from sqlalchemy.engine import Engine
 from sqlmodel import Session, col
 
 from app import models
 from app.config import Settings
+from app.db import Database
+from app.services.leases import backoff, release
 from app.services.signatures import signed_headers
 from app.services.targets import RefusedTarget, check_target
 
 log = logging.getLogger("tally.webhooks")
 Outcome = Literal["delivered", "retry", "failed", "disabled", "cancelled", "lost"]
 USER_AGENT = "Tally-Webhooks/0.1"
-
-
-def backoff(attempt: int, base: float, cap: float) -> float:
-    """Seconds to wait after failed attempt number `attempt` (1, 2, ...): base * 2^(n-1), jittered.
-
-    "Equal jitter": half the delay is fixed, half random, so retries of many messages spread out.
-    """
-    delay = min(cap, base * 2 ** (attempt - 1))
-    return delay / 2 + random.uniform(0, delay / 2)
 
 
 def _send(
@@ -64,9 +55,9 @@ def _send(
     return response.status_code, None
 
 
-def deliver(engine: Engine, message_id: str, token: str, settings: Settings, client: httpx.Client) -> Outcome:
+def deliver(db: Database, message_id: str, token: str, settings: Settings, client: httpx.Client) -> Outcome:
     """Attempt one delivery of a message this worker has claimed, and record it."""
-    with Session(engine, expire_on_commit=False) as session:
+    with Session(db, expire_on_commit=False) as session:
         message = session.get(models.OutboxMessage, message_id)
         if message is None or message.lock_token != token:
             return "lost"
@@ -79,7 +70,7 @@ def deliver(engine: Engine, message_id: str, token: str, settings: Settings, cli
     started = time.monotonic()
     status, error = _send(client, subscription, message, settings)
     duration_ms = int((time.monotonic() - started) * 1000)
-    return _record(engine, message, subscription, token, status, error, duration_ms, settings)
+    return _record(db, message, subscription, token, status, error, duration_ms, settings)
 
 
 def _outcome(status: int | None, attempt: int, settings: Settings) -> Outcome:
@@ -91,7 +82,7 @@ def _outcome(status: int | None, attempt: int, settings: Settings) -> Outcome:
 
 
 def _record(
-    engine: Engine,
+    db: Database,
     message: models.OutboxMessage,
     subscription: models.Subscription,
     token: str,
@@ -104,7 +95,7 @@ def _record(
     attempt = message.attempts
     outcome = _outcome(status, attempt, settings)
     now = models.utcnow()
-    values: dict[str, object] = {"locked_until": None, "lock_token": None}
+    values: dict[str, object] = {}
     if outcome == "delivered":
         values.update(status="delivered", delivered_at=now)
     elif outcome == "retry":
@@ -114,13 +105,8 @@ def _record(
         values.update(status="failed" if outcome == "failed" else "cancelled")
     if error is None and outcome != "delivered":
         error = f"the receiver answered {status}"
-    with Session(engine) as session:
-        released = session.execute(
-            update(models.OutboxMessage)
-            .where(col(models.OutboxMessage.id) == message.id, col(models.OutboxMessage.lock_token) == token)
-            .values(**values)
-        )
-        if released.rowcount != 1:  # type: ignore[attr-defined]
+    with Session(db) as session:
+        if not release(session, models.OutboxMessage, message.id, token, **values):
             session.rollback()  # deleted with its subscription, or taken over after our lease ran out
             return "lost"
         session.add(

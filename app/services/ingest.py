@@ -5,19 +5,16 @@
 
 `store_article` and `process_revision` are separate so that a caller may commit the stored text with a job
 row first and process it later (durable webhook ingestion); `ingest_article` does both in one transaction.
+`needs_processing` is the one rule both follow to decide whether a stored article must be processed.
 """
 
 from __future__ import annotations
 
 import hashlib
-import logging
-import random
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, select
 
 from app import models
@@ -28,10 +25,10 @@ from app.errors import Conflict
 from app.schemas import ArticleCreate
 from app.services.findings import recompute_story
 from app.services.outbox import enqueue_story_events
+from app.services.retry import commit_with_retry
 from app.services.shapes import stored_datetime
 from app.services.stories import assign_story, forget_or_recompute
 
-log = logging.getLogger("tally.ingest")
 Outcome = Literal["created", "revised", "unchanged"]
 
 
@@ -163,43 +160,39 @@ def process_revision(
     return added
 
 
+def needs_processing(session: Session, stored: Stored, story_key: str | None) -> bool:
+    """Whether a stored article must be (re)assigned to a story and its findings recomputed.
+
+    Yes when its text is new or changed, when it has no story yet, or when the caller names a story key
+    other than the key of its story; an unchanged article resent as it was needs nothing.
+    """
+    article = stored.article
+    if stored.outcome != "unchanged" or article.story_id is None:
+        return True
+    if story_key is None:
+        return False
+    story = session.get(models.Story, article.story_id)
+    return story is None or story.key != story_key
+
+
 def ingest_article(session: Session, data: ArticleCreate, settings: Settings) -> IngestResult:
     """Store and process one article in the caller's transaction (the caller commits)."""
     stored = store_article(session, data)
-    article = stored.article
-    if (
-        stored.outcome == "unchanged"
-        and article.story_id is not None
-        and data.story in (None, _story_key(session, article))
-    ):
-        return IngestResult(article, "unchanged")
-    new_findings = process_revision(session, article, data.story, settings)
-    return IngestResult(article, stored.outcome, new_findings)
+    if not needs_processing(session, stored, data.story):
+        return IngestResult(stored.article, "unchanged")
+    new_findings = process_revision(session, stored.article, data.story, settings)
+    return IngestResult(stored.article, stored.outcome, new_findings)
 
 
-def ingest_and_commit(
-    session: Session, data: ArticleCreate, settings: Settings, attempts: int = 5
-) -> IngestResult:
-    """`ingest_article` and commit, starting over when a concurrent ingest won a uniqueness race.
+def ingest_and_commit(session: Session, data: ArticleCreate, settings: Settings) -> IngestResult:
+    """`ingest_article` and commit, starting over when a concurrent ingest won a race (`commit_with_retry`).
 
     Two requests may store the same URL, story key or finding at once; the loser's transaction is rolled
     back whole and replayed, and then finds what the winner stored.
     """
-    for attempt in range(1, attempts + 1):
-        try:
-            result = ingest_article(session, data, settings)
-            session.commit()
-            return result
-        except (IntegrityError, OperationalError) as exc:
-            # a lost uniqueness race, a deadlock or a busy SQLite file: replay the whole transaction
-            session.rollback()
-            log.info("ingest attempt %d lost a race: %s", attempt, str(exc.orig).splitlines()[0])
-            if attempt == attempts:
-                raise Conflict("concurrent requests kept changing this article; send it again") from None
-            time.sleep(random.uniform(0.01, 0.05) * attempt)
-    raise AssertionError("unreachable")
-
-
-def _story_key(session: Session, article: models.Article) -> str | None:
-    story = session.get(models.Story, article.story_id) if article.story_id else None
-    return story.key if story else None
+    return commit_with_retry(
+        session,
+        lambda: ingest_article(session, data, settings),
+        what="ingest",
+        gave_up="concurrent requests kept changing this article; send it again",
+    )

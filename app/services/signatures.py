@@ -4,20 +4,23 @@
     headers = signed_headers(secret, "msg_1", body)    # webhook-id, webhook-timestamp, webhook-signature
 
 A signature is `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{raw body}">`, keyed with the
-base64-decoded part of a `whsec_...` secret (https://www.standardwebhooks.com). The header may carry several
-signatures separated by spaces, and several secrets may be configured during a rotation: a request passes
-when any signature matches any key. Every pair is compared, in constant time, so the time taken does not
-tell which key or which signature came close. Verification runs on the raw bytes, before any parsing.
+base64-decoded part of a `whsec_...` secret (https://www.standardwebhooks.com); the `standardwebhooks`
+package computes it, both ways. The header may carry several signatures separated by spaces, and several
+secrets may be configured during a rotation: a request passes when any signature matches any key. Every
+pair is compared, in constant time, so the time taken does not tell which key or which signature came
+close. Verification runs on the raw bytes, before any parsing.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
 import hmac
 import time
 from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+
+from standardwebhooks.webhooks import Webhook
 
 from app.config import parse_webhook_secrets
 from app.errors import TallyError
@@ -37,9 +40,13 @@ class SigningNotConfigured(TallyError):
     status, slug, title = 503, "webhook-secret-missing", "Signed ingestion is not configured"
 
 
-def signature(key: bytes, webhook_id: str, timestamp: str, body: bytes) -> bytes:
-    """The raw HMAC-SHA256 the sender computes over `{id}.{timestamp}.{body}`."""
-    return hmac.new(key, f"{webhook_id}.{timestamp}.".encode() + body, hashlib.sha256).digest()
+def sign(key: bytes, webhook_id: str, timestamp: int, body: bytes) -> str:
+    """The `v1,<base64>` signature of `body` (UTF-8 text) sent at `timestamp` (Unix seconds), by the package.
+
+    >>> sign(b"secret", "msg_1", 1700000000, b"{}")
+    'v1,A5oIrJxXPB/PkULSoVu0e4khvPiqpF9vljmhkSKg0FI='
+    """
+    return Webhook(key).sign(webhook_id, datetime.fromtimestamp(timestamp, UTC), body.decode("utf-8"))
 
 
 def _presented(header: str) -> list[bytes]:
@@ -87,7 +94,11 @@ def verify(
             f"webhook-timestamp is {abs(int(skew))} s in the {'future' if skew > 0 else 'past'}; "
             f"at most {TOLERANCE_SECONDS} s are tolerated"
         )
-    expected = [signature(key, webhook_id, timestamp, body) for key in keys]
+    try:
+        signed = [sign(key, webhook_id, int(timestamp), body) for key in keys]
+    except UnicodeDecodeError:
+        raise InvalidSignature("the body is not UTF-8 text, so it cannot carry a signature") from None
+    expected = [base64.b64decode(s.partition(",")[2]) for s in signed]
     matched = False
     for given in _presented(header):
         for wanted in expected:
@@ -99,9 +110,6 @@ def verify(
 
 def signed_headers(secret: str, webhook_id: str, body: bytes, *, now: float | None = None) -> dict[str, str]:
     """The Standard Webhooks headers for sending `body` signed with the `whsec_...` `secret`."""
-    timestamp = str(int(time.time() if now is None else now))
-    signatures = " ".join(
-        "v1," + base64.b64encode(signature(key, webhook_id, timestamp, body)).decode("ascii")
-        for key in parse_webhook_secrets(secret)
-    )
-    return {"webhook-id": webhook_id, "webhook-timestamp": timestamp, "webhook-signature": signatures}
+    timestamp = int(time.time() if now is None else now)
+    signatures = " ".join(sign(key, webhook_id, timestamp, body) for key in parse_webhook_secrets(secret))
+    return {"webhook-id": webhook_id, "webhook-timestamp": str(timestamp), "webhook-signature": signatures}

@@ -12,20 +12,18 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import random
-import time
 from datetime import timedelta
 
-from sqlalchemy import update
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError, OperationalError
-from sqlmodel import Session, col
+from sqlmodel import Session
 
 from app import models
 from app.config import Settings
+from app.db import Database
 from app.errors import Conflict, TallyError
 from app.schemas import ArticleCreate
-from app.services.ingest import process_revision, store_article
+from app.services.ingest import needs_processing, process_revision, store_article
+from app.services.leases import backoff, release
+from app.services.retry import commit_with_retry
 from app.webhook_schemas import IngestedArticle, WebhookAccepted
 
 log = logging.getLogger("tally.webhooks")
@@ -41,18 +39,11 @@ def _replay(session: Session, webhook_id: str, digest: str) -> WebhookAccepted |
     return WebhookAccepted.model_validate(seen.response)
 
 
-def _needs_processing(session: Session, article: models.Article, outcome: str, key: str | None) -> bool:
-    if outcome != "unchanged" or article.story_id is None:
-        return True
-    story = session.get(models.Story, article.story_id)
-    return key is not None and (story is None or story.key != key)
-
-
 def _store(session: Session, webhook_id: str, digest: str, articles: list[ArticleCreate]) -> WebhookAccepted:
     items: list[IngestedArticle] = []
     for data in articles:
         stored = store_article(session, data)
-        queued = _needs_processing(session, stored.article, stored.outcome, data.story)
+        queued = needs_processing(session, stored, data.story)
         if queued:
             session.add(models.Job(article_id=stored.article.id, story_key=data.story, webhook_id=webhook_id))
         items.append(
@@ -74,41 +65,39 @@ def _store(session: Session, webhook_id: str, digest: str, articles: list[Articl
 
 
 def accept(
-    session: Session, webhook_id: str, body: bytes, articles: list[ArticleCreate], attempts: int = 5
+    session: Session, webhook_id: str, body: bytes, articles: list[ArticleCreate]
 ) -> tuple[WebhookAccepted, bool]:
     """Store the articles and their jobs under `webhook_id` and commit; return (answer, replayed).
 
     A redelivery (same id, same body) returns the first answer with replayed=True and stores nothing; the
-    same id with another body is a Conflict. Lost races with concurrent requests are replayed whole.
+    same id with another body is a Conflict. Lost races with concurrent requests (a concurrent delivery of
+    the same id, or of the same article URL) are replayed whole (`commit_with_retry`).
     """
     if len(webhook_id) > MAX_ID_LENGTH:
         raise TallyError(f"webhook-id is longer than {MAX_ID_LENGTH} characters")
     digest = hashlib.sha256(body).hexdigest()
-    for attempt in range(1, attempts + 1):
-        try:
-            seen = _replay(session, webhook_id, digest)
-            if seen is not None:
-                return seen, True
-            answer = _store(session, webhook_id, digest, articles)
-            session.commit()
-            return answer, False
-        except (IntegrityError, OperationalError):
-            session.rollback()  # a concurrent delivery of the same id, or of the same article URL
-            if attempt == attempts:
-                raise Conflict(
-                    "concurrent requests kept changing these articles; send the webhook again"
-                ) from None
-            time.sleep(random.uniform(0.01, 0.05) * attempt)
-    raise AssertionError("unreachable")
+
+    def attempt() -> tuple[WebhookAccepted, bool]:
+        seen = _replay(session, webhook_id, digest)
+        if seen is not None:
+            return seen, True
+        return _store(session, webhook_id, digest, articles), False
+
+    return commit_with_retry(
+        session,
+        attempt,
+        what="webhook ingest",
+        gave_up="concurrent requests kept changing these articles; send the webhook again",
+    )
 
 
-def run_job(engine: Engine, job_id: int, token: str, settings: Settings) -> str:
+def run_job(db: Database, job_id: int, token: str, settings: Settings) -> str:
     """Process the article of a claimed job in one transaction with marking the job done.
 
     Returns the job's new status. A failure rolls the processing back and schedules another try (or marks
     the job failed after `job_max_attempts`); a job whose lease another worker took over is left alone.
     """
-    with Session(engine, expire_on_commit=False) as session:
+    with Session(db, expire_on_commit=False) as session:
         job = session.get(models.Job, job_id)
         if job is None or job.lock_token != token:
             return "lost"
@@ -125,10 +114,8 @@ def run_job(engine: Engine, job_id: int, token: str, settings: Settings) -> str:
             error = f"{type(exc).__name__}: {exc}"[:2000]
             if job.attempts >= settings.job_max_attempts:
                 return _finish(session, job_id, token, "failed", error)
-            delay = min(settings.webhook_backoff_max, settings.worker_poll_interval * 2**job.attempts)
-            return _finish(
-                session, job_id, token, "pending", error, retry_in=random.uniform(delay / 2, delay)
-            )
+            wait = backoff(job.attempts, 2 * settings.worker_poll_interval, settings.webhook_backoff_max)
+            return _finish(session, job_id, token, "pending", error, retry_in=wait)
 
 
 def _finish(
@@ -136,19 +123,17 @@ def _finish(
 ) -> str:
     """Release the job with `status` in the session's transaction and commit (only if we still hold it)."""
     now = models.utcnow()
-    result = session.execute(
-        update(models.Job)
-        .where(col(models.Job.id) == job_id, col(models.Job.lock_token) == token)
-        .values(
-            status=status,
-            last_error=error,
-            locked_until=None,
-            lock_token=None,
-            run_after=now + timedelta(seconds=retry_in),
-            finished_at=None if status == "pending" else now,
-        )
+    released = release(
+        session,
+        models.Job,
+        job_id,
+        token,
+        status=status,
+        last_error=error,
+        run_after=now + timedelta(seconds=retry_in),
+        finished_at=None if status == "pending" else now,
     )
-    if result.rowcount != 1:  # type: ignore[attr-defined]
+    if not released:
         session.rollback()
         return "lost"
     session.commit()

@@ -1,8 +1,8 @@
 """The background worker: processes accepted ingest jobs and sends outbox messages.
 
-    worker = Worker(engine, settings)
+    worker = Worker(db, settings)
     worker.run_once()                 # what is due now; returns how many rows it handled
-    handle = start_in_thread(engine, settings); ...; handle.stop()   # the app lifespan does this
+    handle = start_in_thread(db, settings); ...; handle.stop()   # the app lifespan does this
 
 Every app process (each uvicorn worker) runs one when `TALLY_WORKER_ENABLED` is true, and `tally worker`
 runs one on its own; rows are claimed with leases (`app.services.leases`), so any number can run side by
@@ -17,10 +17,10 @@ import threading
 from dataclasses import dataclass, field
 
 import httpx
-from sqlalchemy.engine import Engine
 
 from app import models
 from app.config import Settings
+from app.db import Database
 from app.services.delivery import USER_AGENT, deliver
 from app.services.leases import claim_next
 from app.services.webhook_ingest import run_job
@@ -30,9 +30,9 @@ log = logging.getLogger("tally.worker")
 
 @dataclass
 class Worker:
-    """One worker: a lease token, an HTTP client, and the settings that pace it."""
+    """One worker: the database, a lease token, an HTTP client, and the settings that pace it."""
 
-    engine: Engine
+    db: Database
     settings: Settings
     token: str = field(default_factory=lambda: secrets.token_hex(8))
     client: httpx.Client = field(
@@ -44,11 +44,11 @@ class Worker:
         handled = 0
         while handled < limit:
             job_id = claim_next(
-                self.engine, models.Job, models.Job.run_after, self.token, self.settings.worker_lease_seconds
+                self.db, models.Job, models.Job.run_after, self.token, self.settings.worker_lease_seconds
             )
             if job_id is None:
                 break
-            run_job(self.engine, job_id, self.token, self.settings)
+            run_job(self.db, job_id, self.token, self.settings)
             handled += 1
         return handled
 
@@ -57,7 +57,7 @@ class Worker:
         handled = 0
         while handled < limit:
             message_id = claim_next(
-                self.engine,
+                self.db,
                 models.OutboxMessage,
                 models.OutboxMessage.next_attempt_at,
                 self.token,
@@ -65,7 +65,7 @@ class Worker:
             )
             if message_id is None:
                 break
-            deliver(self.engine, message_id, self.token, self.settings, self.client)
+            deliver(self.db, message_id, self.token, self.settings, self.client)
             handled += 1
         return handled
 
@@ -104,9 +104,9 @@ class RunningWorker:
         self.worker.close()
 
 
-def start_in_thread(engine: Engine, settings: Settings) -> RunningWorker:
+def start_in_thread(db: Database, settings: Settings) -> RunningWorker:
     """Start a worker in a daemon thread of this process."""
-    worker = Worker(engine, settings)
+    worker = Worker(db, settings)
     stopping = threading.Event()
     thread = threading.Thread(target=worker.run_until, args=(stopping,), name="tally-worker", daemon=True)
     thread.start()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session, func, select
 
 from app import models
-from app.db import make_engine
+from app.db import make_database
 from tests.factories import FERRY_DAILY, FERRY_WIRE, article
 
 
@@ -51,11 +51,11 @@ def test_check_accepts_date_time_and_null_publication(client):
 
 def test_check_stores_nothing(client, database_url):
     assert client.post("/v1/check", json={"articles": [article("wire")]}).status_code == 200
-    engine = make_engine(database_url)
-    with Session(engine) as session:
+    db = make_database(database_url)
+    with Session(db) as session:
         assert session.exec(select(func.count()).select_from(models.Article)).one() == 0
         assert session.exec(select(func.count()).select_from(models.Claim)).one() == 0
-    engine.dispose()
+    db.dispose()
 
 
 def test_check_refuses_duplicate_ids_naming_each_repeat(client):

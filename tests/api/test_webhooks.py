@@ -14,7 +14,7 @@ from sqlmodel import Session, select
 
 from app import models
 from app.config import Settings
-from app.db import make_engine
+from app.db import make_database
 from app.main import create_app
 from app.services.worker import Worker
 from tests.factories import FERRY_DAILY, FERRY_WIRE, article
@@ -36,7 +36,7 @@ class Live:
         return response.json()
 
     def count(self, model: Any) -> int:
-        with Session(self.worker.engine) as session:
+        with Session(self.worker.db) as session:
             return session.exec(select(func.count()).select_from(model)).one()
 
 
@@ -49,12 +49,12 @@ def live_app(database_url: str, **overrides: Any) -> Iterator[Live]:
         **overrides,
     }
     settings = Settings(_env_file=None, **values)  # type: ignore[call-arg]
-    engine = make_engine(database_url)
-    worker = Worker(engine, settings)
+    db = make_database(database_url)
+    worker = Worker(db, settings)
     with serve(create_app(settings)) as url:
         yield Live(url, settings, worker)
     worker.close()
-    engine.dispose()
+    db.dispose()
 
 
 @pytest.fixture

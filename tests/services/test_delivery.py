@@ -12,7 +12,6 @@ from sqlmodel import Session, select
 from standardwebhooks.webhooks import Webhook
 
 from app import models
-from app.services.delivery import backoff
 from tests.api.test_webhooks import Live, live_app
 from tests.factories import FERRY_DAILY, FERRY_WIRE, article
 from tests.live import Receiver, base_url, bound_socket, signed, wait_until
@@ -134,15 +133,9 @@ def test_articles_posted_to_the_api_also_write_outbox_rows_in_their_transaction(
         subscription = subscribe(live, receiver.url, ["story.updated"])
         response = httpx.post(f"{live.url}/v1/articles", json=article("wire-1"))
         assert response.status_code == 201
-        with Session(live.worker.engine) as session:
+        with Session(live.worker.db) as session:
             rows = session.exec(select(models.OutboxMessage)).all()
         assert [(r.event, r.payload["data"]["article_id"]) for r in rows] == [("story.updated", "wire-1")]
         run_worker_until_settled(live, subscription)
     assert len(receiver.requests) == 1
 
-
-def test_backoff_doubles_with_jitter_up_to_the_cap():
-    for attempt, full in ((1, 10), (2, 20), (3, 40), (10, 300)):
-        waits = [backoff(attempt, base=10, cap=300) for _ in range(50)]
-        assert all(full / 2 <= w <= full for w in waits)
-        assert len(set(waits)) > 1

@@ -9,7 +9,7 @@ from sqlmodel import Session, col, select
 
 from app import models
 from app.config import Settings
-from app.db import make_engine
+from app.db import make_database
 from app.engine import extract_claims
 from app.schemas import ArticleCreate
 from app.services.findings import engine_fingerprint
@@ -28,8 +28,8 @@ def _ingest(session: Session, **fields) -> list[models.Finding]:
 
 
 def test_ingest_reports_each_new_finding_once(database_url):
-    engine = make_engine(database_url)
-    with Session(engine, expire_on_commit=False) as session:
+    db = make_database(database_url)
+    with Session(db, expire_on_commit=False) as session:
         assert _ingest(session, id_="wire", story="ferry") == []
         first = _ingest(session, id_="daily", source="Daily", text=FERRY_DAILY, story="ferry")
         assert first, "two accounts of the same ferry figures agree somewhere"
@@ -38,13 +38,13 @@ def test_ingest_reports_each_new_finding_once(database_url):
         assert {f.id for f in third}.isdisjoint({f.id for f in first})
         stored = session.exec(select(models.Finding.id)).all()
         assert sorted(stored) == sorted(f.id for f in first + third)
-    engine.dispose()
+    db.dispose()
 
 
 def test_rewritten_claims_keep_findings_linked(database_url):
     """Claims stored by an older engine differ from today's: they are rewritten and findings relinked."""
-    engine = make_engine(database_url)
-    with Session(engine, expire_on_commit=False) as session:
+    db = make_database(database_url)
+    with Session(db, expire_on_commit=False) as session:
         _ingest(session, id_="wire", story="ferry")
         _ingest(session, id_="daily", source="Daily", text=FERRY_DAILY, story="ferry")
         for claim in session.exec(select(models.Claim).where(models.Claim.article_id == "wire")).all():
@@ -65,13 +65,13 @@ def test_rewritten_claims_keep_findings_linked(database_url):
             select(models.Claim.value).where(col(models.Claim.article_id) == "wire")
         ).all()
         assert all(value["nominal"] != -1.0 for value in wire_values)
-    engine.dispose()
+    db.dispose()
 
 
 def test_stored_claims_are_reused_and_equal_to_a_fresh_extraction(database_url):
     """A story recomputed from stored claims says what a fresh check of the same texts says."""
-    engine = make_engine(database_url)
-    with Session(engine, expire_on_commit=False) as session:
+    db = make_database(database_url)
+    with Session(db, expire_on_commit=False) as session:
         _ingest(session, id_="wire", story="ferry")
         _ingest(session, id_="daily", source="Daily", text=FERRY_DAILY, story="ferry")
         revisions = session.exec(select(models.ArticleRevision)).all()
@@ -88,4 +88,4 @@ def test_stored_claims_are_reused_and_equal_to_a_fresh_extraction(database_url):
         assert all(
             engine_claim(fields) == engine_claim(json.loads(json.dumps(fields))) for fields in stored.values()
         )
-    engine.dispose()
+    db.dispose()

@@ -7,19 +7,19 @@ from sqlmodel import Session, select
 
 from app import models
 from app.config import Settings
-from app.db import make_engine
+from app.db import make_database
 from app.schemas import ArticleCreate
 from app.services.ingest import ingest_article
 from tests.factories import FERRY_DAILY, article
 
 
-def _count(engine, model) -> int:
-    with Session(engine) as session:
+def _count(db, model) -> int:
+    with Session(db) as session:
         return session.exec(select(func.count()).select_from(model)).one()
 
 
-def _subscribe(engine, events: list[str]) -> None:
-    with Session(engine) as session:
+def _subscribe(db, events: list[str]) -> None:
+    with Session(db) as session:
         session.add(
             models.Subscription(id="sub_1", url="https://hooks.example/x", events=events, secret="whsec_eA==")
         )
@@ -27,10 +27,10 @@ def _subscribe(engine, events: list[str]) -> None:
 
 
 def test_events_are_stored_with_the_findings_and_rolled_back_with_them(database_url):
-    engine = make_engine(database_url)
+    db = make_database(database_url)
     settings = Settings(_env_file=None, database_url=database_url)  # type: ignore[call-arg]
-    _subscribe(engine, ["finding.agreement", "story.updated"])
-    with Session(engine) as session:
+    _subscribe(db, ["finding.agreement", "story.updated"])
+    with Session(db) as session:
         ingest_article(session, ArticleCreate.model_validate(article("wire-1", story="ferry")), settings)
         result = ingest_article(
             session,
@@ -39,9 +39,9 @@ def test_events_are_stored_with_the_findings_and_rolled_back_with_them(database_
         )
         assert result.new_findings
         session.rollback()  # the request failed after processing: nothing of it may remain
-    assert [_count(engine, m) for m in (models.Finding, models.OutboxMessage)] == [0, 0]
+    assert [_count(db, m) for m in (models.Finding, models.OutboxMessage)] == [0, 0]
 
-    with Session(engine) as session:
+    with Session(db) as session:
         ingest_article(session, ArticleCreate.model_validate(article("wire-1", story="ferry")), settings)
         result = ingest_article(
             session,
@@ -50,18 +50,18 @@ def test_events_are_stored_with_the_findings_and_rolled_back_with_them(database_
         )
         agreements = [f for f in result.new_findings if f.type == "agreement"]
         session.commit()
-    with Session(engine) as session:
+    with Session(db) as session:
         events = session.exec(select(models.OutboxMessage.event)).all()
     assert events.count("finding.agreement") == len(agreements) > 0
     assert events.count("story.updated") == 2  # one per ingest that recomputed the story
-    engine.dispose()
+    db.dispose()
 
 
 def test_only_active_subscriptions_that_asked_for_an_event_get_it(database_url):
-    engine = make_engine(database_url)
+    db = make_database(database_url)
     settings = Settings(_env_file=None, database_url=database_url)  # type: ignore[call-arg]
-    _subscribe(engine, ["finding.correction"])
-    with Session(engine) as session:
+    _subscribe(db, ["finding.correction"])
+    with Session(db) as session:
         session.add(
             models.Subscription(
                 id="sub_off",
@@ -74,5 +74,5 @@ def test_only_active_subscriptions_that_asked_for_an_event_get_it(database_url):
         session.commit()
         ingest_article(session, ArticleCreate.model_validate(article("wire-1")), settings)
         session.commit()
-    assert _count(engine, models.OutboxMessage) == 0
-    engine.dispose()
+    assert _count(db, models.OutboxMessage) == 0
+    db.dispose()

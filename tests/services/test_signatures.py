@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import time
 from datetime import UTC, datetime
 
@@ -31,6 +34,31 @@ def test_a_body_signed_by_the_standardwebhooks_package_verifies():
 
 def test_our_signed_headers_verify_with_the_standardwebhooks_package():
     Webhook(SECRET).verify(BODY, signed_headers(SECRET, "msg_out", BODY), json_parse=False)
+
+
+def test_signed_headers_keep_the_standard_webhooks_wire_format():
+    """The three headers, Unix seconds, and `v1,` + base64 HMAC-SHA256 of "{id}.{timestamp}.{body}"."""
+    headers = signed_headers(SECRET, "msg_out", BODY, now=1_700_000_000.7)
+    key = KEYS[0]
+    mac = hmac.new(key, b"msg_out.1700000000." + BODY, hashlib.sha256).digest()
+    assert headers == {
+        "webhook-id": "msg_out",
+        "webhook-timestamp": "1700000000",
+        "webhook-signature": "v1," + base64.b64encode(mac).decode("ascii"),
+    }
+
+
+def test_several_secrets_sign_once_each_and_either_verifies():
+    headers = signed_headers(f"{SECRET} {OLD_SECRET}", "msg_out", BODY)
+    assert headers["webhook-signature"].count("v1,") == 2
+    for secret in (SECRET, OLD_SECRET):
+        Webhook(secret).verify(BODY, headers, json_parse=False)
+
+
+def test_a_body_that_is_not_utf8_is_refused_not_crashed():
+    headers = package_headers()
+    with pytest.raises(InvalidSignature, match="UTF-8"):
+        verify(KEYS, headers, b"\xff\xfe")
 
 
 def test_any_configured_secret_verifies_during_a_rotation():

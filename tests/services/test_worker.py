@@ -17,7 +17,7 @@ from sqlmodel import Session, select
 
 from app import models
 from app.config import Settings
-from app.db import make_engine
+from app.db import make_database
 from app.services.leases import claim_next
 from app.services.webhook_ingest import run_job
 from app.services.worker import Worker
@@ -67,10 +67,10 @@ def uvicorn_process(database_url: str, sock: socket.socket, *, worker: bool) -> 
 
 
 def jobs(database_url: str) -> list[models.Job]:
-    engine = make_engine(database_url)
-    with Session(engine) as session:
+    db = make_database(database_url)
+    with Session(db) as session:
         rows = list(session.exec(select(models.Job)).all())
-    engine.dispose()
+    db.dispose()
     return rows
 
 
@@ -102,31 +102,31 @@ def _settings(database_url: str, **overrides) -> Settings:
 
 def test_a_job_whose_worker_died_is_taken_over_when_its_lease_runs_out(client, database_url):
     client.post("/v1/articles", json=article("seed"))  # any stored article will do for a job row
-    engine = make_engine(database_url)
+    db = make_database(database_url)
     settings = _settings(database_url)
-    with Session(engine) as session:
+    with Session(db) as session:
         session.add(models.Job(article_id="seed"))
         session.commit()
-    dead = claim_next(engine, models.Job, models.Job.run_after, "dead-worker", lease_seconds=0)
+    dead = claim_next(db, models.Job, models.Job.run_after, "dead-worker", lease_seconds=0)
     assert dead is not None  # claimed, then the worker "died": its zero-second lease is already over
-    survivor = claim_next(engine, models.Job, models.Job.run_after, "survivor", lease_seconds=60)
+    survivor = claim_next(db, models.Job, models.Job.run_after, "survivor", lease_seconds=60)
     assert survivor == dead
-    assert run_job(engine, dead, "dead-worker", settings) == "lost"  # the late worker may not finish it
-    assert run_job(engine, survivor, "survivor", settings) == "done"
-    engine.dispose()
+    assert run_job(db, dead, "dead-worker", settings) == "lost"  # the late worker may not finish it
+    assert run_job(db, survivor, "survivor", settings) == "done"
+    db.dispose()
 
 
 def test_concurrent_workers_claim_each_job_once(client, database_url):
     client.post("/v1/articles", json=article("seed"))
-    engine = make_engine(database_url)
-    with Session(engine) as session:
+    db = make_database(database_url)
+    with Session(db) as session:
         session.add_all(models.Job(article_id="seed") for _ in range(12))
         session.commit()
     claimed: dict[str, list[int]] = {}
 
     def claim_all(token: str) -> None:
         mine = claimed.setdefault(token, [])
-        while (job_id := claim_next(engine, models.Job, models.Job.run_after, token, 60)) is not None:
+        while (job_id := claim_next(db, models.Job, models.Job.run_after, token, 60)) is not None:
             mine.append(job_id)
 
     threads = [threading.Thread(target=claim_all, args=(f"w{i}",)) for i in range(4)]
@@ -136,13 +136,13 @@ def test_concurrent_workers_claim_each_job_once(client, database_url):
         thread.join()
     everything = [job_id for ids in claimed.values() for job_id in ids]
     assert sorted(everything) == sorted(set(everything)) and len(everything) == 12
-    engine.dispose()
+    db.dispose()
 
 
 def test_a_failing_job_is_retried_then_marked_failed(client, database_url):
     client.post("/v1/articles", json=article("broken"))
-    engine = make_engine(database_url)
-    with Session(engine) as session:
+    db = make_database(database_url)
+    with Session(db) as session:
         stored = session.get(models.Article, "broken")
         assert stored is not None
         stored.current_revision = 99  # points at no revision: processing it raises
@@ -150,7 +150,7 @@ def test_a_failing_job_is_retried_then_marked_failed(client, database_url):
         session.add(models.Job(article_id="broken"))
         session.commit()
     settings = _settings(database_url, job_max_attempts=2, worker_poll_interval=0.01)
-    worker = Worker(engine, settings)
+    worker = Worker(db, settings)
 
     def given_up() -> bool:
         worker.run_once()
@@ -161,4 +161,4 @@ def test_a_failing_job_is_retried_then_marked_failed(client, database_url):
     assert (job.status, job.attempts) == ("failed", 2)
     assert job.last_error  # what went wrong, kept for the operator
     worker.close()
-    engine.dispose()
+    db.dispose()
