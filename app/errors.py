@@ -18,6 +18,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse
+from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 PROBLEM_JSON = "application/problem+json"
@@ -138,12 +139,14 @@ async def _on_tally_error(request: Request, exc: Exception) -> JSONResponse:
     return error_response(exc, request.url.path)
 
 
+def _message(error: dict[str, Any]) -> str:
+    """pydantic's message without its "Value error, " prefix (our validators' messages stand alone)."""
+    return str(error.get("msg", "invalid")).removeprefix("Value error, ")
+
+
 async def _on_validation_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
-    errors = [
-        field_error(e.get("loc", ()), e.get("msg", "invalid"), e.get("type", "value_error"))
-        for e in exc.errors()
-    ]
+    errors = [field_error(e.get("loc", ()), _message(e), e.get("type", "value_error")) for e in exc.errors()]
     shown = "; ".join(
         f"{'.'.join(str(p) for p in e['loc'][1:]) or 'body'}: {e['detail']}" for e in errors[:3]
     )
@@ -158,21 +161,57 @@ async def _on_validation_error(request: Request, exc: Exception) -> JSONResponse
     )
 
 
+_METHODS = ("DELETE", "GET", "PATCH", "POST", "PUT")
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route accepts on the request's path (HEAD wherever GET is), for `Allow`."""
+    routes = request.app.router.routes
+    methods = {
+        method
+        for method in _METHODS
+        if any(route.matches({**request.scope, "method": method})[0] == Match.FULL for route in routes)
+    }
+    if "GET" in methods:
+        methods.add("HEAD")
+    return sorted(methods)
+
+
+def _parse_failure(exc: BaseException | None) -> str | None:
+    """Why FastAPI could not parse a JSON body (it only says "There was an error parsing the body")."""
+    if isinstance(exc, RecursionError):
+        return "the JSON body nests arrays or objects too deeply"
+    if isinstance(exc, ValueError) and "digits" in str(exc):
+        return "the JSON body holds an integer with too many digits"
+    return None
+
+
 async def _on_http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     phrase = HTTPStatus(exc.status_code).phrase
     detail = exc.detail if isinstance(exc.detail, str) and exc.detail != phrase else None
+    headers = dict(exc.headers or {})
+    if exc.status_code == 405:
+        headers["Allow"] = ", ".join(allowed_methods(request))
+    if exc.status_code == 400 and (why := _parse_failure(exc.__cause__)):
+        return problem(400, why, slug="malformed-json", title="Malformed JSON", instance=request.url.path)
     if detail is None:
         detail = {
             404: f"nothing at {request.url.path}",
             405: f"{request.method} is not allowed on {request.url.path}",
         }.get(exc.status_code, phrase)
-    return problem(exc.status_code, detail, instance=request.url.path, headers=exc.headers)
+    return problem(exc.status_code, detail, instance=request.url.path, headers=headers or None)
 
 
 async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
     log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
-    return problem(500, "an unexpected error occurred; it has been logged", instance=request.url.path)
+    # the server closes the connection after an unhandled error: say so rather than drop it silently
+    return problem(
+        500,
+        "an unexpected error occurred; it has been logged",
+        instance=request.url.path,
+        headers={"Connection": "close"},
+    )
 
 
 def install_error_handlers(app: FastAPI) -> None:

@@ -12,6 +12,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
+from app import validation as rules
+
 ARTICLE_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._~-]{0,127}$"
 
 
@@ -27,30 +29,69 @@ def _parse_published_at(value: Any) -> Any:
         raise ValueError(f"{value[:40]!r} is not an ISO 8601 date or date-time") from None
 
 
-def _check_text(value: str) -> str:
-    if not value.strip():
-        raise ValueError("the text is empty")
-    if "\x00" in value:
-        raise ValueError("the text contains a NUL character")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValueError("the text holds an unpaired surrogate escape and is not valid Unicode") from None
-    return value
+def _published(value: date | datetime | None) -> date | datetime | None:
+    return None if value is None else rules.check_published(value)
 
 
 PublishedAt = Annotated[
     datetime | date | None,
     BeforeValidator(_parse_published_at),
-    Field(description="ISO 8601 date or date-time, or null"),
+    AfterValidator(_published),
+    Field(
+        description=f"ISO 8601 date or date-time between {rules.EARLIEST} and {rules.LATEST}, or null",
+        json_schema_extra={"pattern": rules.DATE_PATTERN},
+    ),
 ]
-ArticleText = Annotated[str, AfterValidator(_check_text), Field(description="the article body as plain text")]
+ArticleText = Annotated[
+    str,
+    AfterValidator(rules.check_text),
+    Field(
+        description="the article body as plain text; not blank (white space and zero-width characters "
+        "alone are refused); no control characters other than tab, line feed and carriage return",
+        json_schema_extra=rules.documented(rules.TEXT_PATTERN, rules.VISIBLE_PATTERN),
+    ),
+]
+Line = Annotated[str, AfterValidator(rules.check_line)]
+_LINE_RULE = "not blank, no control characters"
+_LINE_SCHEMA = rules.documented(rules.LINE_PATTERN, rules.VISIBLE_PATTERN)
+Source = Annotated[
+    Line,
+    Field(
+        min_length=1,
+        max_length=200,
+        description=f"who published it; {_LINE_RULE}",
+        examples=["Wire Service"],
+        json_schema_extra=_LINE_SCHEMA,
+    ),
+]
+Url = Annotated[
+    str,
+    AfterValidator(rules.check_http_url),
+    Field(
+        max_length=2048,
+        description="http(s) URL of the article, its identity (ASCII host: punycode for international names)",
+        examples=["https://example.com/news/ferry"],
+        json_schema_extra={"pattern": rules.URL_PATTERN},
+    ),
+]
+Title = Annotated[
+    str,
+    AfterValidator(rules.check_title),
+    Field(
+        max_length=1000,
+        description="plain text; no control characters other than tab, line feed and carriage return",
+        json_schema_extra={"pattern": rules.TEXT_PATTERN},
+    ),
+]
 StoryKey = Annotated[
-    str | None,
+    Line | None,
     Field(
         None,
+        min_length=1,
         max_length=200,
-        description="explicit story key: articles with the same key form one story, whatever the engine says",
+        description="explicit story key: articles with the same key form one story, whatever the engine "
+        f"says; {_LINE_RULE}",
+        json_schema_extra=_LINE_SCHEMA,
     ),
 ]
 
@@ -76,9 +117,9 @@ _EXAMPLE_B = {
 class _Article(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    source: str = Field(min_length=1, max_length=200, examples=["Wire Service"])
-    url: str | None = Field(None, max_length=2048, examples=["https://example.com/news/ferry"])
-    title: str | None = Field(None, max_length=1000)
+    source: Source
+    url: Url | None = None
+    title: Title | None = None
     published_at: PublishedAt = None
     text: ArticleText
     story: StoryKey = None
@@ -87,7 +128,13 @@ class _Article(BaseModel):
 class CheckArticle(_Article):
     """One article of a stateless check; `id` is yours and only has to be unique in the request."""
 
-    id: str = Field(min_length=1, max_length=200, examples=["wire-1"])
+    id: Line = Field(
+        min_length=1,
+        max_length=200,
+        description=f"unique in the request; {_LINE_RULE}",
+        examples=["wire-1"],
+        json_schema_extra=_LINE_SCHEMA,
+    )
 
 
 class ArticleCreate(_Article):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Response
+from fastapi import APIRouter, Depends, Path, Response
 
 from app.api.deps import SessionDep, SettingsDep
-from app.api.params import Limit, Offset
+from app.api.params import Limit, LineValue, Offset, Revision, line_query
 from app.api.responses import READ, problems
 from app.auth import require_write
 from app.schemas import (
@@ -56,8 +56,8 @@ def list_articles(
     session: SessionDep,
     limit: Limit = 50,
     offset: Offset = 0,
-    story: Annotated[str | None, Query(description="only articles of this story id")] = None,
-    source: Annotated[str | None, Query(description="only articles of this source")] = None,
+    story: Annotated[LineValue | None, line_query("only articles of this story id")] = None,
+    source: Annotated[LineValue | None, line_query("only articles of this source")] = None,
 ) -> ArticleList:
     """Stored articles, newest publication first."""
     return service.list_articles(session, story=story, source=source, limit=limit, offset=offset)
@@ -82,7 +82,7 @@ def list_article_claims(
     session: SessionDep,
     limit: Limit = 100,
     offset: Offset = 0,
-    revision: Annotated[int | None, Query(ge=1, description="revision number (default: current)")] = None,
+    revision: Revision = None,
 ) -> ClaimList:
     """The claims of the article's current (or a given) revision, in text order."""
     return service.article_claims(session, article_id, revision=revision, limit=limit, offset=offset)

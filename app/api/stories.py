@@ -7,14 +7,14 @@ from typing import Annotated
 from fastapi import APIRouter, Path
 
 from app.api.deps import SessionDep
-from app.api.params import Limit, Offset
+from app.api.params import ID_PATTERN, Limit, Offset
 from app.api.responses import READ, problems
 from app.schemas import StoryDetail, StoryList, StoryReport
 from app.services import reports as service
 
 router = APIRouter(prefix="/stories", tags=["stories"])
 
-StoryId = Annotated[str, Path(max_length=64)]
+StoryId = Annotated[str, Path(max_length=64, pattern=ID_PATTERN)]
 
 
 @router.get("", operation_id="list_stories", response_model=StoryList, responses=problems(*READ))

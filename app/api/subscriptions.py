@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Response
 
 from app.api.deps import SessionDep, SettingsDep
-from app.api.params import Limit, Offset
+from app.api.params import ID_PATTERN, Limit, Offset
 from app.api.responses import READ, problems
 from app.auth import require_write
 from app.services import subscriptions as service
@@ -21,7 +21,7 @@ from app.webhook_schemas import (
 
 router = APIRouter(prefix="/subscriptions", tags=["subscriptions"])
 
-SubscriptionId = Annotated[str, Path(max_length=64)]
+SubscriptionId = Annotated[str, Path(max_length=64, pattern=ID_PATTERN)]
 
 
 @router.post(

@@ -6,7 +6,6 @@ before it is parsed, then stored with a job per article, and answered at once wi
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, Header, Request, Response
@@ -14,7 +13,7 @@ from fastapi import APIRouter, Depends, FastAPI, Header, Request, Response
 from app.api.deps import SessionDep, SettingsDep
 from app.schemas import Problem
 from app.services import signatures
-from app.services.webhook_bodies import MalformedBody, articles_of
+from app.services.webhook_bodies import articles_of, parse_json
 from app.services.webhook_ingest import accept
 from app.webhook_schemas import EVENT_TYPES, EventPayload, WebhookAccepted
 
@@ -28,7 +27,12 @@ _NINJS = {
     "body_text, body_html)",
     "required": ["uri"],
     "properties": {
-        "uri": {"type": "string", "description": "stored as the article URL (its identity)"},
+        "uri": {
+            "type": "string",
+            "description": "the article's identity: an http(s) URI is stored as its `url`; another URI "
+            "(urn:newsml:...) becomes its `id` (the URI made id-safe, and 8 hex digits of its SHA-256)",
+        },
+        "headline": {"type": "string", "description": "ninjs 2.x; HTML tags are stripped, entities decoded"},
         "versionCreated": {"type": "string", "format": "date-time"},
         "headlines": {"type": "array", "items": {"type": "object"}},
         "bodies": {
@@ -118,10 +122,7 @@ def ingest_webhook(
     findings. Replaying a `webhook-id` returns the first answer and stores nothing."""
     # the header parameters document the route; verify() reads them from the raw request with the body
     webhook_id = signatures.verify(settings.webhook_keys, request.headers, body)
-    try:
-        data = json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise MalformedBody(f"the body is not JSON: {exc}") from None
+    data = parse_json(body)
     answer, replayed = accept(session, webhook_id, body, articles_of(data, settings.max_articles))
     if replayed:
         response.headers["Idempotent-Replayed"] = "true"

@@ -106,7 +106,7 @@ def test_unknown_revision_is_404(client):
 
 
 def test_invalid_article_id_is_422(client):
-    response = client.post("/v1/articles", json=article("has space"))
+    response = client.post("/v1/articles", json=article("has space", url="https://wire.example/x"))
     assert response.status_code == 422
     assert response.json()["errors"][0]["pointer"] == "#/id"
 

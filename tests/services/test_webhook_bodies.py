@@ -25,6 +25,7 @@ NINJS_3 = {
     ],
     "infoSources": [{"name": "Wire Service", "role": "originator"}],
 }
+URN_HASH = "7c185d0e"  # sha256("urn:newsml:wire.example:2025:ferry")[:8]
 NINJS_2 = {
     "uri": "https://daily.example/ferry",
     "versioncreated": "2025-05-13T10:00:00+02:00",
@@ -49,7 +50,7 @@ def test_ninjs_3_prefers_the_plain_text_body_and_the_main_headline():
     [item] = articles_of(NINJS_3, 10)
     assert item.text == "A ferry carrying 212 passengers."
     assert item.title == "Ferry runs aground"
-    assert item.url == "urn:newsml:wire.example:2025:ferry"
+    assert item.url is None and item.id == "urn-newsml-wire.example-2025-ferry-" + URN_HASH
     assert item.source == "Wire Service"
     assert item.published_at is not None and item.published_at.isoformat() == "2025-05-13T09:00:00+00:00"
 
