@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from app.validation import WEBHOOK_URL_PATTERN
+
 EventType = Literal["finding.discrepancy", "finding.correction", "finding.agreement", "story.updated"]
 EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
 
@@ -33,7 +35,14 @@ class WebhookAccepted(BaseModel):
 class SubscriptionCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    url: str = Field(max_length=2048, examples=["https://desk.example.com/hooks/tally"])
+    url: str = Field(
+        max_length=2048,
+        examples=["https://desk.example.com/hooks/tally"],
+        description="http(s) URL with a host name (ASCII: punycode for international names) or an [IPv6] "
+        "address; stored normalised (lower-case host, percent-encoded path); on a public address unless "
+        "TALLY_WEBHOOK_ALLOW_PRIVATE_TARGETS is true",
+        json_schema_extra={"pattern": WEBHOOK_URL_PATTERN},
+    )
     events: list[EventType] = Field(min_length=1, examples=[["finding.discrepancy", "finding.correction"]])
     secret: str | None = Field(
         None,

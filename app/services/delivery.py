@@ -6,6 +6,8 @@ Each attempt is signed afresh (Standard Webhooks headers; the webhook-id stays t
 as a `delivery_attempts` row. A 2xx answer delivers; `410 Gone` disables the subscription; anything else
 (another status, a timeout, a refused connection, a target that now resolves to a private address) is
 retried after an exponential backoff with jitter, until `webhook_max_attempts`. Redirects are not followed.
+A message that cannot be sent at all (a URL or payload httpx refuses) fails at once, logged as an attempt.
+The client's transport (`app.services.pinned.PinnedTransport`) checks the address it connects to.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from app.config import Settings
 from app.db import Database
 from app.services.leases import backoff, release
 from app.services.signatures import signed_headers
-from app.services.targets import RefusedTarget, check_target
+from app.services.targets import RefusedTarget
 
 log = logging.getLogger("tally.webhooks")
 Outcome = Literal["delivered", "retry", "failed", "disabled", "cancelled", "lost"]
@@ -36,10 +38,6 @@ def _send(
     client: httpx.Client, subscription: models.Subscription, message: models.OutboxMessage, settings: Settings
 ) -> tuple[int | None, str | None]:
     """POST the message; (status, None) when the receiver answered, (None, error) when it could not."""
-    try:
-        check_target(subscription.url, allow_private=settings.webhook_allow_private_targets)
-    except RefusedTarget as exc:
-        return None, exc.detail
     body = json.dumps(message.payload, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
     headers = {
         **signed_headers(subscription.secret, message.id, body),
@@ -52,6 +50,8 @@ def _send(
         )
     except httpx.HTTPError as exc:
         return None, f"{type(exc).__name__}: {exc}"[:1000]
+    except RefusedTarget as exc:
+        return None, exc.detail
     return response.status_code, None
 
 
@@ -68,12 +68,19 @@ def deliver(db: Database, message_id: str, token: str, settings: Settings, clien
             session.commit()
             return "cancelled"
     started = time.monotonic()
-    status, error = _send(client, subscription, message, settings)
+    unsendable = False
+    try:
+        status, error = _send(client, subscription, message, settings)
+    except Exception as exc:  # a URL or payload that can never be sent: fail it now, and say why
+        log.warning("delivery %s cannot be sent: %r", message.id, exc)
+        status, error, unsendable = None, f"cannot be sent: {type(exc).__name__}: {exc}"[:1000], True
     duration_ms = int((time.monotonic() - started) * 1000)
-    return _record(db, message, subscription, token, status, error, duration_ms, settings)
+    return _record(db, message, subscription, token, status, error, duration_ms, settings, unsendable)
 
 
-def _outcome(status: int | None, attempt: int, settings: Settings) -> Outcome:
+def _outcome(status: int | None, attempt: int, settings: Settings, unsendable: bool = False) -> Outcome:
+    if unsendable:
+        return "failed"
     if status is not None and 200 <= status < 300:
         return "delivered"
     if status == 410:
@@ -90,10 +97,11 @@ def _record(
     error: str | None,
     duration_ms: int,
     settings: Settings,
+    unsendable: bool = False,
 ) -> Outcome:
     """Log the attempt and move the message on, in one transaction (only while we hold its lease)."""
     attempt = message.attempts
-    outcome = _outcome(status, attempt, settings)
+    outcome = _outcome(status, attempt, settings, unsendable)
     now = models.utcnow()
     values: dict[str, object] = {}
     if outcome == "delivered":

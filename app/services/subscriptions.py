@@ -57,9 +57,9 @@ def create_subscription(
     session: Session, data: SubscriptionCreate, settings: Settings
 ) -> SubscriptionCreated:
     """Store a subscription after checking its URL may receive webhooks; commit."""
-    check_target(data.url, allow_private=settings.webhook_allow_private_targets)
+    url = check_target(data.url, allow_private=settings.webhook_allow_private_targets)
     row = models.Subscription(
-        id=models.new_id("sub"), url=data.url, events=list(data.events), secret=data.secret or new_secret()
+        id=models.new_id("sub"), url=url, events=list(data.events), secret=data.secret or new_secret()
     )
     session.add(row)
     session.commit()

@@ -23,6 +23,7 @@ from app.config import Settings
 from app.db import Database
 from app.services.delivery import USER_AGENT, deliver
 from app.services.leases import claim_next
+from app.services.pinned import PinnedTransport
 from app.services.webhook_ingest import run_job
 
 log = logging.getLogger("tally.worker")
@@ -35,9 +36,13 @@ class Worker:
     db: Database
     settings: Settings
     token: str = field(default_factory=lambda: secrets.token_hex(8))
-    client: httpx.Client = field(
-        default_factory=lambda: httpx.Client(follow_redirects=False, headers={"user-agent": USER_AGENT})
-    )
+    client: httpx.Client = field(init=False)
+
+    def __post_init__(self) -> None:
+        transport = PinnedTransport(allow_private=self.settings.webhook_allow_private_targets)
+        self.client = httpx.Client(
+            transport=transport, follow_redirects=False, headers={"user-agent": USER_AGENT}
+        )
 
     def process_jobs(self, limit: int = 20) -> int:
         """Run up to `limit` due ingest jobs; return how many were claimed."""
