@@ -57,7 +57,7 @@ def test_a_subscription_url_httpx_cannot_send_is_422_not_500(client):
 
 def test_a_message_that_cannot_be_sent_fails_once_and_is_logged(live: Live):
     # a subscription stored before URLs were checked: httpx refuses its URL at every attempt
-    with Session(live.worker.engine) as session:
+    with Session(live.worker.db) as session:
         session.add(
             models.Subscription(
                 id="sub_legacy", url="http://8.8.8.8/\x01", events=["story.updated"], secret=SECRET_16
