@@ -20,6 +20,7 @@ from app.engine.compare.report import compare_articles, group_into_stories
 from app.engine.extract import units
 from app.engine.extract.claims import read_claims
 from app.engine.frame import frame_claims
+from app.engine.lexicon import background
 from app.engine.model import (
     ArticleText,
     Claim,
@@ -68,7 +69,8 @@ def check_articles(
 
 
 def warm_up() -> None:
-    """Load every table (lexicons, unit tables, quantulum3's names, pint) so the first request is fast."""
+    """Load every table (lexicons, units, quantulum3's names, pint, word frequencies): a fast first call."""
     units.warm_up()
+    background.warm_up()
     sample = "Warm-up: more than 7,000 kilometers (4,300 miles), $7bn, 653 drones on May 16."
     extract_claims(sample, date(2025, 1, 1))

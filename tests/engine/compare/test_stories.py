@@ -1,9 +1,13 @@
 """Stories: which articles report the same event (articles written for these tests)."""
 
-from datetime import date
+import random
+from dataclasses import replace
+from datetime import date, timedelta
 
 from app.engine import extract_claims
-from app.engine.compare.stories import StoryIndex, article_signature, group_articles, idf_table
+from app.engine.compare import stories
+from app.engine.compare.signature import article_signature
+from app.engine.compare.stories import group_articles
 from app.engine.model import ArticleText
 
 FERRY = ("The ferry Marisol capsized off Port Avel on Tuesday, and coast guard divers recovered 14 bodies. "
@@ -17,14 +21,25 @@ BUDGET = ("Lawmakers in Norden approved a budget of $4 billion for schools on Tu
           "called the Norden school budget too small.")
 FLOOD = ("Floods in the Ruvo valley forced 3,000 residents from their homes, and the river Ruvo broke its "
          "banks at Caldera. Mayor Teo Lind said 40 bridges were closed across the Ruvo valley.")
+COUNT = ("Election officials in Kastria counted ballots through the night after Sunday's presidential vote. "
+         "Turnout reached 61%, and incumbent Dana Orlov led challenger Milo Vesk with 48% of the vote, the "
+         "Kastria election commission said.")
+COUNT_2 = ("Dana Orlov was ahead of Milo Vesk with 48% of ballots counted in Kastria's presidential "
+           "election, the election commission said, on a turnout of 61%.")
+STORM = ("A storm flooded the port of Kastria on Sunday, tearing roofs from 200 homes. The Kastria coast "
+         "guard said waves of six metres hit the harbour wall and 12 fishing boats sank.")
+STORM_2 = ("Waves of six metres battered the harbour of Kastria on Sunday as the storm tore the roofs off "
+           "200 homes and sank 12 fishing boats, the coast guard said.")
+BOTH = ("The storm that flooded the port of Kastria also slowed the election count: officials said ballots "
+        "from the harbour district arrived late, with Dana Orlov leading Milo Vesk.")
 
 
-def art(i: str, text: str, day: date, key: str | None = None) -> ArticleText:
+def art(i: str, text: str, day: date | None, key: str | None = None) -> ArticleText:
     return ArticleText(id=i, source=i.upper(), text=text, published_at=day, story_key=key)
 
 
-def grouping(stories):
-    return sorted(sorted(s.article_ids) for s in stories)
+def grouping(found):
+    return sorted(sorted(s.article_ids) for s in found)
 
 
 D = date(2025, 4, 1)
@@ -45,26 +60,75 @@ def test_explicit_story_key_wins():
     assert grouping(group_articles(arts, {})) == [["a", "b"], ["c"]]
 
 
-def test_a_new_article_joins_an_existing_story_incrementally():
-    sigs = [article_signature(a) for a in (art("a", FERRY, D), art("b", BUDGET, D), art("d", FLOOD, D))]
-    index = StoryIndex(idf_table(sigs))
-    first = [index.add(s) for s in sigs]
-    assert len(set(first)) == 3
-    joined = index.add(article_signature(art("c", FERRY_2, D)))
-    assert joined == first[0]
-
-
-def test_an_unrelated_article_of_the_same_day_starts_its_own_story():
-    sigs = [article_signature(a) for a in (art("a", FERRY, D), art("c", FERRY_2, D))]
-    index = StoryIndex(idf_table(sigs + [article_signature(art("b", BUDGET, D))]))
-    story = index.add(sigs[0])
-    index.add(sigs[1])
-    assert index.add(article_signature(art("b", BUDGET, D))) != story
-
-
 def test_two_events_of_one_place_on_one_day_without_a_shared_figure_stay_apart():
     fire = ("A fire at the Port Avel grain terminal destroyed 40 silos on Tuesday, harbour master Ines "
             "Varga said. Firefighters from Port Avel fought the blaze for 11 hours.")
     arts = [art("a", FERRY, D), art("c", FERRY_2, D), art("f", fire, D)]
-    stories = grouping(group_articles(arts, {a.id: extract_claims(a.text, D) for a in arts}))
-    assert ["f"] in stories
+    found = grouping(group_articles(arts, {a.id: extract_claims(a.text, D) for a in arts}))
+    assert ["f"] in found
+
+
+def test_an_article_that_resembles_two_stories_does_not_chain_them_into_one():
+    arts = [art("c1", COUNT, D), art("c2", COUNT_2, D), art("s1", STORM, D), art("s2", STORM_2, D),
+            art("both", BOTH, D)]
+    found = grouping(group_articles(arts, {}))
+    assert not any({"c1", "s1"} <= set(story) for story in found)
+    assert any({"c1", "c2"} <= set(story) for story in found)
+    assert any({"s1", "s2"} <= set(story) for story in found)
+
+
+def test_grouping_does_not_depend_on_what_else_is_in_the_batch():
+    pair = [art("a", FERRY, D), art("c", FERRY_2, D)]
+    others = [art(f"x{i}", text, D) for i, text in enumerate([BUDGET, FLOOD, COUNT, STORM, COUNT_2, STORM_2])]
+    alone = grouping(group_articles(pair, {}))
+    crowded = grouping(group_articles(pair + others, {}))
+    assert alone == [["a", "c"]]
+    assert ["a", "c"] in crowded
+
+
+def test_grouping_does_not_depend_on_the_order_or_the_ids_of_the_articles():
+    texts = [FERRY, FERRY_2, BUDGET, FLOOD, COUNT, COUNT_2, STORM, STORM_2, BOTH]
+    arts = [art(f"a{i}", t, D) for i, t in enumerate(texts)]
+    expected = sorted(sorted(texts.index(next(a.text for a in arts if a.id == i)) for i in s.article_ids)
+                      for s in group_articles(arts, {}))
+    rng = random.Random(7)
+    for _ in range(5):
+        order = rng.sample(arts, len(arts))
+        shuffled = [replace(a, id=f"z{rng.randrange(10**6)}-{n}") for n, a in enumerate(order)]
+        found = group_articles(shuffled, {})
+        text_of = {a.id: a.text for a in shuffled}
+        assert sorted(sorted(texts.index(text_of[i]) for i in s.article_ids) for s in found) == expected
+
+
+def test_the_comparisons_grow_linearly_with_the_articles(monkeypatch):
+    """Doubling a feed of many events doubles the pairs compared, not quadruples them."""
+    counted = []
+    original = stories.similarity
+
+    def counting(a, b):
+        counted.append(1)
+        return original(a, b)
+
+    monkeypatch.setattr(stories, "similarity", counting)
+
+    def feed(n: int) -> list[ArticleText]:
+        out = []
+        for i in range(n):
+            event = i % 10
+            out.append(art(f"e{event}-{i}", f"Kastria{event} storm Ruvo{event} ferry{event} said {i} boats "
+                                            f"sank near Avel{event} harbour wall{event}.",
+                           D + timedelta(days=(i // 40))))
+        return out
+
+    for n in (200, 400):
+        counted.clear()
+        group_articles(feed(n), {})
+        if n == 200:
+            small = len(counted)
+    assert len(counted) <= 2.2 * small
+
+
+def test_a_signature_keeps_the_headline_and_lead_words_heaviest():
+    text = "The Marisol ferry sank. " + " ".join(["Budget talks went on."] * 5)
+    sig = article_signature(ArticleText("a", "W", text, title="Ferry sinks"))
+    assert sig.terms["ferry"] > sig.terms["budget"]
