@@ -17,6 +17,13 @@ from datetime import date
 
 from app.engine.compare.corrections import compare_revisions
 from app.engine.compare.report import compare_articles, group_into_stories
+from app.engine.compare.signature import (
+    ArticleSignature,
+    article_signature,
+    signature_from_dict,
+    signature_to_dict,
+)
+from app.engine.compare.stories import StoredStory, choose_story, representatives, stories_fit
 from app.engine.extract import units
 from app.engine.extract.claims import read_claims
 from app.engine.frame import frame_claims
@@ -34,6 +41,7 @@ from app.engine.model import (
 )
 
 __all__ = [
+    "ArticleSignature",
     "ArticleText",
     "Claim",
     "ClaimRef",
@@ -42,11 +50,18 @@ __all__ = [
     "Report",
     "Segment",
     "Story",
+    "StoredStory",
     "Value",
+    "article_signature",
     "check_articles",
+    "choose_story",
     "compare_revisions",
     "extract_claims",
     "group_into_stories",
+    "representatives",
+    "signature_from_dict",
+    "signature_to_dict",
+    "stories_fit",
     "warm_up",
 ]
 

@@ -112,3 +112,30 @@ def telling_terms(sig: ArticleSignature, n: int) -> list[str]:
     """The `n` heaviest words of a signature (ties by the word), e.g. to look stories up by."""
     both = {**sig.terms, **{f"@{t}": w for t, w in sig.names.items()}}
     return [t for t, _ in sorted(both.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
+
+
+def signature_to_dict(sig: ArticleSignature) -> dict:
+    """A JSON-ready form of a signature, for a service to store (`signature_from_dict` reads it back)."""
+    return {
+        "article_id": sig.article_id,
+        "terms": sig.terms,
+        "names": sig.names,
+        "figures": sorted(sig.figures),
+        "published_at": sig.published_at.isoformat() if sig.published_at else None,
+        "story_key": sig.story_key,
+        "order": list(sig.order),
+    }
+
+
+def signature_from_dict(data: dict) -> ArticleSignature:
+    """The signature `signature_to_dict` wrote."""
+    day = data.get("published_at")
+    return ArticleSignature(
+        article_id=data["article_id"],
+        terms=dict(data["terms"]),
+        names=dict(data["names"]),
+        figures=frozenset(data["figures"]),
+        published_at=date.fromisoformat(day) if day else None,
+        story_key=data.get("story_key"),
+        order=tuple(data["order"]),
+    )

@@ -180,3 +180,62 @@ def group_articles(articles: Sequence[ArticleText], claims: dict[str, Sequence[C
                          article_ids=tuple(s.article_id for s in members),
                          label=", ".join(label[:4]), key_terms=label))
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class StoredStory:
+    """A story as a service keeps it between requests: its id, representatives and date range."""
+
+    id: str
+    representatives: tuple[ArticleSignature, ...]
+    first: date | None = None
+    last: date | None = None
+
+
+def story_linkage(sig: ArticleSignature, story: StoredStory) -> float | None:
+    """How well one article fits a stored story: its least similarity to the story's representatives, or
+    None when its date leaves a gap of more than WINDOW_DAYS to the story's dates."""
+    day = sig.published_at
+    if day and story.first and (story.first - day).days > WINDOW_DAYS:
+        return None
+    if day and story.last and (day - story.last).days > WINDOW_DAYS:
+        return None
+    if not story.representatives:
+        return None
+    return min(similarity(sig, rep) for rep in story.representatives)
+
+
+def choose_story(sig: ArticleSignature, candidates: Sequence[StoredStory]) -> str | None:
+    """The id of the stored story one new article joins (the best fit at or above JOIN_SIMILARITY, ties
+    by id), or None when it starts a story of its own. The same rule as `group_articles`, one article at a
+    time: a service ingesting a feed and a batch check group alike."""
+    best: tuple[float, str] | None = None
+    for story in candidates:
+        score = story_linkage(sig, story)
+        if score is not None and score >= JOIN_SIMILARITY and (best is None or (-score, story.id) < best):
+            best = (-score, story.id)
+    return best[1] if best else None
+
+
+def stories_fit(a: StoredStory, b: StoredStory) -> bool:
+    """True when two stored stories report one event (every pair of their representatives is alike and
+    their dates fit one window): a service merges them."""
+    if a.first and b.last and (a.first - b.last).days > WINDOW_DAYS:
+        return False
+    if b.first and a.last and (b.first - a.last).days > WINDOW_DAYS:
+        return False
+    return bool(a.representatives and b.representatives) and all(
+        similarity(x, y) >= JOIN_SIMILARITY for x in a.representatives for y in b.representatives
+    )
+
+
+def representatives(
+    members: Sequence[ArticleSignature], limit: int = REPRESENTATIVES
+) -> tuple[ArticleSignature, ...]:
+    """The `limit` most central members of a story (highest summed similarity to the others; ties by
+    content order): what a service stores to compare new articles with."""
+    if len(members) <= limit:
+        return tuple(sorted(members, key=lambda s: (s.order, s.article_id)))
+    score = {id(m): sum(similarity(m, o) for o in members if o is not m) for m in members}
+    central = sorted(members, key=lambda m: (-score[id(m)], m.order, m.article_id))[:limit]
+    return tuple(sorted(central, key=lambda s: (s.order, s.article_id)))

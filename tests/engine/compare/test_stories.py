@@ -132,3 +132,41 @@ def test_a_signature_keeps_the_headline_and_lead_words_heaviest():
     text = "The Marisol ferry sank. " + " ".join(["Budget talks went on."] * 5)
     sig = article_signature(ArticleText("a", "W", text, title="Ferry sinks"))
     assert sig.terms["ferry"] > sig.terms["budget"]
+
+
+def _stored(story_id: str, *arts_: ArticleText) -> stories.StoredStory:
+    sigs = [article_signature(a) for a in arts_]
+    days = [a.published_at for a in arts_ if a.published_at]
+    return stories.StoredStory(story_id, stories.representatives(sigs), min(days), max(days))
+
+
+def test_a_new_article_joins_the_stored_story_it_fits():
+    ferry = _stored("st-ferry", art("a", FERRY, D))
+    budget = _stored("st-budget", art("b", BUDGET, D))
+    assert stories.choose_story(article_signature(art("c", FERRY_2, D)), [budget, ferry]) == "st-ferry"
+
+
+def test_an_article_that_fits_no_stored_story_starts_its_own():
+    ferry = _stored("st-ferry", art("a", FERRY, D), art("c", FERRY_2, D))
+    assert stories.choose_story(article_signature(art("f", FLOOD, D)), [ferry]) is None
+
+
+def test_a_stored_story_does_not_take_an_article_weeks_after_its_last():
+    ferry = _stored("st-ferry", art("a", FERRY, D))
+    late = article_signature(art("c", FERRY_2, D + timedelta(days=30)))
+    assert stories.choose_story(late, [ferry]) is None
+
+
+def test_two_stored_stories_of_one_event_fit_and_two_events_do_not():
+    one, two = _stored("x", art("a", FERRY, D)), _stored("y", art("c", FERRY_2, D))
+    assert stories.stories_fit(one, two)
+    assert not stories.stories_fit(one, _stored("z", art("b", BUDGET, D)))
+
+
+def test_a_signature_survives_a_round_trip_through_json():
+    import json
+
+    from app.engine.compare.signature import signature_from_dict, signature_to_dict
+
+    sig = article_signature(art("a", FERRY, D), extract_claims(FERRY, D))
+    assert signature_from_dict(json.loads(json.dumps(signature_to_dict(sig)))) == sig
