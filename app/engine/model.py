@@ -42,8 +42,10 @@ class Value:
     """A normalised value: the interval a claim admits, in the unit it was stated in.
 
     `nominal` is the number as stated ("more than 40" -> 40); `low`/`high` the interval it admits
-    (None = open on that side): "more than 40" -> (40, None), "nearly 40" -> (None, 40), "about 40" ->
-    (36, 44) with the tolerance named in `tolerance`; "between 10 and 20" -> (10, 20), qualifier "range".
+    (None = open on that side): "more than 40" -> (40, None) strict, "nearly 40" -> (None, 40) with a close
+    `tolerance`, "about 40" -> (36, 44) with the tolerance named in `tolerance`; "between 10 and 20" ->
+    (10, 20), qualifier "range". The qualifier's properties are recorded here once, at extraction, so the
+    verdicts never read the claim's words again.
     For dates, `low`/`high` are proleptic ordinals (date.toordinal()) and `iso` holds the ISO date/interval.
     `base_*` restate low/nominal/high in `base_unit` (pint's base unit of the dimension, e.g. "meter",
     "second", or "USD" for money) so that values in different units compare directly.
@@ -54,7 +56,10 @@ class Value:
     high: float | None
     unit: str | None = None
     qualifier: Qualifier = "exact"
-    tolerance: float | None = None  # relative tolerance applied for "approximate"
+    # relative reach: of an approximation ("about 40": 36..44, already in low/high), or of a close bound
+    # ("nearly 40" lies a little under 40, "just over 40" a little over; from lexicon/qualifiers.toml)
+    tolerance: float | None = None
+    strict: bool = False  # the bound excludes the figure itself: "more than 40" does not admit 40
     dimension: str | None = None  # "length", "currency", "count", "duration", "date", "percent", ...
     base_unit: str | None = None
     base_nominal: float | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from app.engine import lexicon
 from app.engine.compare.align import AlignItem, make_item
 from app.engine.frame.frame import frame_claim
 from app.engine.model import Claim, ClaimRef, Value
@@ -25,11 +26,23 @@ def claim(sentence: str, surface: str, low: float | None, high: float | None = "
         dim, base, factor = UNITS[unit]
         base_low, base_high, base_nominal = (x * factor if x is not None else None
                                              for x in (low, high, nominal))
+    strict, tolerance = _qualifier_of(surface, qualifier)
     value = Value(nominal=nominal, low=low, high=high, unit=unit, qualifier=qualifier, dimension=dim,
-                  base_unit=base, base_nominal=base_nominal, base_low=base_low, base_high=base_high)
+                  base_unit=base, base_nominal=base_nominal, base_low=base_low, base_high=base_high,
+                  strict=strict, tolerance=tolerance)
     c = Claim(start=start, end=start + len(surface), text=surface, kind=kind, value=value, sentence_start=0,
               sentence_end=len(sentence), sentence=sentence)
     return replace(c, frame=frame_claim(c, published))
+
+
+def _qualifier_of(surface: str, qualifier: str) -> tuple[bool, float | None]:
+    """What the extractor records of the qualifier phrase `surface` starts with (lexicon/qualifiers.toml)."""
+    words = tuple(surface.lower().split())
+    for size in (4, 3, 2, 1):
+        q = lexicon.qualifiers().before.get(words[:size])
+        if q is not None and q.qualifier == qualifier:
+            return q.strict, q.tolerance
+    return False, None
 
 
 def day(iso: str) -> float:

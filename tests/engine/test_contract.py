@@ -23,3 +23,19 @@ def test_report_points_at_claims_of_its_articles():
     for finding in report.findings:
         for ref in finding.claims:
             assert 0 <= ref.index < len(report.claims[ref.article_id])
+
+
+def test_overnight_is_the_night_that_ends_on_the_publication_day():
+    (count, when) = extract_claims("Storm crews cleared 38 roads overnight.", date(2025, 11, 20))
+    assert when.value.iso == "2025-11-19/2025-11-20"
+    assert count.frame.time == "2025-11-19/2025-11-20"
+
+
+def test_extract_and_check_put_an_overnight_event_on_the_same_days():
+    """One framing, at extraction: what /v1/extract says of a claim is what /v1/check compares."""
+    text = "The rebels fired 56 rockets overnight, the army said."
+    published = date(2025, 9, 8)
+    extracted = [c.frame for c in extract_claims(text, published)]
+    report = check_articles([ArticleText("a", "Wire", text, published)])
+    assert [c.frame for c in report.claims["a"]] == extracted
+    assert extracted[0].time == "2025-09-07/2025-09-08"

@@ -31,15 +31,17 @@ MODULES = {_module_name(p): p for p in sorted(ROOT.rglob("*.py"))}
 
 
 def _imports(path: Path) -> set[str]:
-    """Every module `path` imports, as dotted names (`from a import b` names a.b when a.b is a module)."""
+    """Every module `path` imports, as dotted names: `from a import b` names a.b when a.b is a module, else a
+    (the parent packages that Python runs on the way are not counted: they are the route, not the source)."""
     out: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             out.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module:
             assert node.level == 0, f"{path}: relative import"
-            out.add(node.module)
-            out.update(f"{node.module}.{a.name}" for a in node.names if f"{node.module}.{a.name}" in MODULES)
+            for alias in node.names:
+                sub = f"{node.module}.{alias.name}"
+                out.add(sub if sub in MODULES else node.module)
     return out
 
 

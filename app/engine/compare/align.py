@@ -16,10 +16,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from app.engine import lexicon as lx
 from app.engine.compare.context import context_similarity, mask, role_words, window_words
 from app.engine.compare.items import AlignItem
 from app.engine.frame.polarity import opposite, polarity
-from app.engine.lexicon import lookups as lx
 from app.engine.model import Claim, ClaimRef
 
 # Minimum alignment score for a claim to join a fact; counts carry their class and action, so less context

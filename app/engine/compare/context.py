@@ -11,9 +11,11 @@ import re
 
 from rapidfuzz import fuzz
 
+from app.engine import lexicon as lx
 from app.engine.compare.items import AlignItem
-from app.engine.lexicon import lookups as lx
+from app.engine.frame.frame import number_words
 from app.engine.model import Claim
+from app.engine.text.lemmas import lemma
 from app.engine.text.words import tokenize
 
 WINDOW = 8  # tokens either side of a claim that make its local context
@@ -22,10 +24,10 @@ _NUMBERISH = re.compile(r"\d[\d,.]*")
 
 def mask(text: str) -> str:
     """Lowercase `text` with numbers and number words replaced, so similarity never rests on the value."""
-    number_words = lx.words("frame", "numbers")
+    numbers = number_words()
     out = []
     for tok in tokenize(text):
-        if _NUMBERISH.match(tok.low) or tok.low in number_words:
+        if _NUMBERISH.match(tok.low) or tok.low in numbers:
             out.append("#")
         elif tok.low[0].isalnum():
             out.append(tok.low)
@@ -38,11 +40,11 @@ def window_words(claim: Claim) -> frozenset[str]:
     s, e = claim.start - claim.sentence_start, claim.end - claim.sentence_start
     first = next((i for i, t in enumerate(toks) if t.end > s), len(toks))
     last = next((i for i, t in enumerate(toks) if t.start >= e), len(toks))
-    stop, numbers = lx.stopwords(), lx.words("frame", "numbers")
+    stop, numbers = lx.stopwords(), number_words()
     near = toks[max(0, first - WINDOW) : first] + toks[first:last] + toks[last : last + WINDOW]
     same = lx.synonyms()
     return frozenset(
-        same.get(t.low, same.get(lx.lemma(t.low), lx.lemma(t.low)))
+        same.get(t.low, same.get(lemma(t.low), lemma(t.low)))
         for t in near
         if t.low[0].isalpha() and t.low not in stop and t.low not in numbers and len(t.low) > 2
     )
@@ -62,12 +64,12 @@ def role_words(claim: Claim, limit: int = 6) -> frozenset[str]:
     toks = tokenize(claim.sentence)
     e = claim.end - claim.sentence_start
     last = next((i for i, t in enumerate(toks) if t.start >= e), len(toks))
-    stop, numbers = lx.stopwords(), lx.words("frame", "numbers")
+    stop, numbers = lx.stopwords(), number_words()
     ends = lx.words("frame", "clauses", "punctuation") | {".", "and", "while", "but"}
     out: list[str] = []
     for t in toks[last : last + limit]:
         if t.low in ends or _NUMBERISH.match(t.low):
             break
         if t.low[0].isalpha() and t.low not in stop and t.low not in numbers and len(t.low) > 2:
-            out.append(lx.lemma(t.low))
+            out.append(lemma(t.low))
     return frozenset(out)

@@ -12,9 +12,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from app.engine import lexicon as lx
 from app.engine.compare.align import Fact, align, make_item
 from app.engine.compare.verdicts import interval
-from app.engine.lexicon import lookups as lx
 from app.engine.model import ArticleText, Claim, ClaimRef, Finding
 
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")

@@ -7,21 +7,20 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
 
+from app.engine import lexicon as lx
 from app.engine.compare.align import AlignItem, align, make_item
 from app.engine.compare.copies import copy_groups
 from app.engine.compare.corrections import Notice, correction_findings, find_notices, in_notice
 from app.engine.compare.stories import group_articles
 from app.engine.compare.verdicts import judge
-from app.engine.lexicon import lookups as lx
 from app.engine.model import ArticleText, Claim, ClaimRef, Finding, Report, Story
 
 
 def compare_articles(articles: Sequence[ArticleText], claims: dict[str, Sequence[Claim]]) -> Report:
     """Group `articles` into stories, align and judge their claims (article id -> framed claims)."""
-    framed = {a.id: tuple(_with_event_time(claims[a.id])) for a in articles}
+    framed = {a.id: tuple(claims[a.id]) for a in articles}
     stories = group_articles(articles, framed)
     groups = copy_groups(articles)
     by_id = {a.id: a for a in articles}
@@ -33,28 +32,7 @@ def compare_articles(articles: Sequence[ArticleText], claims: dict[str, Sequence
 
 def group_into_stories(articles: Sequence[ArticleText], claims: dict[str, Sequence[Claim]]) -> list[Story]:
     """Only the grouping step of `check_articles`: which of `articles` report the same event."""
-    return group_articles(articles, {a.id: tuple(_with_event_time(claims[a.id])) for a in articles})
-
-
-def _with_event_time(claims: Sequence[Claim]) -> list[Claim]:
-    """Claims with their event time settled: the date the extractor resolved nearest to a claim in its
-    sentence ("overnight into Saturday"), else the framer's own reading. The frames themselves come from
-    extraction (framed against the same publication date), so they are not computed again here."""
-    dates: dict[int, list[Claim]] = {}
-    for c in claims:
-        if c.kind == "date" and c.value.iso:
-            dates.setdefault(c.sentence_start, []).append(c)
-    out = []
-    for c in claims:
-        frame = c.frame
-        near = [d for d in dates.get(c.sentence_start, ()) if d is not c] if c.kind != "date" else []
-        if near:
-            nearest = min(near, key=lambda d: abs(d.start - c.start))
-            frame = replace(frame, time=nearest.value.iso)
-        elif c.kind == "date":
-            frame = replace(frame, time=None)
-        out.append(replace(c, frame=frame))
-    return out
+    return group_articles(articles, claims)
 
 
 def check_story(story: Story, articles: Sequence[ArticleText], claims: dict[str, Sequence[Claim]],

@@ -22,9 +22,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from app.engine.lexicon import lookups as lx
+from app.engine import lexicon as lx
 from app.engine.lexicon.background import specificity
 from app.engine.model import ArticleText, Claim
+from app.engine.text.lemmas import lemma
 
 TITLE_WEIGHT = 3.0  # a word of the headline counts this many times
 LEAD_SENTENCES, LEAD_WEIGHT = 3, 3.0  # the first sentences name the event
@@ -70,7 +71,7 @@ def article_signature(article: ArticleText, claims: Sequence[Claim] = ()) -> Art
                 if word.lower() not in stop and len(word) > 1:
                     names[word.lower()] += weight
                 continue
-            term = lx.lemma(word)
+            term = lemma(word)
             if term in stop or len(term) < 3:
                 continue
             counts[term] += weight

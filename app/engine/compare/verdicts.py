@@ -7,7 +7,7 @@
     same figure, opposite readings      -> discrepancy (verdict "opposite"): surplus vs deficit of 1.4%
 
 Values in different units are compared in the base unit (Value.base_*), with the rounding tolerance of
-data/bounds.toml stated in the reason.
+lexicon/qualifiers.toml ([rounding]) stated in the reason.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
+from app.engine import lexicon as lx
 from app.engine.compare.align import AlignItem, Fact, pair_score
 from app.engine.frame.polarity import opposite
-from app.engine.lexicon import lookups as lx
 from app.engine.model import Claim, Finding, Severity
 
 # A discrepancy accuses a source of an error: it needs a stronger alignment than an agreement does.
@@ -53,38 +53,29 @@ def _below(lo: float | None, lo_open: bool, hi: float | None, hi_open: bool) -> 
     return lo < hi if (lo_open or hi_open) else lo <= hi
 
 
-def _strict(text: str, side: str) -> bool:
-    return _starts(text, "strict", side)
-
-
-def _starts(text: str, section: str, side: str) -> bool:
-    low = text.lower()
-    return any(low.startswith(p + " ") or low.startswith(p + "-") for p in lx.words("bounds", section, side))
-
-
 def interval(claim: Claim, use_base: bool, widen: float = 0.0) -> Interval:
-    """The values `claim` admits: its Value interval, strict bounds ("more than") made open, counts made
-    integral ("more than 40" admits 41 and up), widened by a relative rounding tolerance if asked."""
+    """The values `claim` admits: its Value interval, a close bound kept near its figure ("nearly 40" is not
+    3), counts made integral under a strict bound ("more than 40" admits 41 and up), widened by a relative
+    rounding tolerance if asked. Everything comes from the Value the extractor recorded."""
     v = claim.value
     lo, hi, nominal = (v.base_low, v.base_high, v.base_nominal) if use_base else (v.low, v.high, v.nominal)
     if lo is None and hi is None and v.qualifier == "exact":
         lo = hi = nominal
-    lo_open = hi_open = False
-    close = lx.load("bounds")["close"]["relative"]
-    if lo is None and hi is not None and _starts(claim.text, "close", "below"):
+    close = v.tolerance if v.qualifier in ("lower_bound", "upper_bound") else None
+    if close and lo is None and hi is not None:
         lo = hi * (1 - close)  # "nearly four years" is not three
-    if hi is None and lo is not None and _starts(claim.text, "close", "above"):
+    if close and hi is None and lo is not None:
         hi = lo * (1 + close)
-    if claim.kind in _INTEGER_KINDS:  # whole things: "more than 40" admits 41 and up, not 40
-        if lo is not None and v.qualifier == "lower_bound" and _strict(claim.text, "lower"):
+    if claim.kind in _INTEGER_KINDS and v.strict:  # whole things: "more than 40" admits 41 and up, not 40
+        if lo is not None and v.qualifier == "lower_bound":
             lo += 1
-        if hi is not None and v.qualifier == "upper_bound" and _strict(claim.text, "upper"):
+        if hi is not None and v.qualifier == "upper_bound":
             hi -= 1
     if widen and nominal is not None:
         pad = abs(nominal) * widen
         lo = lo - pad if lo is not None else None
         hi = hi + pad if hi is not None else None
-    return Interval(lo, hi, lo_open, hi_open)
+    return Interval(lo, hi)
 
 
 def judge(fact: Fact, story_id: str | None = None) -> list[Finding]:
@@ -134,7 +125,7 @@ def _agreement(members: Sequence[AlignItem], spans: Sequence[Interval], label: s
     """Members (of two or more articles) whose values all admit each other."""
     if len({m.ref.article_id for m in members}) < 2:
         return None
-    exact = all(s.exact for s in spans) and len({(s.lo, s.hi) for s in spans}) == 1
+    exact = _same_statement(members, spans)
     says = _says(members, verbs=False)
     return Finding(
         type="agreement",
@@ -150,13 +141,21 @@ def _agreement(members: Sequence[AlignItem], spans: Sequence[Interval], label: s
     )
 
 
+def _same_statement(members: Sequence[AlignItem], spans: Sequence[Interval]) -> bool:
+    """Every member states the same closed interval, unqualified: one figure, or one date or span of days
+    ("overnight" and "overnight into Saturday" in a Saturday paper)."""
+    first = spans[0]
+    return (first.lo is not None and first.hi is not None and all(s == first for s in spans)
+            and all(m.claim.value.qualifier == "exact" for m in members))
+
+
 def _comparison_basis(members: Sequence[AlignItem]) -> tuple[bool, float]:
     """Compare in base units when every member has one and they are the same; widen when units differ."""
     values = [m.claim.value for m in members]
     bases = {v.base_unit for v in values}
     use_base = len(bases) == 1 and None not in bases and all(v.base_nominal is not None for v in values)
     units = {v.unit for v in values}
-    widen = lx.load("bounds")["rounding"]["converted_relative"] if use_base and len(units) > 1 else 0.0
+    widen = lx.qualifiers().converted_rounding if use_base and len(units) > 1 else 0.0
     return use_base, widen
 
 

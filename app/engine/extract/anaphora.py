@@ -9,7 +9,7 @@ condition", "the survey measured it at 6.1". They count (or read) what the previ
     >>> found[1][0].unit_name
     'worker'
 
-The pronouns and the verbs that make a bare number a subject are in data/compounds.json ("anaphora").
+The pronouns and the verbs that make a bare number a subject are in lexicon/compounds.toml ("anaphora").
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from app.engine.lexicon.files import load_json
+from app.engine import lexicon
 from app.engine.text.tokens import Token
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 @lru_cache(maxsize=1)
 def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    a = load_json("compounds.json")["anaphora"]
+    a = lexicon.table("compounds")["anaphora"]
     return frozenset(a["pronouns"]), frozenset(a["subject_verbs"]), frozenset(a["clause_openers"])
 
 

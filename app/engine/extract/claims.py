@@ -103,6 +103,7 @@ def _value(q: Quantity) -> Value:
         unit=q.unit_name,
         qualifier=num.qualifier,
         tolerance=num.tolerance,
+        strict=num.strict,
         dimension=dimension,
         base_unit=base_unit,
         base_nominal=base_nom,

@@ -7,7 +7,7 @@
 
 A date claim's value holds proleptic ordinals (date.toordinal()) in low/high and the ISO date or interval in
 `iso`. Weekdays resolve to the nearest such day around publication ("said Sunday" in a Monday paper is the
-day before); relative words ("last night", "earlier this year") come from data/dates.json.
+day before); calendar words ("last night", "earlier this year") come from lexicon/calendar.toml.
 """
 
 from __future__ import annotations
@@ -15,9 +15,8 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 
-from app.engine.lexicon.files import load_json
+from app.engine import lexicon
 from app.engine.text.tokens import Token, joined
 
 
@@ -31,31 +30,6 @@ class DateMatch:
     iso: str | None
     low: int | None  # proleptic ordinal of the first day
     high: int | None  # ... of the last day
-
-
-@dataclass(frozen=True, slots=True)
-class _Vocab:
-    months: dict[str, int]
-    weekdays: dict[str, int]
-    relative_days: dict[tuple[str, ...], int]
-    relative_spans: dict[tuple[str, ...], str]
-    time_suffixes: frozenset[str]
-    year_preps: frozenset[str]
-    weekday_direction: dict[str, int]
-
-
-@lru_cache(maxsize=1)
-def _vocab() -> _Vocab:
-    d = load_json("dates.json")
-    return _Vocab(
-        d["months"],
-        d["weekdays"],
-        {tuple(k.split()): v for k, v in d["relative_days"].items()},
-        {tuple(k.split()): v for k, v in d["relative_spans"].items()},
-        frozenset(d["time_suffixes"]),
-        frozenset(d["year_prepositions"]),
-        {**{w: 1 for w in d["weekday_forward"]}, **{w: -1 for w in d["weekday_backward"]}},
-    )
 
 
 def _day(d: date | None) -> tuple[str | None, int | None, int | None]:
@@ -86,7 +60,7 @@ def year_match(i: int, year: int) -> DateMatch:
 
 def match_date(tokens: list[Token], i: int, published: date | None) -> DateMatch | None:
     """The date or time expression starting at tokens[i], or None."""
-    v = _vocab()
+    v = lexicon.calendar()
     t = tokens[i]
     w = t.lower.rstrip(".")
     n = len(tokens)
@@ -104,33 +78,25 @@ def match_date(tokens: list[Token], i: int, published: date | None) -> DateMatch
         key = tuple(x.lower for x in tokens[i : i + size])
         if len(key) < size:
             continue
+        end = i + size
         if key in v.relative_days:
-            end = i + size
-            if key == ("overnight",) and end + 1 < n and tokens[end].lower == "into":
-                into = tokens[end + 1].lower
-                if into in v.weekdays:
-                    d = _weekday(v.weekdays[into], published)
-                    if d is None:
-                        return DateMatch(i, end + 2, "date", None, None, None)
-                    return DateMatch(i, end + 2, "date", *_span(d - timedelta(days=1), d))
             d = published + timedelta(days=v.relative_days[key]) if published else None
             return DateMatch(i, end, "date", *_day(d))
         if key in v.relative_spans:
-            return DateMatch(i, i + size, "date", *_relative_span(v.relative_spans[key], published))
+            spec = v.relative_spans[key]
+            into = tokens[end + 1].lower if end + 1 < n and tokens[end].lower == "into" else None
+            if spec.startswith("night:") and into in v.weekdays:  # "overnight into Saturday"
+                d = _weekday(v.weekdays[into], published)
+                night = _span(d - timedelta(days=1), d) if d else (None, None, None)
+                return DateMatch(i, end + 2, "date", *night)
+            return DateMatch(i, end, "date", *_relative_span(spec, published))
     return None
-
-
-_MONTH_PREPOSITIONS = frozenset(
-    ("in", "early", "mid", "late", "since", "until", "by", "last", "next", "this", "through", "from", "of")
-)
-_WEEKEND = {("over", "the", "weekend"): -1, ("last", "weekend"): -1, ("this", "weekend"): 0,
-            ("the", "weekend"): -1, ("next", "weekend"): 1}
 
 
 def _weekend(tokens: list[Token], i: int, published: date | None) -> DateMatch | None:
     """'over the weekend' / 'last weekend': the Saturday and Sunday before publication; 'this weekend': the
     one of the publication's week; 'next weekend': the one after."""
-    for key, offset in _WEEKEND.items():
+    for key, offset in lexicon.calendar().weekends.items():
         if tuple(t.lower for t in tokens[i : i + len(key)]) == key:
             end = i + len(key)
             if published is None:
@@ -146,10 +112,10 @@ def _weekend(tokens: list[Token], i: int, published: date | None) -> DateMatch |
 def _weekday_date(tokens: list[Token], i: int, published: date | None) -> DateMatch:
     """'Sunday', 'Friday night', 'through Saturday'; 'Thursday August 14' / 'Thursday, 14 August' is one
     date: the weekday belongs to the explicit date beside it."""
-    v = _vocab()
+    v = lexicon.calendar()
     n = len(tokens)
     end = i + 1
-    if end < n and tokens[end].lower in ("morning", "afternoon", "evening", "night"):
+    if end < n and tokens[end].lower in v.day_parts:
         end += 1
     k = end + 1 if end < n and tokens[end].text == "," else end
     if k < n:
@@ -185,6 +151,9 @@ def _relative_span(spec: str, published: date | None) -> tuple[str | None, int |
         return None, None, None
     unit, _, off = spec.partition(":")
     k = int(off)
+    if unit == "night":  # the night that ends on the day k days from publication
+        day = published + timedelta(days=k)
+        return _span(day - timedelta(days=1), day)
     if unit.endswith("_end"):
         return _day(_span_end(unit.removesuffix("_end"), k, published))
     if unit == "week":
@@ -222,7 +191,7 @@ def _infer_year(month: int, day: int, published: date | None) -> int | None:
 
 def _month_day(tokens: list[Token], i: int, published: date | None) -> DateMatch | None:
     """'May 16', 'June 2, 2025', 'Nov. 18, 2025', 'February 2022'."""
-    v = _vocab()
+    v = lexicon.calendar()
     n = len(tokens)
     month = v.months[tokens[i].lower.rstrip(".")]
     j = i + 1
@@ -248,7 +217,7 @@ def _month_day(tokens: list[Token], i: int, published: date | None) -> DateMatch
                 i, j + 1, "date", *_span(date(y, month, 1), date(y, month, calendar.monthrange(y, month)[1]))
             )
     before = tokens[i - 1].lower if i > 0 else ""
-    if before not in _MONTH_PREPOSITIONS and (tokens[i].lower == "may" or len(tokens[i].text) <= 3):
+    if before not in v.month_prepositions and (tokens[i].lower == "may" or len(tokens[i].text) <= 3):
         return None  # "may" the verb, "Mar" alone: not a date without a day, year or "in"/"early"
     year = published.year if published else None
     if year is None:
@@ -262,7 +231,7 @@ def _month_day(tokens: list[Token], i: int, published: date | None) -> DateMatch
 
 def _day_month(tokens: list[Token], i: int, published: date | None) -> DateMatch | None:
     """'16 May', '2 June 2025'."""
-    v = _vocab()
+    v = lexicon.calendar()
     n = len(tokens)
     t = tokens[i]
     if not t.text.isdigit() or not 1 <= int(t.text) <= 31 or i + 1 >= n:
@@ -319,7 +288,7 @@ def _is_year_token(t: Token) -> bool:
 
 def _time(tokens: list[Token], i: int) -> DateMatch | None:
     """'11 a.m.', '9:35 PM', '1.05am', '10:00 GMT'."""
-    v = _vocab()
+    v = lexicon.calendar()
     n = len(tokens)
     t = tokens[i]
     j = i + 1

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from app.engine.extract.nouns import NounPhrase, is_stop, lemma
+from app.engine import lexicon
+from app.engine.extract.nouns import NounPhrase, is_stop
 from app.engine.extract.units import match_unit
-from app.engine.lexicon.files import load_json
+from app.engine.text.lemmas import lemma
 from app.engine.text.tokens import Token
 
 if TYPE_CHECKING:
@@ -58,8 +59,8 @@ def _inherit(q: Quantity, other: Quantity) -> None:
 
 def _distributed_item(tokens: list[Token], end: int) -> NounPhrase | None:
     """'Each capsule contains 200mg': the item a measure is given per ('each'/'every' + noun, data:
-    compounds.json distributive), which a later bare count counts."""
-    words = frozenset(load_json("compounds.json")["distributive"])
+    compounds.toml distributive), which a later bare count counts."""
+    words = lexicon.words("compounds", "distributive")
     for k in range(end - 1):
         if tokens[k].lower in words and tokens[k + 1].is_word and not is_stop(tokens[k + 1]):
             unit = match_unit(tokens, k + 1, allow_quantulum=False)

@@ -6,7 +6,7 @@
     >>> not_a_quantity(tokens, 2, parse_number(tokens, 2), money=False)
     True
 
-Word lists (id prefixes such as "Section", age verbs, event nouns) are in data/compounds.json.
+Word lists (id prefixes such as "Section", age verbs, event nouns) are in lexicon/compounds.toml.
 """
 
 from __future__ import annotations
@@ -14,14 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from app.engine import lexicon as lx
 from app.engine.extract.dates import DateMatch, is_year, year_match
-from app.engine.extract.nouns import NounPhrase
+from app.engine.extract.nouns import NounPhrase, stop_words
 from app.engine.extract.numbers import NumberMatch, qualifier_before
 from app.engine.extract.units import match_unit
-from app.engine.lexicon.files import load_json, load_words, phrase_table
 from app.engine.text.tokens import Token, joined
-
-_YEAR_PREPOSITIONS = frozenset(("in", "since", "by", "until", "of", "from", "before", "after"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,23 +38,18 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    c = load_json("compounds.json")
-    d = load_json("dates.json")
-    date_words = set(d["months"]) | set(d["weekdays"])
-    for k in list(d["relative_days"]) + list(d["relative_spans"]):
-        date_words.add(k.split()[0])
-    date_words.update(("over", "the", "last", "this", "next"))  # "over the weekend", "last weekend"
+    trends = lx.table("trends")
     return Lexicon(
-        phrase_table({k: v for k, v in load_json("trends.json").items() if k in ("up", "down")}),
-        frozenset(c["event_nouns"]),
-        frozenset(c["not_counted"]),
-        frozenset(c["age_verbs"]),
-        frozenset(c["age_words"]),
-        frozenset(c["trend_copulas"]),
-        frozenset(load_json("trends.json")["actions_on_counts"]),
-        frozenset(c["id_prefixes"]),
-        load_words("noun_stopwords.txt"),
-        frozenset(date_words),
+        lx.phrase_table({k: trends[k] for k in ("up", "down")}),
+        lx.words("compounds", "event_nouns"),
+        lx.words("compounds", "not_counted"),
+        lx.words("compounds", "age_verbs"),
+        lx.words("compounds", "age_words"),
+        lx.words("compounds", "trend_copulas"),
+        lx.words("trends", "actions_on_counts"),
+        lx.words("compounds", "id_prefixes"),
+        stop_words(),
+        lx.calendar().first_words,
     )
 
 
@@ -157,16 +150,15 @@ def year_of(tokens: list[Token], i: int, k: int, num: NumberMatch, money: bool) 
     if j < n and tokens[j].lower == "s" and joined(tokens, j):
         return replace(year_match(k, int(num.nominal)), end=j + 1)  # "the 1990s"
     plural_after = j < n and tokens[j].is_word and tokens[j].text.islower() and tokens[j].lower.endswith("s")
-    if plural_after and (k == 0 or tokens[k - 1].lower not in _YEAR_PREPOSITIONS):
+    if plural_after and (k == 0 or tokens[k - 1].lower not in lx.calendar().year_prepositions):
         return None  # "2000 people"
     return year_match(k, int(num.nominal))
 
 
 def scale_of(tokens: list[Token], start: int, end: int) -> str | None:
     """'magnitude 5.1', 'of magnitude 5.1', 'put the magnitude at 7.0', 'a 6.2-magnitude quake': the scale
-    word (data/compounds.json) a bare number is read on, within a few linking words of it."""
-    c = load_json("compounds.json")
-    scales, links = frozenset(c["scales"]), frozenset(c["scale_links"])
+    word (lexicon/compounds.toml) a bare number is read on, within a few linking words of it."""
+    scales, links = lx.words("compounds", "scales"), lx.words("compounds", "scale_links")
     if end < len(tokens) and tokens[end].lower in scales:
         return tokens[end].lower
     if end + 1 < len(tokens) and tokens[end].text == "-" and tokens[end + 1].lower in scales:

@@ -1,18 +1,19 @@
 """The counted noun: what a number counts ("653 drones" -> "drone", "10 other people" -> "people").
 
 Without a tagger, a counted noun phrase is the run of words after the number up to a stop word
-(data/noun_stopwords.txt), punctuation or a verb-like word; its head is its last word, lemmatised by
-suffix rules and data/irregular_plurals.json. Mapping the noun to a class ("warplane" -> aircraft) is
-the framing's job (claims.py).
+(lexicon/noun_stopwords.txt), punctuation or a verb-like word; its head is its last word, lemmatised
+(text/lemmas.py). Mapping the noun to a class ("warplane" -> aircraft) is the framing's job (frame/).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
+from app.engine import lexicon
 from app.engine.extract.number_words import vocab
 from app.engine.extract.units import match_unit
-from app.engine.lexicon.files import load_json, load_words
+from app.engine.text.lemmas import lemma, looks_plural
 from app.engine.text.tokens import Token, joined
 
 _MAX_WORDS = 5
@@ -28,21 +29,10 @@ class NounPhrase:
     head: str
 
 
-def lemma(word: str) -> str:
-    """'drones' -> 'drone', 'casualties' -> 'casualty', 'fishermen' -> 'fisherman', 'people' -> 'people'."""
-    w = word.lower()
-    irregular = load_json("irregular_plurals.json")
-    if w in irregular:
-        return irregular[w]
-    if w.endswith("men") and len(w) > 4:
-        return w[:-3] + "man"
-    if w.endswith("ies") and len(w) > 4:
-        return w[:-3] + "y"
-    if w.endswith(("ches", "shes", "xes", "sses", "zzes")):
-        return w[:-2]
-    if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
-        return w[:-1]
-    return w
+@cache
+def stop_words() -> frozenset[str]:
+    """Words that end a counted noun phrase (noun_stopwords.txt) and one-word relative days ("overnight")."""
+    return lexicon.word_list("noun_stopwords") | lexicon.calendar().relative_words
 
 
 def is_stop(t: Token) -> bool:
@@ -53,7 +43,7 @@ def is_stop(t: Token) -> bool:
 def _stop(t: Token) -> bool:
     if len(t.text) > 1 and t.text.isupper():
         return False  # "US", "IT": names, not the pronouns
-    return t.lower in load_words("noun_stopwords.txt")
+    return t.lower in stop_words()
 
 
 def _verb_like(w: str) -> bool:
@@ -137,7 +127,7 @@ def _continuation(tokens: list[Token], k: int) -> list[int] | None:
 
 
 def _plural(word: str) -> bool:
-    return word.endswith("s") or word in load_json("irregular_plurals.json")
+    return looks_plural(word)
 
 
 def out_of(tokens: list[Token], j: int) -> int | None:
@@ -160,7 +150,7 @@ def participle_noun(tokens: list[Token], k: int) -> NounPhrase | None:
     if nxt is not None and nxt.is_word and not is_stop(nxt):
         return None
     word = tokens[k]
-    if not word.lower.endswith("ed") and word.lower not in load_json("compounds.json")["adjective_nouns"]:
+    if not word.lower.endswith("ed") and word.lower not in lexicon.words("compounds", "adjective_nouns"):
         return None
     return NounPhrase(word.start, word.end, (word.lower,), word.lower)
 

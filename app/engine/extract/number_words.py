@@ -1,6 +1,6 @@
 """Numbers written in words: "twenty-five", "a dozen", "four hundred million", "half a million", "one-third".
 
-Works on tokens (see tokens.py); the vocabulary is app/engine/data/number_words.json.
+Works on tokens (see tokens.py); the vocabulary is lexicon/number_words.toml.
 """
 
 from __future__ import annotations
@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from app.engine.lexicon.files import load_json
+from app.engine import lexicon
+from app.engine.text.lemmas import looks_plural
 from app.engine.text.tokens import Token, joined
 
 
@@ -30,7 +31,7 @@ class Vocab:
 @lru_cache(maxsize=1)
 def vocab() -> Vocab:
     """The number vocabulary, loaded once."""
-    d = load_json("number_words.json")
+    d = lexicon.table("number_words")
     return Vocab(
         units=d["units"],
         tens=d["tens"],
@@ -41,6 +42,13 @@ def vocab() -> Vocab:
         vague={k: (float(a), float(b)) for k, (a, b) in d["vague"].items()},
         dozen=d["dozen"],
     )
+
+
+@lru_cache(maxsize=1)
+def number_words() -> frozenset[str]:
+    """Every word that is (part of) a number: cardinals, scales and their abbreviations, vague plurals."""
+    v = vocab()
+    return frozenset((*v.units, *v.tens, *v.scales, *v.abbreviations, *v.vague, "dozen"))
 
 
 def parse_words(tokens: list[Token], i: int) -> tuple[float, int] | None:
@@ -152,7 +160,7 @@ def _followed_by_noun(tokens: list[Token], j: int) -> bool:
         j + 1 < len(tokens)
         and tokens[j + 1].is_word
         and tokens[j + 1].text.islower()
-        and (tokens[j + 1].lower.endswith("s") or tokens[j + 1].lower in load_json("irregular_plurals.json"))
+        and looks_plural(tokens[j + 1].lower)
     )
 
 

@@ -6,7 +6,7 @@
     (40.0, 40.0, 40.0)
 
 `parse_number` reads the number itself; `qualify` then turns it into an interval with the qualifier
-words around it ("more than 40" -> 40 open above). Vocabulary: data/number_words.json, data/qualifiers.json.
+words around it ("more than 40" -> 40 open above). Vocabulary: lexicon/number_words.toml, qualifiers.toml.
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from app.engine import lexicon
 from app.engine.extract.number_words import apply_scales, parse_fraction, parse_words, vocab
-from app.engine.lexicon.files import load_json, phrase_table
+from app.engine.lexicon import Qualifier
 from app.engine.text.tokens import Token, joined
 
 _SIGNS = {"-", "−", "–"}
@@ -32,7 +33,8 @@ class NumberMatch:
     low: float | None
     high: float | None
     qualifier: str = "exact"
-    tolerance: float | None = None
+    tolerance: float | None = None  # reach of an approximation or of a close bound ("nearly 40")
+    strict: bool = False  # a bound that excludes the figure itself ("more than 40")
     words: bool = False  # written in words
     vague: bool = False  # "tens of thousands", "dozens"
     fraction: bool = False  # "one-third"
@@ -145,7 +147,7 @@ def _bare_half(tokens: list[Token], i: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _half_not_after() -> frozenset[str]:
-    return frozenset(load_json("number_words.json")["half_not_after"])
+    return lexicon.words("number_words", "half_not_after")
 
 
 def _sign_ok(tokens: list[Token], i: int) -> bool:
@@ -195,46 +197,28 @@ def _parse_vague(tokens: list[Token], i: int) -> NumberMatch | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def _qualifiers() -> tuple[
-    dict[tuple[str, ...], str], dict[tuple[str, ...], str], frozenset[str], float, float
-]:
-    d = load_json("qualifiers.json")
-    return (
-        phrase_table(d["before"]),
-        phrase_table(d["after"]),
-        frozenset(d["close_upper"]),
-        float(d["approximate_tolerance"]),
-        float(d["close_tolerance"]),
-    )
-
-
-def qualifier_before(tokens: list[Token], i: int) -> tuple[str, int, str] | None:
-    """The qualifier phrase ending just before tokens[i]: (qualifier, its first token index, phrase)."""
-    before, _, _, _, _ = _qualifiers()
+def qualifier_before(tokens: list[Token], i: int) -> tuple[Qualifier, int] | None:
+    """The qualifier phrase ending just before tokens[i]: (what it does, its first token index)."""
+    table = lexicon.qualifiers()
     for size in (4, 3, 2, 1):
         if i - size < 0:
             continue
         key = tuple(t.lower for t in tokens[i - size : i])
-        if key in before:
-            phrase = " ".join(key)
-            if phrase in _not_after_determiner() and i > size and tokens[i - size - 1].lower in _DETERMINERS:
+        q = table.before.get(key)
+        if q is not None:
+            after_determiner = i > size and tokens[i - size - 1].lower in _DETERMINERS
+            if q.phrase in table.not_after_determiner and after_determiner:
                 return None  # "the past 10 years"
-            return before[key], i - size, " ".join(key)
+            return q, i - size
     return None
 
 
 _DETERMINERS = frozenset(("the", "its", "their", "his", "her", "our", "my", "your", "this", "these", "those"))
 
 
-@lru_cache(maxsize=1)
-def _not_after_determiner() -> frozenset[str]:
-    return frozenset(load_json("qualifiers.json")["not_after_determiner"])
-
-
-def qualifier_after(tokens: list[Token], j: int) -> tuple[str, int] | None:
-    """A qualifier right after the quantity ('40 or more', '40-plus', '40+'): (qualifier, index after)."""
-    _, after, _, _, _ = _qualifiers()
+def qualifier_after(tokens: list[Token], j: int) -> tuple[Qualifier, int] | None:
+    """A qualifier right after the quantity ('40 or more', '40-plus', '40+'): (what it does, index after)."""
+    after = lexicon.qualifiers().after
     for size in (2, 1):
         key = tuple(t.lower for t in tokens[j : j + size])
         if len(key) == size and key in after:
@@ -247,24 +231,24 @@ def qualifier_after(tokens: list[Token], j: int) -> tuple[str, int] | None:
         and tokens[j + 1].lower in ("plus", "odd")
         and joined(tokens, j)
     ):
-        return ("lower_bound" if tokens[j + 1].lower == "plus" else "approximate"), j + 2
+        return after[(tokens[j + 1].lower,)], j + 2  # "40-plus", "40-odd"
     return None
 
 
-def qualify(match: NumberMatch, qualifier: str, phrase: str = "") -> NumberMatch:
-    """Turn an exact number into the interval its qualifier admits; the stated number stays nominal."""
-    _, _, close, approx_tol, close_tol = _qualifiers()
+def qualify(match: NumberMatch, q: Qualifier) -> NumberMatch:
+    """Turn an exact number into the interval its qualifier admits; the stated number stays nominal, and the
+    qualifier's strictness and reach are recorded for the verdicts ("nearly 40": close below 40)."""
     x = match.nominal
     if x is None or match.qualifier == "range":
         return match
-    if qualifier == "lower_bound":
-        return replace(match, qualifier=qualifier, low=x, high=None)
-    if qualifier == "upper_bound":
-        tol = close_tol if phrase in close else None
-        return replace(match, qualifier=qualifier, low=None, high=x, tolerance=tol)
-    if qualifier == "approximate":
-        lo, hi = sorted((x * (1 - approx_tol), x * (1 + approx_tol)))
-        return replace(match, qualifier=qualifier, low=lo, high=hi, tolerance=approx_tol)
+    if q.qualifier == "lower_bound":
+        return replace(match, qualifier=q.qualifier, low=x, high=None, strict=q.strict, tolerance=q.tolerance)
+    if q.qualifier == "upper_bound":
+        return replace(match, qualifier=q.qualifier, low=None, high=x, strict=q.strict, tolerance=q.tolerance)
+    if q.qualifier == "approximate":
+        tol = q.tolerance or 0.0
+        lo, hi = sorted((x * (1 - tol), x * (1 + tol)))
+        return replace(match, qualifier=q.qualifier, low=lo, high=hi, tolerance=q.tolerance)
     return match
 
 

@@ -37,6 +37,7 @@ from app.engine.extract.numbers import (
 from app.engine.extract.quantity import AGE, Quantity
 from app.engine.extract.trends import trend_before
 from app.engine.extract.units import Unit, match_currency_prefix, match_unit, per_unit
+from app.engine.lexicon import Qualifier
 from app.engine.text.tokens import Token, joined
 
 
@@ -356,11 +357,11 @@ def _read_age(tokens: list[Token], q: Quantity) -> None:
 def _qualify(tokens: list[Token], q: Quantity, i: int) -> None:
     num = q.number
     before = qualifier_before(tokens, i)
-    if before is not None and before[2] == "past" and q.unit is not None and q.unit.kind == "duration":
+    if before is not None and before[0].phrase == "past" and q.unit is not None and q.unit.kind == "duration":
         before = None  # "over past 12 months": a period, not a bound
     if before is not None and num.qualifier == "exact":
-        qual, start, phrase = before
-        num = replace(qualify(num, qual, phrase), qualifier_start=start)
+        qual, start = before
+        num = replace(qualify(num, qual), qualifier_start=start)
         q.start = start
     after = qualifier_after(tokens, q.end)
     if after is not None and num.qualifier == "exact":
@@ -385,8 +386,8 @@ def _read_conversion(tokens: list[Token], q: Quantity, published: date | None) -
         inner.is_conversion = True
         if inner.number.qualifier == "exact" and q.number.qualifier not in ("exact", "range"):
             # "just under 296 hp (224 kW)": the restatement is bounded the same way
-            qualified = qualify(inner.number, q.number.qualifier)
-            inner.number = replace(qualified, tolerance=q.number.tolerance)
+            outer = Qualifier("", q.number.qualifier, q.number.strict, q.number.tolerance)
+            inner.number = qualify(inner.number, outer)
         q.converted.append(inner)
         if tokens[inner.end].text == ")":
             return

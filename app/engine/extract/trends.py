@@ -4,7 +4,7 @@
     >>> trend_before(tokenize("Exports rose 2.1%"), 2, None)
     'up'
 
-The trend words are in data/trends.json.
+The trend words are in lexicon/trends.toml.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@
     >>> unit.name, to_base(unit, 7000.0)
     ('kilometre', (7000000.0, 'meter'))
 
-The units the engine reads are listed in data/units.json and data/currencies.json (names as quantulum3
+The units the engine reads are listed in lexicon/units.toml and lexicon/currencies.toml (names as quantulum3
 spells them); any other unit word quantulum3 knows is read through its own table (loaded once, cached).
 """
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from app.engine.lexicon.files import load_json
+from app.engine import lexicon
 from app.engine.text.tokens import Token, joined, tokenize
 
 _MAX_LEN = 4
@@ -135,14 +135,14 @@ def tables() -> Tables:
     words: dict[tuple[str, ...], Unit] = {}
     prefixes: dict[tuple[str, ...], Unit] = {}
     by_name: dict[str, Unit] = {}
-    for u in load_json("units.json")["units"]:
+    for u in lexicon.table("units")["units"]:
         unit = Unit(u["name"], u["kind"], u.get("pint"))
         by_name[unit.name] = unit
         for s in u["symbols"]:
             symbols[_key(s)] = unit
         for w in u["words"]:
             words[_key(w.lower())] = unit
-    for c in load_json("currencies.json")["currencies"]:
+    for c in lexicon.table("currencies")["currencies"]:
         unit = Unit(
             c["name"], "money", None, c["code"], float(c.get("factor", 1.0)), tuple(c.get("shared_by", ()))
         )

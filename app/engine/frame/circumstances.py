@@ -1,6 +1,6 @@
 """Where, when and according to whom a claim is stated: place, time, attribution, negation.
 
-Word lists come from app/engine/data/frame.toml and actors.toml.
+Word lists come from lexicon/frame.toml, actors.toml and calendar.toml.
 
     >>> toks = tokenize("Three people were hurt in the Odesa region, officials said.")
     >>> place_of(toks, 0, clause_ids(toks))
@@ -9,10 +9,13 @@ Word lists come from app/engine/data/frame.toml and actors.toml.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import cache
 
-from app.engine.lexicon import lookups as lx
+from app.engine import lexicon as lx
+from app.engine.model import Claim
 from app.engine.text.words import Token, clause_ids, tokenize
 
 __all__ = ["attribution_of", "clause_ids", "negated", "place_of", "time_of", "tokenize"]
@@ -27,7 +30,7 @@ def _places(toks: list[Token]) -> list[tuple[int, str]]:
     Haldane" (consecutive capitalised words make one name)."""
     kinds = lx.words("frame", "places", "kinds")
     preps = lx.words("frame", "places", "prepositions")
-    banned = lx.words("frame", "places", "not_places")
+    banned = _not_places()
     found: list[tuple[int, str]] = []
     i = 0
     while i < len(toks):
@@ -46,6 +49,12 @@ def _places(toks: list[Token]) -> list[tuple[int, str]]:
             found.append((i, " ".join(t.low for t in toks[i : j + 1])))
         i = j + 1
     return found
+
+
+@cache
+def _not_places() -> frozenset[str]:
+    """Capitalised words that are never (part of) a place name: titles, outlets, months and weekdays."""
+    return lx.words("frame", "places", "not_places") | lx.calendar().names
 
 
 def _place_word(t: Token, banned: frozenset[str], kinds: frozenset[str]) -> bool:
@@ -77,38 +86,58 @@ def place_of(toks: list[Token], first: int, clauses: list[int]) -> tuple[str | N
 
 
 @cache
-def _time_words() -> tuple[list[str], dict[str, int], dict[str, list[tuple[tuple[str, ...], str]]]]:
-    """Weekdays in order, relative phrase -> day offset, and the relative phrases by their first word."""
-    time = lx.load("frame")["time"]
-    relative: dict[str, int] = time["relative"]
-    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for phrase in relative:
-        parts = tuple(phrase.split())
-        by_first.setdefault(parts[0], []).append((parts, phrase))
-    return list(time["weekdays"]), relative, by_first
+def _relative_by_first() -> dict[str, list[tuple[tuple[str, ...], int]]]:
+    """The calendar's relative days ("last night" -> -1) by their first word."""
+    out: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for parts, offset in lx.calendar().relative_days.items():
+        out.setdefault(parts[0], []).append((parts, offset))
+    return out
 
 
 def time_of(toks: list[Token], first: int, clauses: list[int], published: date | None) -> str | None:
-    """When: a weekday or a relative word ("overnight"), resolved against the publication date if given."""
-    weekdays, relative, by_first = _time_words()
-    hits: list[tuple[int, str]] = []
+    """When: a weekday or a relative day ("last night") nearest the claim, resolved against the publication
+    date if given (calendar.toml, the table the date grammar reads too)."""
+    weekdays = lx.calendar().weekdays
+    by_first = _relative_by_first()
+    hits: list[tuple[int, str, int | None]] = []  # (token index, phrase, day offset or None for a weekday)
     low = [t.low for t in toks]
     for i, w in enumerate(low):
         if w in weekdays:
-            hits.append((i, w))
-        for parts, phrase in by_first.get(w, ()):
+            hits.append((i, w, None))
+        for parts, offset in by_first.get(w, ()):
             if tuple(low[i : i + len(parts)]) == parts:
-                hits.append((i, phrase))
+                hits.append((i, " ".join(parts), offset))
     if not hits:
         return None
     here = clauses[min(first, len(toks) - 1)]
-    _, word = min(hits, key=lambda h: (clauses[h[0]] != here, abs(h[0] - first)))
+    _, word, offset = min(hits, key=lambda h: (clauses[h[0]] != here, abs(h[0] - first)))
     if published is None:
         return word
-    if word in weekdays:
-        back = (published.weekday() - weekdays.index(word)) % 7
+    if offset is None:
+        back = (published.weekday() - weekdays[word]) % 7
         return (published - timedelta(days=back)).isoformat()
-    return (published + timedelta(days=relative[word])).isoformat()
+    return (published + timedelta(days=offset)).isoformat()
+
+
+def settle_event_times(claims: Sequence[Claim]) -> list[Claim]:
+    """The claims of one text with their event time settled: the date the extractor resolved nearest to a
+    claim in its sentence ("overnight into Saturday"), else the framer's own reading (`time_of`); a date
+    claim is no event time of its own."""
+    dates: dict[int, list[Claim]] = {}
+    for c in claims:
+        if c.kind == "date" and c.value.iso:
+            dates.setdefault(c.sentence_start, []).append(c)
+    out = []
+    for c in claims:
+        frame = c.frame
+        near = [d for d in dates.get(c.sentence_start, ()) if d is not c] if c.kind != "date" else []
+        if near:
+            nearest = min(near, key=lambda d: abs(d.start - c.start))
+            frame = replace(frame, time=nearest.value.iso)
+        elif c.kind == "date":
+            frame = replace(frame, time=None)
+        out.append(replace(c, frame=frame))
+    return out
 
 
 def attribution_of(toks: list[Token], clauses: list[int], first: int) -> str | None:

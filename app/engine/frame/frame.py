@@ -1,6 +1,6 @@
 """Claim framing: what is counted, the action, the actor, the place, the time, the attribution.
 
-Every word list comes from app/engine/data/ (counted.toml, actions.toml, actors.toml, frame.toml).
+Every word list comes from lexicon/ (counted.toml, actions.toml, actors.toml, frame.toml, calendar.toml).
 
     >>> s = "Ukraine's air force said Russia fired 114 strike and decoy drones overnight."
     >>> f = frame_span(s, s.index("114"), s.index("114") + 3, kind="count")
@@ -13,11 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 
+from app.engine import lexicon as lx
+from app.engine.extract.number_words import number_words as extract_number_words
 from app.engine.frame.circumstances import attribution_of, negated, place_of, time_of
-from app.engine.lexicon import lookups as lx
 from app.engine.model import Claim, Frame
+from app.engine.text.lemmas import is_plural, lemma
 from app.engine.text.words import Token, clause_ids, tokenize
 
 _DIGITS = re.compile(r"^\d")
@@ -94,15 +96,30 @@ def frame_span(
 # --- the counted noun ---------------------------------------------------------------------------------
 
 
+@cache
+def number_words() -> frozenset[str]:
+    """Words of a number expression: the number words (number_words.toml) and the words that join them."""
+    return extract_number_words() | lx.words("frame", "numbers")
+
+
 def _is_number(tok: Token) -> bool:
-    return bool(_DIGITS.match(tok.low)) or tok.low in lx.words("frame", "numbers")
+    return bool(_DIGITS.match(tok.low)) or tok.low in number_words()
 
 
 def _skip_number(toks: list[Token], i: int) -> int:
-    """Index of the first token after the qualifier and number words starting at `i`."""
-    qualifiers = lx.words("frame", "numbers", "qualifiers")
-    while i < len(toks) and (_is_number(toks[i]) or toks[i].low in qualifiers or toks[i].low in "-–$%"):
-        i += 1
+    """Index of the first token after the qualifier phrases (qualifiers.toml) and number words at `i`."""
+    before = lx.qualifiers().before
+    longest = max(len(k) for k in before)
+    glue = lx.words("frame", "numbers", "before")
+    while i < len(toks):
+        phrase = next((n for n in range(longest, 0, -1)
+                       if tuple(t.low for t in toks[i : i + n]) in before), 0)
+        if phrase:
+            i += phrase
+        elif _is_number(toks[i]) or toks[i].low in glue or toks[i].low in "-–$%":
+            i += 1
+        else:
+            break
     return i
 
 
@@ -119,8 +136,8 @@ def _skip_aside(toks: list[Token], i: int) -> int:
 
 def _noun_phrase(toks: list[Token], i: int) -> list[int]:
     """Indices of the noun phrase starting at `i` ("strike and decoy drones"), stopping at a stop word."""
-    stop = lx.words("frame", "noun_phrase", "stop")
-    limit = lx.load("frame")["noun_phrase"]["max_words"]
+    stop = _noun_phrase_stop()
+    limit = lx.table("frame")["noun_phrase"]["max_words"]
     out: list[int] = []
     while i < len(toks) and len(out) < limit + 1:
         t = toks[i]
@@ -132,7 +149,7 @@ def _noun_phrase(toks: list[Token], i: int) -> list[int]:
                 out.append(i)
                 i += 1
                 continue
-        if t.low in stop or t.low in lx.words("frame", "time", "weekdays"):
+        if t.low in stop or t.low in lx.calendar().weekdays:
             break
         out.append(i)
         if _known(toks, out) and not _continues(toks, i + 1):
@@ -141,15 +158,21 @@ def _noun_phrase(toks: list[Token], i: int) -> list[int]:
     return out
 
 
+@cache
+def _noun_phrase_stop() -> frozenset[str]:
+    """Words that end the noun phrase of the counted thing (frame.toml) and one-word relative days."""
+    return lx.words("frame", "noun_phrase", "stop") | lx.calendar().relative_words
+
+
 def _continues(toks: list[Token], i: int) -> bool:
     """True when the noun phrase goes on past a known noun ("drone strike", "bomber jets")."""
     if i >= len(toks):
         return False
-    return lx.counted_class(lx.lemma(toks[i].low)) is not None and toks[i].low[0].isalpha()
+    return lx.counted_class(lemma(toks[i].low)) is not None and toks[i].low[0].isalpha()
 
 
 def _known(toks: list[Token], idx: list[int]) -> bool:
-    return lx.counted_class(lx.lemma(toks[idx[-1]].low)) is not None
+    return lx.counted_class(lemma(toks[idx[-1]].low)) is not None
 
 
 def _head(toks: list[Token], idx: list[int], first: int, borrow: bool = True
@@ -158,23 +181,23 @@ def _head(toks: list[Token], idx: list[int], first: int, borrow: bool = True
     words = [toks[i].low for i in idx if toks[i].low not in ("and", "or")]
     if not words:
         return _borrowed_noun(toks, first) if borrow else (None, None, ())
-    lemmas = words[:-1] + [lx.lemma(words[-1])]
+    lemmas = words[:-1] + [lemma(words[-1])]
     for begin in range(len(lemmas)):
         phrase = " ".join(lemmas[begin:])
         cls = lx.counted_class(phrase)
         if cls:
-            return cls, " ".join(words[:-1] + [lx.lemma(words[-1])]), tuple(lemmas[:begin])
+            return cls, " ".join(words[:-1] + [lemma(words[-1])]), tuple(lemmas[:begin])
     return lemmas[-1], " ".join(lemmas), tuple(lemmas[:-1])
 
 
 def _borrowed_noun(toks: list[Token], first: int) -> tuple[str | None, str | None, tuple[str, ...]]:
     """'eight people were hurt, with three in Kyiv': 'three' counts the nearest known noun before it."""
     for i in range(first - 1, -1, -1):
-        lemma = lx.lemma(toks[i].low)
-        cls = lx.counted_class(lemma)
-        if cls and toks[i].low != lemma:  # a plural noun: "people", "drones"
+        base = lemma(toks[i].low)
+        cls = lx.counted_class(base)
+        if cls and is_plural(toks[i].low):  # a plural noun: "people", "drones"
             mods = tuple(t.low for t in toks[max(0, i - 1) : i] if _is_demonym(t.low))
-            return cls, lemma, mods
+            return cls, base, mods
     return None, None, ()
 
 
@@ -239,7 +262,7 @@ def _action(toks: list[Token], acts: list[_Act], first: int, np_end: int, inside
     if before and first == before[-1].end:
         return before[-1]
     links = lx.words("frame", "passive", "links")
-    gap = lx.load("frame")["passive"]["max_gap"]
+    gap = lx.table("frame")["passive"]["max_gap"]
     for a in acts:
         if a.start >= np_end and a.start - np_end <= gap:
             if all(toks[k].low in links for k in range(np_end, a.start)):

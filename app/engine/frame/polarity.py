@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from app.engine.lexicon import lookups as lx
+from app.engine import lexicon as lx
 from app.engine.model import Claim, Value  # noqa: F401  (Value: used by the doctest)
 from app.engine.text.words import clause_ids, tokenize
 
@@ -22,7 +22,7 @@ from app.engine.text.words import clause_ids, tokenize
 def _sides() -> dict[tuple[str, ...], tuple[str, str]]:
     """Side phrase as a token tuple -> (scale, "+" or "-")."""
     table: dict[tuple[str, ...], tuple[str, str]] = {}
-    for scale, sides in lx.load("opposites")["scales"].items():
+    for scale, sides in lx.table("opposites")["scales"].items():
         for sign, phrases in sides.items():
             for phrase in phrases:
                 table[tuple(phrase.lower().split())] = (scale, sign)
@@ -40,7 +40,7 @@ def polarity(claim: Claim) -> tuple[str, str] | None:
     if first >= len(toks):
         return None
     clauses = clause_ids(toks)
-    reach = lx.load("opposites")["window"]["tokens"]
+    reach = lx.table("opposites")["window"]["tokens"]
     table = _sides()
     found = []
     for i in range(max(0, first - reach), min(len(toks), last + reach)):

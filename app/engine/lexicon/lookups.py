@@ -1,56 +1,43 @@
-"""Load the lexicons kept as data in app/engine/data/ (TOML), once, as read-only lookups.
+"""Lookups built once on the lexicons: counted classes, actions, actors, synonyms, stop words.
 
     >>> counted_class("bomber jet")
     'aircraft'
+    >>> actions_contradict("launch", "intercept"), actions_compatible("damage", "strike")
+    (True, True)
 """
 
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
 
-from app.engine.lexicon.files import load_toml, load_words
-
-
-def load(name: str) -> dict[str, Any]:
-    """The parsed TOML file `data/<name>.toml` (cached)."""
-    return load_toml(f"{name}.toml")
-
-
-def words(name: str, section: str, key: str = "words") -> frozenset[str]:
-    """A word list of a data file as a set of lowercase strings."""
-    return _words(name, section, key)
-
-
-@cache
-def _words(name: str, section: str, key: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in load(name)[section][key])
+from app.engine.lexicon.calendar import calendar
+from app.engine.lexicon.load import table, word_list, words
 
 
 @cache
 def stopwords() -> frozenset[str]:
-    """Function words ignored in contexts and key terms (data/stopwords.txt)."""
-    return load_words("stopwords.txt", per_line=False)
+    """Function words ignored in contexts and key terms (stopwords.txt, and the month and weekday names)."""
+    return word_list("stopwords") | calendar().names
 
 
 @cache
 def synonyms() -> dict[str, str]:
-    """Context word -> the word its group is compared as (data/synonyms.toml)."""
-    table: dict[str, str] = {}
-    for head, group in load("synonyms")["groups"].items():
+    """Context word -> the word its group is compared as (synonyms.toml)."""
+    out: dict[str, str] = {}
+    for head, group in table("synonyms")["groups"].items():
         for word in group:
-            table.setdefault(word.lower(), head)
-    return table
+            out.setdefault(word.lower(), head)
+    return out
 
 
 @cache
 def counted_classes() -> dict[str, str]:
-    """Noun lemma (possibly several words) -> counted class."""
-    table: dict[str, str] = {}
-    for cls, nouns in load("counted")["classes"].items():
+    """Noun lemma (possibly several words) -> counted class (counted.toml)."""
+    out: dict[str, str] = {}
+    for cls, nouns in table("counted")["classes"].items():
         for noun in nouns:
-            table.setdefault(noun.lower(), cls)
-    return table
+            out.setdefault(noun.lower(), cls)
+    return out
 
 
 def counted_class(lemma: str) -> str | None:
@@ -59,46 +46,24 @@ def counted_class(lemma: str) -> str | None:
 
 
 @cache
-def irregular_plurals() -> dict[str, str]:
-    return {k.lower(): v.lower() for k, v in load("counted")["plurals"].items()}
-
-
-def lemma(word: str) -> str:
-    """Singular lowercase form of an English noun: "drones" -> "drone", "people" -> "person"."""
-    w = word.lower().replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
-    irregular = irregular_plurals()
-    if w in irregular:
-        return irregular[w]
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 4 and w.endswith(("ches", "shes", "sses", "xes", "zes")):
-        return w[:-2]
-    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        return w[:-1]
-    return w
-
-
-@cache
 def action_phrases() -> dict[tuple[str, ...], str]:
-    """Action phrase as a token tuple -> action class."""
-    table: dict[tuple[str, ...], str] = {}
-    for cls, phrases in load("actions")["classes"].items():
+    """Action phrase as a token tuple -> action class (actions.toml)."""
+    out: dict[tuple[str, ...], str] = {}
+    for cls, phrases in table("actions")["classes"].items():
         for phrase in phrases:
-            table.setdefault(tuple(phrase.lower().split()), cls)
-    return table
+            out.setdefault(tuple(phrase.lower().split()), cls)
+    return out
 
 
 @cache
 def _pairs(section: str) -> frozenset[frozenset[str]]:
-    return frozenset(frozenset(p) for p in load("actions")[section]["pairs"])
+    return frozenset(frozenset(p) for p in table("actions")[section]["pairs"])
 
 
 @cache
 def _degree_pairs() -> frozenset[frozenset[str]]:
     """Every pair of different degrees of one outcome scale ("damage" and "destroy")."""
-    return frozenset(frozenset((a, b)) for scale in load("actions")["degrees"]["scales"]
+    return frozenset(frozenset((a, b)) for scale in table("actions")["degrees"]["scales"]
                      for a in scale for b in scale if a != b)
 
 
@@ -120,13 +85,14 @@ def actions_contradict(a: str | None, b: str | None) -> bool:
 
 @cache
 def actor_aliases() -> dict[tuple[str, ...], str]:
-    """Alias as a token tuple -> actor."""
-    table: dict[tuple[str, ...], str] = {}
-    for actor, aliases in load("actors")["actors"].items():
+    """Alias as a token tuple -> actor (actors.toml)."""
+    out: dict[tuple[str, ...], str] = {}
+    for actor, aliases in table("actors")["actors"].items():
         for alias in aliases:
-            table.setdefault(tuple(alias.lower().replace("’", "'").split()), actor)
-    return table
+            out.setdefault(tuple(alias.lower().replace("’", "'").split()), actor)
+    return out
 
 
 def capitals() -> frozenset[str]:
+    """Actor names that are cities: places too ("in Kyiv")."""
     return words("actors", "capitals", "names")

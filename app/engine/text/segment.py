@@ -6,7 +6,7 @@
 Nothing is normalised in place: segments are slices of the original text, so offsets never shift
 (curly quotes, non-breaking spaces and \\r\\n stay as they are). Lines of page furniture (photo captions,
 "Click to Gallery", "Follow ... coverage", copyright lines, tag lists) get `context` "caption" or
-"boilerplate"; the patterns are in data/furniture.json.
+"boilerplate"; the patterns are in lexicon/furniture.toml.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from app.engine.lexicon.files import load_json
+from app.engine import lexicon
 from app.engine.model import Segment
 
 _LINE = re.compile(r"[^\r\n]+")
@@ -24,10 +24,10 @@ _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]], frozenset[str]]:
-    d = load_json("furniture.json")
+    d = lexicon.table("furniture")
     boiler = [re.compile(p, re.IGNORECASE) for p in d["boilerplate"]]
     caption = [re.compile(p, re.IGNORECASE) for p in d["caption"]]
-    return boiler, caption, frozenset(d["abbreviations"])
+    return boiler, caption, frozenset(d["abbreviations"]) | lexicon.calendar().abbreviations
 
 
 def line_context(line: str) -> str:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from app.engine.lexicon import lookups as lx
+from app.engine import lexicon as lx
 
 _TOKEN = re.compile(r"\d[\d,.]*\d|\d|[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.]*(?<![.])(?:-[A-Za-z0-9]+)*|\S")
 

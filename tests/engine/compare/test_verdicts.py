@@ -158,3 +158,38 @@ def test_shares_rose_vs_shares_fell_the_same_figure_is_a_discrepancy():
                 trend="up")
     found = judge(align([item(a, "a", 0), item(b, "b", 1)])[0])
     assert (found[0].type, found[0].verdict) == ("discrepancy", "opposite")
+
+
+def _report_verdicts(first: str, second: str) -> list[tuple[str, str | None]]:
+    """The findings of two articles that state one count in the same sentence, extracted for real."""
+    from datetime import date
+
+    from app.engine import ArticleText, check_articles
+
+    text = "Flood defences held back {} homes from the river on Friday, the council said."
+    published = date(2025, 5, 3)
+    report = check_articles([ArticleText("a", "Gazette", text.format(first), published),
+                             ArticleText("b", "Herald", text.format(second), published)])
+    return [(f.type, f.verdict) for f in report.findings if f.type != "correction"]
+
+
+def test_barely_forty_conflicts_with_three():
+    """'barely' is a close bound like 'nearly': the value lies just under 40, never at 3."""
+    assert ("discrepancy", "value") in _report_verdicts("barely 40", "three")
+    assert ("discrepancy", "value") in _report_verdicts("nearly 40", "three")
+
+
+def test_a_little_under_forty_conflicts_with_three():
+    assert ("discrepancy", "value") in _report_verdicts("a little under 40", "three")
+
+
+def test_barely_forty_admits_thirty_eight():
+    assert ("agreement", "compatible") in _report_verdicts("barely 40", "38")
+
+
+def test_identical_spans_of_days_agree_exactly():
+    a = claim("The talks ran over the weekend.", "over the weekend", day("2025-05-31"), day("2025-06-01"),
+              kind="date")
+    b = claim("The talks ran over the weekend.", "over the weekend", day("2025-05-31"), day("2025-06-01"),
+              kind="date")
+    assert verdicts(a, b) == [("agreement", "exact")]

@@ -27,7 +27,7 @@ def bounds(text: str):
         if m is not None and tokens[i].lower not in ("a", "an"):
             before = qualifier_before(tokens, i)
             if before:
-                m = qualify(m, before[0], before[2])
+                m = qualify(m, before[0])
             after = qualifier_after(tokens, m.end)
             if after and m.qualifier == "exact":
                 m = qualify(m, after[0])
@@ -292,3 +292,18 @@ def test_unicode_half_adds_to_the_digits():
 
 def test_one_and_a_half_in_words():
     assert number("one and a half").nominal == 1.5
+
+
+def test_the_qualifier_is_recorded_in_the_value():
+    """The verdicts never re-read the claim's words: strictness and a close bound's reach are in the Value."""
+    from app.engine import extract_claims
+
+    def value(text):
+        return next(c.value for c in extract_claims(text) if c.kind == "count")
+
+    more, least, nearly, just = (value(t) for t in ("more than 40 sheep", "at least 40 sheep",
+                                                     "nearly 40 sheep", "just over 40 sheep"))
+    assert (more.qualifier, more.strict, more.tolerance) == ("lower_bound", True, None)
+    assert (least.qualifier, least.strict) == ("lower_bound", False)
+    assert (nearly.qualifier, nearly.strict, nearly.tolerance) == ("upper_bound", False, 0.1)
+    assert (just.qualifier, just.tolerance) == ("lower_bound", 0.1)

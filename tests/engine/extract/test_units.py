@@ -110,10 +110,10 @@ def test_currency_conversion_is_not_judged_without_a_rate():
 def test_every_curated_unit_is_named_as_quantulum3_names_it():
     from quantulum3 import load
 
-    from app.engine.lexicon.files import load_json
+    from app.engine import lexicon
 
     names = set(load.units().names)
-    entries = load_json("units.json")["units"] + load_json("currencies.json")["currencies"]
+    entries = lexicon.table("units")["units"] + lexicon.table("currencies")["currencies"]
     own = {e["name"] for e in entries if e.get("not_in_quantulum3")}
     curated = {u.name for u in tables().by_name.values() if " per " not in u.name}
     assert own and curated - names - own == set()

@@ -105,11 +105,6 @@ def test_sunday_resolves_against_the_publication_date():
     assert f.time == "2025-03-02"
 
 
-def test_overnight_is_the_publication_day():
-    f = frame("Russia fired 300 drones overnight.", "300", published=date(2025, 3, 4))
-    assert f.time == "2025-03-04"
-
-
 def test_the_air_force_said_is_the_attribution():
     f = frame("Russia fired 300 drones, the air force said.", "300")
     assert f.attribution == "the air force"
