@@ -39,6 +39,7 @@ from app.engine.model import (
     Story,
     Value,
 )
+from app.engine.text import read_sentences
 
 __all__ = [
     "ArticleSignature",
@@ -67,8 +68,12 @@ __all__ = [
 
 
 def extract_claims(text: str, published_at: date | None = None) -> list[Claim]:
-    """The quantitative claims of `text`, framed, in text order, with offsets into `text`."""
-    return frame_claims(read_claims(text, published_at), published_at)
+    """The quantitative claims of `text`, framed, in text order, with offsets into `text`.
+
+    The text is cut into sentences once; extraction and framing read the same sentence objects.
+    """
+    sentences = read_sentences(text)
+    return frame_claims(read_claims(text, sentences, published_at), sentences, published_at)
 
 
 def check_articles(

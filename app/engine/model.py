@@ -89,6 +89,9 @@ class Frame:
     place_inherited: bool = False  # the place comes from the main clause, not the claim's own clause
     # the action is the verb of another count in the sentence ("1,150 homes destroyed, including 14 schools")
     action_inherited: bool = False
+    # which way the figure points: ("trend", "up") for "rose 2%", ("balance", "-") for "a deficit of 2%"
+    polarity: tuple[str, str] | None = None
+    when_said: bool = False  # a date that tells when something was said ("officials said Friday")
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from datetime import date
 
 from app.engine import lexicon
 from app.engine.compare.align import AlignItem, make_item
-from app.engine.frame.frame import frame_claim
+from app.engine.frame import frame_claim
 from app.engine.model import Claim, ClaimRef, Value
 
 UNITS = {"kilometer": ("length", "meter", 1000.0), "mile": ("length", "meter", 1609.344)}
@@ -15,7 +15,8 @@ UNITS = {"kilometer": ("length", "meter", 1000.0), "mile": ("length", "meter", 1
 
 def claim(sentence: str, surface: str, low: float | None, high: float | None = "same", *,
           kind: str = "count", qualifier: str = "exact", unit: str | None = None,
-          published: date | None = None, nominal: float | None = None) -> Claim:
+          published: date | None = None, nominal: float | None = None,
+          trend: str | None = None) -> Claim:
     """The claim `surface` of `sentence` (its first occurrence), with the given interval, framed."""
     high = low if high == "same" else high
     start = sentence.index(surface)
@@ -31,7 +32,7 @@ def claim(sentence: str, surface: str, low: float | None, high: float | None = "
                   base_unit=base, base_nominal=base_nominal, base_low=base_low, base_high=base_high,
                   strict=strict, tolerance=tolerance)
     c = Claim(start=start, end=start + len(surface), text=surface, kind=kind, value=value, sentence_start=0,
-              sentence_end=len(sentence), sentence=sentence)
+              sentence_end=len(sentence), sentence=sentence, trend=trend)
     return replace(c, frame=frame_claim(c, published))
 
 

@@ -19,7 +19,7 @@ from datetime import date
 from app.engine import lexicon as lx
 from app.engine.compare.context import context_similarity, mask, role_words, window_words
 from app.engine.compare.items import AlignItem
-from app.engine.frame.polarity import opposite, polarity
+from app.engine.frame.polarity import opposite
 from app.engine.model import Claim, ClaimRef
 
 # Minimum alignment score for a claim to join a fact; counts carry their class and action, so less context
@@ -95,7 +95,7 @@ def make_item(ref: ClaimRef, claim: Claim, source: str, order: int, copy_group: 
     if block is None:
         return None
     return AlignItem(ref, claim, source, order, copy_group, published_at, block, mask(claim.sentence),
-                     window_words(claim), polarity(claim), role_words(claim))
+                     window_words(claim), claim.frame.polarity, role_words(claim))
 
 
 def _places(item: AlignItem) -> frozenset[str]:

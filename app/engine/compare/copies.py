@@ -10,24 +10,22 @@ it shares sampled shingles with, so the cost stays near-linear in the number of 
 
 from __future__ import annotations
 
-import re
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from app.engine.model import ArticleText
+from app.engine.text import tokens
 
 SHINGLE = 5  # words per shingle
 SAMPLE = 4  # index one shingle in SAMPLE (by hash)
 COPY_JACCARD = 0.5  # sampled-shingle overlap that makes two articles copies
 CANDIDATES = 5  # groups compared per article
 
-_WORD = re.compile(r"[a-z]+|\d[\d,.]*")
-
 
 def shingles(text: str) -> frozenset[int]:
     """Hashes of the sampled word shingles of `text` (lowercased, numbers masked)."""
-    words = ["#" if w[0].isdigit() else w for w in _WORD.findall(text.lower())]
+    words = ["#" if w[0].isdigit() else w for w in tokens.words(text)]
     out = set()
     for i in range(max(0, len(words) - SHINGLE + 1)):
         h = zlib.crc32(" ".join(words[i : i + SHINGLE]).encode())

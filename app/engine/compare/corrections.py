@@ -16,8 +16,8 @@ from app.engine import lexicon as lx
 from app.engine.compare.align import Fact, align, make_item
 from app.engine.compare.verdicts import interval
 from app.engine.model import ArticleText, Claim, ClaimRef, Finding
-
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+from app.engine.text import segment
+from app.engine.text.split import split_sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,15 +38,15 @@ def find_notices(article: ArticleText, claims: Sequence[Claim]) -> list[Notice]:
     """The correction notices of an article, with the new and old figures when it names them."""
     markers = lx.words("corrections", "notices", "markers")
     out: list[Notice] = []
-    for m in _SENTENCE.finditer(article.text):
-        low = m.group().lower()
-        if (out and m.start() < out[-1].end) or not any(k in low for k in markers):
+    for sentence in segment(article.text):
+        low = sentence.text.lower()
+        if (out and sentence.start < out[-1].end) or not any(k in low for k in markers):
             continue
-        # a notice runs from its marker to the end of its paragraph ("Correction: ... said May 17. The
-        # storm made landfall on May 16, not May 17.")
-        line_end = article.text.find("\n", m.start())
+        # a notice runs from its marker's sentence to the end of its paragraph ("Correction: ... said May
+        # 17. The storm made landfall on May 16, not May 17.")
+        start = sentence.start
+        line_end = article.text.find("\n", start)
         end = len(article.text) if line_end < 0 else line_end
-        start = m.start() + len(m.group()) - len(m.group().lstrip())
         inside = [c for c in claims if start <= c.start and c.end <= end]
         new, old, new_text, old_text = _new_and_old(article.text, start, end, inside)
         text = article.text[start:end].strip()
@@ -76,7 +76,9 @@ def _new_and_old(text: str, start: int, end: int, inside: Sequence[Claim]):
 
 def _bare(phrase: str) -> str:
     """The figure of a phrase cut out of a notice: after the last sentence break and leading little words."""
-    phrase = re.split(r"\.\s+", phrase.strip(" ,"))[-1]
+    phrase = phrase.strip(" ,")
+    last = split_sentences(phrase)
+    phrase = phrase[last[-1][0] :] if last else phrase
     return re.sub(r"^(?:(?:on|at|in|to|was|were|is|are|it|of|the)\s+)+", "", phrase, flags=re.I)
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from app.engine import lexicon as lx
 from app.engine.compare.align import AlignItem, align, make_item
 from app.engine.compare.copies import copy_groups
 from app.engine.compare.corrections import Notice, correction_findings, find_notices, in_notice
@@ -54,22 +53,14 @@ def check_story(story: Story, articles: Sequence[ArticleText], claims: dict[str,
     return findings
 
 
-def _said_when(claim: Claim) -> bool:
-    """A date that tells when something was said ("officials said Friday") is not a fact of the story."""
-    if claim.kind != "date":
-        return False
-    before = claim.sentence[: claim.start - claim.sentence_start].split()
-    return bool(before) and before[-1].lower().strip(",") in lx.words("frame", "attribution", "verbs")
-
-
 def _items(article: ArticleText, claims: Sequence[Claim], notices: Sequence[Notice], order: int,
            group: int) -> list[AlignItem]:
     """The comparable claims of one article: body text only, not inside a correction notice, and one claim
     per repeated sentence."""
     out, seen = [], set()
     for i, c in enumerate(claims):
-        if c.context != "body" or c.is_conversion or in_notice(c, notices) or _said_when(c):
-            continue  # captions, bracketed conversions (their main claim speaks), correction notices
+        if c.context != "body" or c.is_conversion or in_notice(c, notices) or c.frame.when_said:
+            continue  # captions, conversions (their main claim speaks), notices, 'said Friday'
         key = (c.sentence, c.text)
         if key in seen:
             continue

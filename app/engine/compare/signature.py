@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,7 +24,7 @@ from datetime import date
 from app.engine import lexicon as lx
 from app.engine.lexicon.background import specificity
 from app.engine.model import ArticleText, Claim
-from app.engine.text.lemmas import lemma
+from app.engine.text import compounds, lemma, segment, tokenize
 
 TITLE_WEIGHT = 3.0  # a word of the headline counts this many times
 LEAD_SENTENCES, LEAD_WEIGHT = 3, 3.0  # the first sentences name the event
@@ -34,8 +33,6 @@ CONTENT_SHARE = 0.6  # what happened weighs this much of the likeness; who and w
 MAX_TERMS = 200  # telling words kept per article
 WINDOW_DAYS = 7  # a story's articles leave no gap longer than this between their publication dates
 FIGURE_BONUS, FIGURES_CAP = 0.05, 0.25  # per figure two articles share ("drone:472"), and at most
-_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W\d_]|[^\W\d_]")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,12 +58,12 @@ def article_signature(article: ArticleText, claims: Sequence[Claim] = ()) -> Art
     counts: Counter = Counter()
     names: Counter = Counter()
     parts = [(article.title or "", TITLE_WEIGHT)]
-    sentences = [s for s in _SENTENCE.split(article.text) if s.strip()]
+    sentences = [s.text for s in segment(article.text)]
     parts += [(s, LEAD_WEIGHT if i < LEAD_SENTENCES else 1.0) for i, s in enumerate(sentences)]
-    lower_words = {m.group() for m in _WORD.finditer(article.text) if m.group().islower()}
+    lower_words = {w for s in sentences for w in _words(s) if w.islower()}
     for sentence, weight in parts:
-        for k, m in enumerate(_WORD.finditer(sentence)):
-            word = m.group().replace("’", "'").removesuffix("'s")
+        for k, word in enumerate(_words(sentence)):
+            word = word.replace("’", "'").removesuffix("'s")
             if word[0].isupper() and word.lower() not in lower_words and (k > 0 or word.isupper()):
                 if word.lower() not in stop and len(word) > 1:
                     names[word.lower()] += weight
@@ -85,6 +82,11 @@ def article_signature(article: ArticleText, claims: Sequence[Claim] = ()) -> Art
     day = article.published_at.isoformat() if article.published_at else ""
     return ArticleSignature(article.id, _unit_vector(counts), _unit_vector(names), figures,
                             article.published_at, article.story_key, (day, digest))
+
+
+def _words(sentence: str) -> list[str]:
+    """The words of a sentence as the one tokenizer reads them, hyphenated compounds whole."""
+    return [t.text for t in compounds(tokenize(sentence)) if t.is_word]
 
 
 def _unit_vector(counts: Counter) -> dict[str, float]:

@@ -1,14 +1,19 @@
 """Every quantitative claim of one text, unframed, with offsets into the text as submitted.
 
-    >>> [c.text for c in read_claims("Russia fired 653 drones and 51 missiles.")]
+    >>> from app.engine.text import read_sentences
+    >>> text = "Russia fired 653 drones and 51 missiles."
+    >>> [c.text for c in read_claims(text, read_sentences(text))]
     ['653 drones', '51 missiles']
+
+Each sentence's tokens are read once (text.Sentence); sentences that cannot hold a quantity are skipped
+before they are tokenized (cues.py).
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -18,20 +23,20 @@ from app.engine.extract.cues import has_cue
 from app.engine.extract.quantities import scan
 from app.engine.extract.quantity import Quantity
 from app.engine.extract.units import to_base
-from app.engine.model import Claim, Segment, Value
-from app.engine.text.segment import segment
-from app.engine.text.tokens import Token, tokenize
+from app.engine.model import Claim, Value
+from app.engine.text import Sentence, Token
 
 _CONVERSION_TOLERANCE = 0.06  # news rounds conversions: 7,000 km is written "4,300 miles" (4,350)
 
 
-def read_claims(text: str, published_at: date | None = None) -> list[Claim]:
-    """The quantitative claims of `text` (not yet framed), in text order, with offsets into `text`."""
+def read_claims(text: str, sentences: Sequence[Sentence], published_at: date | None = None) -> list[Claim]:
+    """The quantitative claims of `text` (cut into `sentences`), not yet framed, in text order, with
+    offsets into `text`."""
     scanned = []
-    for seg in segment(text):
+    for seg in sentences:
         if not has_cue(seg.text):
             continue
-        tokens = tokenize(seg.text, seg.start)
+        tokens = seg.tokens
         if tokens:
             scanned.append((seg, tokens, scan(tokens, published_at)))
     resolve_references([(tokens, found) for _, tokens, found in scanned])
@@ -63,7 +68,7 @@ def _story_currency(found: Iterable[Quantity]) -> str | None:
     return codes.most_common(1)[0][0] if codes else None
 
 
-def _claim(text: str, seg: Segment, tokens: list[Token], q: Quantity, is_conversion: bool = False) -> Claim:
+def _claim(text: str, seg: Sentence, tokens: list[Token], q: Quantity, is_conversion: bool = False) -> Claim:
     start = tokens[q.start].start
     end = tokens[q.end - 1].end
     return Claim(

@@ -1,18 +1,49 @@
-"""Framing: what each claim counts, the action, actor, place, time and attribution (its fact key).
+"""Frame stage: what each claim counts, the action, actor, place, time and attribution (its fact key).
 
-Framing happens once, here, at extraction: the comparison reads the frames as they are.
+Framing happens once, here, at extraction: each sentence is read once for all its claims (frame.py), and
+the comparison reads the frames as they are.
+
+    >>> from app.engine.extract.claims import read_claims
+    >>> from app.engine.text import read_sentences
+    >>> text = "Russia fired 472 drones on Sunday, the air force said."
+    >>> sentences = read_sentences(text)
+    >>> claims = frame_claims(read_claims(text, sentences), sentences)
+    >>> [(c.text, c.frame.action, c.frame.time) for c in claims]
+    [('472 drones', 'launch', 'sunday'), ('Sunday', 'launch', None)]
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from app.engine.frame.circumstances import settle_event_times
-from app.engine.frame.frame import frame_claim
-from app.engine.model import Claim
+from app.engine.frame.frame import SentenceParts, frame_in
+from app.engine.frame.time import event_time
+from app.engine.model import Claim, Frame
+from app.engine.text import Sentence
 
 
-def frame_claims(claims: list[Claim], published_at: date | None = None) -> list[Claim]:
-    """The claims of one text with their frames, event times settled against the dates of their sentences."""
-    return settle_event_times([replace(c, frame=frame_claim(c, published_at)) for c in claims])
+def frame_claims(claims: Sequence[Claim], sentences: Sequence[Sentence], published_at: date | None = None
+                 ) -> list[Claim]:
+    """The claims of one text, read from `sentences`, framed; event times settled against the dates of
+    their sentences."""
+    by_start = {s.start: s for s in sentences}
+    parts: dict[int, SentenceParts] = {}
+    dates: dict[int, list[Claim]] = {}
+    for c in claims:
+        if c.kind == "date":
+            dates.setdefault(c.sentence_start, []).append(c)
+    framed = []
+    for c in claims:
+        if c.sentence_start not in parts:
+            sentence = by_start.get(c.sentence_start) or Sentence(c.sentence_start, c.sentence)
+            parts[c.sentence_start] = SentenceParts.of(sentence)
+        frame = frame_in(parts[c.sentence_start], c, published_at)
+        framed.append(replace(c, frame=event_time(c, frame, dates.get(c.sentence_start, ()))))
+    return framed
+
+
+def frame_claim(claim: Claim, published_at: date | None = None) -> Frame:
+    """The frame of one claim on its own (a stored claim, a claim built by hand), from its sentence."""
+    return frame_in(SentenceParts.of(Sentence(claim.sentence_start, claim.sentence)), claim, published_at)

@@ -78,3 +78,24 @@ def test_a_notice_runs_to_the_end_of_its_paragraph():
             "not June 9.\nMore.")
     n = find_notices(ArticleText("w", "W", text), [])[0]
     assert n.text.endswith("not June 9.") and (n.new_text, n.old_text) == ("June 8", "June 9")
+
+
+def test_a_notice_is_not_cut_inside_a_decimal_and_keeps_its_values():
+    """One sentence splitter: "3.5" does not end a sentence, so the notice holds both figures."""
+    from app.engine import extract_claims
+
+    text = ("Rain totals reached 3.5 inches, not 5.3 inches as this story previously reported. "
+            "Crews reopened the coast road on Friday.")
+    article = ArticleText("w", "Gazette", text, date(2025, 9, 8))
+    n = find_notices(article, extract_claims(text, article.published_at))[0]
+    assert n.text.startswith("Rain totals reached 3.5 inches")
+    assert (n.new_text, n.old_text) == ("3.5 inches", "5.3 inches")
+
+
+def test_the_correction_finding_names_both_values():
+    from app.engine import check_articles
+
+    text = "Rain totals reached 3.5 inches, not 5.3 inches as this story previously reported."
+    report = check_articles([ArticleText("w", "Gazette", text, date(2025, 9, 8))])
+    (found,) = [f for f in report.findings if f.type == "correction"]
+    assert (found.old_value, found.new_value) == ("5.3 inches", "3.5 inches")

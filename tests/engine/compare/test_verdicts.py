@@ -1,6 +1,5 @@
 """Verdicts by interval logic: one test per phrase pair (texts written for these tests)."""
 
-from dataclasses import replace
 
 from app.engine.compare.align import align
 from app.engine.compare.verdicts import interval, judge
@@ -152,10 +151,10 @@ def test_a_surplus_of_vs_a_deficit_of_the_same_figure_is_a_discrepancy():
 
 
 def test_shares_rose_vs_shares_fell_the_same_figure_is_a_discrepancy():
-    a = replace(claim("Shares in the brewer fell 12% on Monday after the recall.", "12%", 12, kind="percent"),
-                trend="down")
-    b = replace(claim("Shares in the brewer rose 12% on Monday after the recall.", "12%", 12, kind="percent"),
-                trend="up")
+    a = claim("Shares in the brewer fell 12% on Monday after the recall.", "12%", 12, kind="percent",
+              trend="down")
+    b = claim("Shares in the brewer rose 12% on Monday after the recall.", "12%", 12, kind="percent",
+              trend="up")
     found = judge(align([item(a, "a", 0), item(b, "b", 1)])[0])
     assert (found[0].type, found[0].verdict) == ("discrepancy", "opposite")
 

@@ -42,7 +42,7 @@ def test_three_of_them_is_framed_by_the_noun_it_refers_to():
 def test_reframing_a_stored_claim_keeps_the_scale_and_the_noun():
     from dataclasses import replace
 
-    from app.engine.frame.frame import frame_claim
+    from app.engine.frame import frame_claim
     from app.engine.model import Frame
 
     text = "Some 30 aftershocks followed, the largest of magnitude 4.9. Four of them were felt."

@@ -1,0 +1,103 @@
+"""What was done to the counted things: the sentence's action phrases (lexicon/actions.toml), and which one
+applies to a claim.
+
+    >>> from app.engine.text import compounds, tokenize
+    >>> words = compounds(tokenize("Air defences shot down 52 of 80 drones."))
+    >>> [(a.cls, a.text) for a in actions(words)]
+    [('intercept', 'shot down')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from app.engine import lexicon as lx
+from app.engine.frame.counted import is_digits
+from app.engine.text import Token
+
+
+@dataclass(frozen=True, slots=True)
+class Act:
+    """An action phrase of the sentence at words[start:end]."""
+
+    cls: str
+    text: str
+    start: int  # word index
+    end: int
+
+
+@cache
+def _phrases_by_first() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Action phrases by their first word, longest first."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, cls in lx.action_phrases().items():
+        out.setdefault(phrase[0], []).append((phrase, cls))
+    for options in out.values():
+        options.sort(key=lambda p: -len(p[0]))
+    return out
+
+
+def _in_name(words: list[Token], i: int) -> bool:
+    """True when word i is capitalised inside the sentence: part of a proper name ("the Bear Hollow Fire
+    burned"), never a verb. The sentence's first word (or one after an opening quote) may be a verb."""
+    if i == 0 or not words[i].text[:1].isupper():
+        return False
+    return words[i - 1].norm not in (".", "“", '"', "‘", "'", "(", ":", "—", "-")
+
+
+def actions(words: list[Token]) -> list[Act]:
+    """Every action phrase of the sentence, left to right, the longest one at each word."""
+    by_first = _phrases_by_first()
+    out, i = [], 0
+    while i < len(words):
+        options = by_first.get(words[i].norm)
+        if options and not _in_name(words, i):
+            for phrase, cls in options:
+                n = len(phrase)
+                if tuple(t.norm for t in words[i : i + n]) == phrase:
+                    out.append(Act(cls, " ".join(t.text for t in words[i : i + n]), i, i + n))
+                    i += n - 1
+                    break
+        i += 1
+    return out
+
+
+def action_of(words: list[Token], acts: list[Act], first: int, np_end: int) -> Act | None:
+    """The action applying to the count at `first` (its noun phrase ends at `np_end`): a verb right before
+    it, a passive verb after it, or the nearest verb before it in the sentence (`acts`, the sentence's
+    action phrases, those of the count's own noun phrase left out)."""
+    acts = [a for a in acts if not first <= a.start < np_end]
+    before = [a for a in acts if a.end <= first and not _other_clause_between(words, a.end, first)]
+    if before and first == before[-1].end:
+        return before[-1]
+    links = lx.words("frame", "passive", "links")
+    gap = lx.table("frame")["passive"]["max_gap"]
+    for a in acts:
+        if a.start >= np_end and a.start - np_end <= gap:
+            if all(words[k].norm in links for k in range(np_end, a.start)):
+                return a
+            break
+    return before[-1] if before else None
+
+
+def inherited(words: list[Token], act: Act | None, first: int) -> bool:
+    """True when the verb found for a count belongs to another count: a number stands between the verb and
+    this count, or the verb directly follows another count ("1,150 homes destroyed, including 14 schools")."""
+    if act is None or act.start >= first or act.end == first:
+        return False
+    if any(is_digits(t) for t in words[act.end : first]):
+        return True
+    lead = words[max(0, act.start - 3) : act.start]
+    return any(is_digits(t) for t in lead) and all(t.norm[0].isalnum() for t in lead)
+
+
+def _other_clause_between(words: list[Token], i: int, j: int) -> bool:
+    """True when another participle clause starts between a verb and the count ("killing two people and
+    leaving 30,000 homes without power": "killing" does not apply to the homes)."""
+    for k in range(i + 1, j):
+        low = words[k].norm
+        participle = low.endswith("ing") and len(low) > 5 and words[k - 1].norm in ("and", ",", "while")
+        if participle and (low,) not in lx.action_phrases():
+            return True
+    return False

@@ -1,0 +1,73 @@
+"""When: the time words of a sentence, the one nearest a claim, and the event time settled against the
+dates the extractor resolved (calendar.toml is the table both read).
+
+    >>> from datetime import date
+    >>> from app.engine.text import read_sentences
+    >>> s = read_sentences("Officials said on Sunday that 40 homes burned.")[0]
+    >>> time_of(s.clauses, time_words(s.words), 5, date(2025, 6, 2))
+    '2025-06-01'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, timedelta
+from functools import cache
+
+from app.engine import lexicon as lx
+from app.engine.model import Claim, Frame
+from app.engine.text import Token
+
+
+@cache
+def _relative_by_first() -> dict[str, list[tuple[tuple[str, ...], int]]]:
+    """The calendar's relative days ("last night" -> -1) by their first word."""
+    out: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for parts, offset in lx.calendar().relative_days.items():
+        out.setdefault(parts[0], []).append((parts, offset))
+    return out
+
+
+def time_words(words: list[Token]) -> list[tuple[int, str, int | None]]:
+    """The sentence's weekdays and relative days, once per sentence: (word index, phrase, day offset; None
+    for a weekday)."""
+    weekdays = lx.calendar().weekdays
+    by_first = _relative_by_first()
+    hits: list[tuple[int, str, int | None]] = []
+    low = [t.norm for t in words]
+    for i, w in enumerate(low):
+        if w in weekdays:
+            hits.append((i, w, None))
+        for parts, offset in by_first.get(w, ()):
+            if tuple(low[i : i + len(parts)]) == parts:
+                hits.append((i, " ".join(parts), offset))
+    return hits
+
+
+def time_of(clauses: list[int], hits: list[tuple[int, str, int | None]], first: int,
+            published: date | None) -> str | None:
+    """The time word nearest the claim at word `first` (its own clause first), resolved against the
+    publication date if given."""
+    if not hits:
+        return None
+    here = clauses[min(first, len(clauses) - 1)]
+    _, word, offset = min(hits, key=lambda h: (clauses[h[0]] != here, abs(h[0] - first)))
+    if published is None:
+        return word
+    if offset is None:
+        back = (published.weekday() - lx.calendar().weekdays[word]) % 7
+        return (published - timedelta(days=back)).isoformat()
+    return (published + timedelta(days=offset)).isoformat()
+
+
+def event_time(claim: Claim, frame: Frame, dates: Sequence[Claim]) -> Frame:
+    """`frame` with the event time settled: the date the extractor resolved nearest to the claim in its
+    sentence (`dates`: the date claims of the sentence; "overnight into Saturday"), else the framer's own
+    reading (`time_of`); a date claim is no event time of its own."""
+    if claim.kind == "date":
+        return replace(frame, time=None)
+    near = [d for d in dates if d.value.iso]
+    if not near:
+        return frame
+    return replace(frame, time=min(near, key=lambda d: abs(d.start - claim.start)).value.iso)

@@ -1,0 +1,37 @@
+"""According to whom, and negation (texts written for these tests)."""
+
+from datetime import date
+
+from app.engine import extract_claims
+from app.engine.frame.attribution import attribution_of, negated
+from app.engine.text import read_sentences
+
+
+def words(sentence: str):
+    return read_sentences(sentence)[0].words
+
+
+def test_said_the_governor_after_the_verb_is_the_attribution():
+    assert attribution_of(words("Nine people were hurt, said the governor.")) == "the governor"
+
+
+def test_the_us_military_said_is_read_whole_like_the_british_military_said():
+    """One tokenizer: "U.S." is one word, so the whole name is the source, as for "British"."""
+    us = attribution_of(words("The militia fired 30 rockets, the U.S. military said."))
+    uk = attribution_of(words("The militia fired 30 rockets, the British military said."))
+    assert (us, uk) == ("the u.s. military", "the british military")
+
+
+def test_a_count_attributed_to_the_us_military_is_framed_whole():
+    (claim,) = extract_claims("Rebels fired 30 rockets at the port, the U.S. military said.")
+    assert claim.frame.attribution == "the u.s. military"
+
+
+def test_no_before_the_count_negates_it():
+    w = words("There were no 5 survivors.")
+    assert negated(w, next(i for i, t in enumerate(w) if t.text == "5"))
+
+
+def test_a_date_that_says_when_it_was_said_is_marked():
+    claims = extract_claims("The league said Friday that 14 clubs had paid.", date(2025, 6, 2))
+    assert [c.frame.when_said for c in claims if c.kind == "date"] == [True]

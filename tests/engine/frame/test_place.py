@@ -1,0 +1,34 @@
+"""Where a claim is about (texts written for these tests)."""
+
+from app.engine.frame.place import place_of, places
+from app.engine.text import read_sentences
+
+
+def place(sentence: str, word: str):
+    s = read_sentences(sentence)[0]
+    first = next(i for i, t in enumerate(s.words) if t.text == word)
+    return place_of(s.words, s.clauses, places(s.words), first)
+
+
+def test_in_the_odesa_region_is_the_place():
+    assert place("Two people were hurt in the Odesa region.", "Two") == ("odesa", False)
+
+
+def test_the_city_of_names_the_place():
+    assert place("Shelling around the city of Melitor wounded 4 people.", "4") == ("melitor", False)
+
+
+def test_opening_in_x_applies_to_the_whole_sentence():
+    assert place("In Varna, a boy was hurt and 7 others were injured.", "7") == ("varna", False)
+
+
+def test_a_country_is_not_a_place():
+    assert place("Drones hit 9 buildings in Ukraine.", "9") == (None, False)
+
+
+def test_a_participle_clause_inherits_the_place_of_its_main_clause():
+    assert place("Floods swept the Tarn valley near Albec, killing 3 people.", "3") == ("albec", True)
+
+
+def test_a_month_is_never_a_place():
+    assert place("In March, 12 homes in the Delta region flooded.", "12") == ("delta", False)

@@ -1,0 +1,32 @@
+"""When a claim happened (texts written for these tests)."""
+
+from datetime import date
+
+from app.engine import extract_claims
+from app.engine.frame.time import time_of, time_words
+from app.engine.text import read_sentences
+
+
+def when(sentence: str, word: str, published: date):
+    s = read_sentences(sentence)[0]
+    first = next(i for i, t in enumerate(s.words) if t.text == word)
+    return time_of(s.clauses, time_words(s.words), first, published)
+
+
+def test_last_night_is_the_day_before_publication():
+    assert when("Drones hit 9 buildings last night.", "9", date(2025, 6, 2)) == "2025-06-01"
+
+
+def test_a_lower_case_weekday_is_the_last_such_day():
+    assert when("crews rescued 4 climbers on sunday", "4", date(2025, 6, 4)) == "2025-06-01"
+
+
+def test_the_nearest_date_in_the_sentence_is_the_event_time():
+    (count, _, _) = extract_claims("Voters cast 8,000 ballots on Sunday, the board said on Monday.",
+                                   date(2025, 6, 3))
+    assert count.frame.time == "2025-06-01"
+
+
+def test_a_date_has_no_event_time_of_its_own():
+    claims = extract_claims("Markets closed 2% lower on Friday.", date(2025, 6, 2))
+    assert [c.frame.time for c in claims if c.kind == "date"] == [None]
