@@ -39,3 +39,15 @@ def test_extract_and_check_put_an_overnight_event_on_the_same_days():
     report = check_articles([ArticleText("a", "Wire", text, published)])
     assert [c.frame for c in report.claims["a"]] == extracted
     assert extracted[0].time == "2025-09-07/2025-09-08"
+
+
+def test_an_unpunctuated_feed_is_read_in_bounded_sentences():
+    """Text without sentence ends (a feed, a scrape) is cut into bounded sentences: every figure is still
+    read, and no claim's sentence grows with the text."""
+    from app.engine.text.split import MAX_SENTENCE_TOKENS
+    from app.engine.text.tokens import tokenize
+
+    text = "and 5 drones flew over the city " * 300
+    claims = extract_claims(text, date(2025, 9, 8))
+    assert len(claims) == 300 and all(c.value.nominal == 5 for c in claims)
+    assert max(len(tokenize(c.sentence)) for c in claims) <= MAX_SENTENCE_TOKENS

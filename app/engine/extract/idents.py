@@ -1,4 +1,4 @@
-"""Numbers that are not quantities: ordinals, ids and codes, phone numbers, model names, years.
+"""Numbers that are not counts: ordinals, ids and codes, phone numbers, model names, years, and ages.
 
     >>> from app.engine.text.tokens import tokenize
     >>> from app.engine.extract.numbers import parse_number
@@ -18,6 +18,7 @@ from app.engine import lexicon as lx
 from app.engine.extract.dates import DateMatch, is_year, year_match
 from app.engine.extract.nouns import NounPhrase, stop_words
 from app.engine.extract.numbers import NumberMatch, qualifier_before
+from app.engine.extract.quantity import AGE, Quantity
 from app.engine.extract.units import match_unit
 from app.engine.text.tokens import Token, joined
 
@@ -172,3 +173,25 @@ def scale_of(tokens: list[Token], start: int, end: int) -> str | None:
             return None
         k -= 1
     return None
+
+
+def read_age(tokens: list[Token], q: Quantity) -> None:
+    """'Maddon, 66, has ...', 'Nick Hague 44 has', 'aged 17': a bare number after a name is an age."""
+    if q.unit is not None or q.noun is not None or q.number.qualifier != "exact":
+        return
+    x = q.number.nominal
+    if x is None or not (1 <= x <= 115) or x != int(x) or not tokens[q.start].is_num:
+        return
+    lex = lexicon()
+    s = q.start
+    prev = tokens[s - 1] if s > 0 else None
+    nxt = tokens[q.end] if q.end < len(tokens) else None
+    if prev is not None and prev.lower in lex.age_words:
+        q.unit = AGE
+        return
+    name_before = prev is not None and (
+        (prev.text == "," and s >= 2 and tokens[s - 2].is_word and tokens[s - 2].text[0].isupper())
+        or (prev.is_word and prev.text[0].isupper() and prev.lower not in lex.stop)
+    )
+    if name_before and nxt is not None and (nxt.text == "," or nxt.lower in lex.age_verbs):
+        q.unit = AGE

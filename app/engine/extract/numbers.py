@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from app.engine import lexicon
 from app.engine.extract.number_words import apply_scales, parse_fraction, parse_words, vocab
+from app.engine.extract.units import match_unit
 from app.engine.lexicon import Qualifier
 from app.engine.text.tokens import Token, joined
 
@@ -250,6 +251,24 @@ def qualify(match: NumberMatch, q: Qualifier) -> NumberMatch:
         lo, hi = sorted((x * (1 - tol), x * (1 + tol)))
         return replace(match, qualifier=q.qualifier, low=lo, high=hi, tolerance=q.tolerance)
     return match
+
+
+def a_unit_and_a_half(tokens: list[Token], k: int) -> NumberMatch | None:
+    """'a year and a half' -> 1.5, 'half a percentage point' -> 0.5 (the unit is read next)."""
+    n = len(tokens)
+    if tokens[k].lower == "half" and k + 2 < n and tokens[k + 1].lower in ("a", "an"):
+        hit = match_unit(tokens, k + 2, allow_quantulum=False)
+        if hit is not None:
+            return NumberMatch(k, k + 2, 0.5, 0.5, 0.5, words=True, fraction=True)
+    if (
+        tokens[k].lower in ("a", "an")
+        and k + 4 < n
+        and [t.lower for t in tokens[k + 2 : k + 5]] == ["and", "a", "half"]
+    ):
+        hit = match_unit(tokens, k + 1, allow_quantulum=False)
+        if hit is not None and hit[1] == k + 2:
+            return NumberMatch(k, k + 1, 1.5, 1.5, 1.5, words=True)
+    return None
 
 
 def make_range(first: NumberMatch, second: NumberMatch, stated_order: bool = False) -> NumberMatch:

@@ -1,5 +1,5 @@
 """Find the quantities of one sentence: numbers with their qualifier, unit or counted noun, range, trend
-and parenthetical conversion, plus dates and times. Works on tokens; extract.py turns the result into Claims.
+and parenthetical conversion, plus dates and times. Works on tokens; claims.py turns the result into Claims.
 
     >>> from app.engine.text.tokens import tokenize
     >>> [(q.kind, q.number.nominal, q.unit_name) for q in scan(tokenize("Russia fired 653 drones."), None)]
@@ -13,7 +13,7 @@ from datetime import date
 
 from app.engine.extract.dates import match_date
 from app.engine.extract.elision import fill_elided_units
-from app.engine.extract.idents import lexicon, names_a_model, not_a_quantity, scale_of, year_of
+from app.engine.extract.idents import lexicon, names_a_model, not_a_quantity, read_age, scale_of, year_of
 from app.engine.extract.nouns import (
     NounPhrase,
     index_after,
@@ -27,7 +27,7 @@ from app.engine.extract.nouns import (
 )
 from app.engine.extract.number_words import vocab
 from app.engine.extract.numbers import (
-    NumberMatch,
+    a_unit_and_a_half,
     make_range,
     parse_number,
     qualifier_after,
@@ -98,7 +98,7 @@ def read_quantity(
         trend, k = "down", k + 1  # "Nasdaq -0.8%": a ticker's change, stated with its sign
     if k >= n or not _can_start(tokens[k]):
         return None
-    num = parse_number(tokens, k, money=cur is not None) or _a_unit_and_a_half(tokens, k)
+    num = parse_number(tokens, k, money=cur is not None) or a_unit_and_a_half(tokens, k)
     if num is None or (tokens[k].lower in ("a", "an") and num.nominal == 1 and not num.scaled):
         return None
     if not continuing and trend is None and not_a_quantity(tokens, k, num, cur is not None):
@@ -118,7 +118,7 @@ def read_quantity(
         q.unit is None and q.noun is None and tokens[k].lower == "one"
     ):
         return None  # "787 Dreamliner"; "one" alone is a pronoun
-    _read_age(tokens, q)
+    read_age(tokens, q)
     _qualify(tokens, q, i)
     if q.trend is None:
         q.trend = trend_before(tokens, i, q.number.qualifier_start, counted=q.noun is not None)
@@ -138,24 +138,6 @@ def _signed_change(tokens: list[Token], k: int) -> bool:
         and joined(tokens, k + 1)
         and tokens[k + 2].text == "%"
     )
-
-
-def _a_unit_and_a_half(tokens: list[Token], k: int) -> NumberMatch | None:
-    """'a year and a half' -> 1.5, 'half a percentage point' -> 0.5 (the unit is read next)."""
-    n = len(tokens)
-    if tokens[k].lower == "half" and k + 2 < n and tokens[k + 1].lower in ("a", "an"):
-        hit = match_unit(tokens, k + 2, allow_quantulum=False)
-        if hit is not None:
-            return NumberMatch(k, k + 2, 0.5, 0.5, 0.5, words=True, fraction=True)
-    if (
-        tokens[k].lower in ("a", "an")
-        and k + 4 < n
-        and [t.lower for t in tokens[k + 2 : k + 5]] == ["and", "a", "half"]
-    ):
-        hit = match_unit(tokens, k + 1, allow_quantulum=False)
-        if hit is not None and hit[1] == k + 2:
-            return NumberMatch(k, k + 1, 1.5, 1.5, 1.5, words=True)
-    return None
 
 
 def _read_unit(tokens: list[Token], q: Quantity) -> None:
@@ -330,28 +312,6 @@ def _partitive(tokens: list[Token], q: Quantity) -> NounPhrase | None:
     if s >= 2 and tokens[s - 2].lower == "of" and tokens[s - 1].lower in _PARTITIVE_DETERMINERS:
         return None if noun_phrase(tokens, j) is not None else participle_noun(tokens, j)
     return None
-
-
-def _read_age(tokens: list[Token], q: Quantity) -> None:
-    """'Maddon, 66, has ...', 'Nick Hague 44 has', 'aged 17': a bare number after a name is an age."""
-    if q.unit is not None or q.noun is not None or q.number.qualifier != "exact":
-        return
-    x = q.number.nominal
-    if x is None or not (1 <= x <= 115) or x != int(x) or not tokens[q.start].is_num:
-        return
-    lex = lexicon()
-    s = q.start
-    prev = tokens[s - 1] if s > 0 else None
-    nxt = tokens[q.end] if q.end < len(tokens) else None
-    if prev is not None and prev.lower in lex.age_words:
-        q.unit = AGE
-        return
-    name_before = prev is not None and (
-        (prev.text == "," and s >= 2 and tokens[s - 2].is_word and tokens[s - 2].text[0].isupper())
-        or (prev.is_word and prev.text[0].isupper() and prev.lower not in lex.stop)
-    )
-    if name_before and nxt is not None and (nxt.text == "," or nxt.lower in lex.age_verbs):
-        q.unit = AGE
 
 
 def _qualify(tokens: list[Token], q: Quantity, i: int) -> None:

@@ -14,6 +14,7 @@ import re
 from functools import cache
 
 from app.engine import lexicon as lx
+from app.engine.extract.nouns import stop_words
 from app.engine.extract.number_words import number_words as extract_number_words
 from app.engine.text import Token, is_plural, lemma
 
@@ -69,9 +70,9 @@ def skip_aside(words: list[Token], i: int) -> int:
 
 @cache
 def _stop() -> frozenset[str]:
-    """Words that end the noun phrase of the counted thing (frame.toml) and calendar words."""
-    cal = lx.calendar()
-    return lx.words("frame", "noun_phrase", "stop") | cal.relative_words | frozenset(cal.weekdays)
+    """Words that end the noun phrase of the counted thing: the extractor's stop words and calendar words,
+    and the few framing adds (frame.toml)."""
+    return stop_words() | lx.words("frame", "noun_phrase", "stop") | frozenset(lx.calendar().weekdays)
 
 
 def noun_phrase(words: list[Token], i: int) -> list[int]:

@@ -20,24 +20,29 @@ def stopwords() -> frozenset[str]:
     return word_list("stopwords") | calendar().names
 
 
+def _by_member(groups: dict[str, list[str]], key=str.lower) -> dict:
+    """{label: [member, ...]} -> {key(member): label}; a member listed twice keeps its first label."""
+    out: dict = {}
+    for label, members in groups.items():
+        for member in members:
+            out.setdefault(key(member), label)
+    return out
+
+
+def _words_of(phrase: str) -> tuple[str, ...]:
+    return tuple(phrase.lower().replace("’", "'").split())
+
+
 @cache
 def synonyms() -> dict[str, str]:
     """Context word -> the word its group is compared as (synonyms.toml)."""
-    out: dict[str, str] = {}
-    for head, group in table("synonyms")["groups"].items():
-        for word in group:
-            out.setdefault(word.lower(), head)
-    return out
+    return _by_member(table("synonyms")["groups"])
 
 
 @cache
 def counted_classes() -> dict[str, str]:
     """Noun lemma (possibly several words) -> counted class (counted.toml)."""
-    out: dict[str, str] = {}
-    for cls, nouns in table("counted")["classes"].items():
-        for noun in nouns:
-            out.setdefault(noun.lower(), cls)
-    return out
+    return _by_member(table("counted")["classes"])
 
 
 def counted_class(lemma: str) -> str | None:
@@ -48,11 +53,7 @@ def counted_class(lemma: str) -> str | None:
 @cache
 def action_phrases() -> dict[tuple[str, ...], str]:
     """Action phrase as a token tuple -> action class (actions.toml)."""
-    out: dict[tuple[str, ...], str] = {}
-    for cls, phrases in table("actions")["classes"].items():
-        for phrase in phrases:
-            out.setdefault(tuple(phrase.lower().split()), cls)
-    return out
+    return _by_member(table("actions")["classes"], _words_of)
 
 
 @cache
@@ -86,11 +87,7 @@ def actions_contradict(a: str | None, b: str | None) -> bool:
 @cache
 def actor_aliases() -> dict[tuple[str, ...], str]:
     """Alias as a token tuple -> actor (actors.toml)."""
-    out: dict[tuple[str, ...], str] = {}
-    for actor, aliases in table("actors")["actors"].items():
-        for alias in aliases:
-            out.setdefault(tuple(alias.lower().replace("’", "'").split()), actor)
-    return out
+    return _by_member(table("actors")["actors"], _words_of)
 
 
 def capitals() -> frozenset[str]:

@@ -1,4 +1,4 @@
-"""The orchestrator (app/engine/extract.py): every claim of a text, its kind, value, unit, trend, context.
+"""Extraction of a whole text (app/engine/extract/claims.py): each claim, its kind, value, unit and trend.
 
 Test texts are written for the project, never copied from news.
 """

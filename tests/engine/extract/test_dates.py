@@ -1,4 +1,4 @@
-"""Dates, times and durations (app/engine/dates.py), resolved against the publication date."""
+"""Dates, times and durations (app/engine/extract/dates.py), resolved against the publication date."""
 
 from datetime import date
 

@@ -1,4 +1,4 @@
-"""The number grammar (app/engine/numbers.py, number_words.py): one test per phrase it reads."""
+"""The number grammar (app/engine/extract/numbers.py, number_words.py): one test per phrase it reads."""
 
 import pytest
 from hypothesis import given, settings

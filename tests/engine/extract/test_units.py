@@ -1,4 +1,4 @@
-"""Unit names and conversion (app/engine/units.py): quantulum3's names, pint's arithmetic."""
+"""Unit names and conversion (app/engine/extract/units.py): quantulum3's names, pint's arithmetic."""
 
 import pytest
 
