@@ -6,6 +6,7 @@ uvicorn --factory app.main:create_app        # or app.main:app
 from __future__ import annotations
 
 import copy
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -33,16 +34,21 @@ Errors are RFC 9457 `application/problem+json`. When `TALLY_API_KEYS` is set, ev
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Warm the engine up before the first request; run the background worker (ingest
-    jobs, outgoing webhooks) unless TALLY_WORKER_ENABLED is false; dispose the pool at the end."""
-    engine.warm_up()
-    engine_fingerprint()  # reads the engine's files once, here rather than inside the first ingest
+    """Warm the engine up in the background (the health probes answer at once); run the background worker
+    (ingest jobs, outgoing webhooks) unless TALLY_WORKER_ENABLED is false; dispose the pool at the end."""
+    threading.Thread(target=_warm_up, name="tally-warm-up", daemon=True).start()
     settings: Settings = app.state.settings
     worker = start_in_thread(app.state.database, settings) if settings.worker_enabled else None
     yield
     if worker is not None:
         worker.stop()
     app.state.database.dispose()
+
+
+def _warm_up() -> None:
+    """Load the engine's tables and read its files once, before the first request needs them."""
+    engine.warm_up()
+    engine_fingerprint()
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

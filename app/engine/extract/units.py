@@ -6,7 +6,8 @@
     ('kilometre', (7000000.0, 'meter'))
 
 The units the engine reads are listed in lexicon/units.toml and lexicon/currencies.toml (names as quantulum3
-spells them); any other unit word quantulum3 knows is read through its own table (loaded once, cached).
+spells them); any other unit word quantulum3 knows is read through its table, kept as data in
+lexicon/quantulum_units.toml (scripts/gen_quantulum_units.py writes it; quantulum3 is not imported).
 """
 
 from __future__ import annotations
@@ -18,90 +19,6 @@ from app.engine import lexicon
 from app.engine.text.tokens import Token, joined, tokenize
 
 _MAX_LEN = 4
-# quantulum3 surfaces that are words of ordinary prose far more often than units
-_Q3_SKIP = frozenset(
-    [
-        "set",
-        "sets",
-        "pair",
-        "pairs",
-        "time",
-        "times",
-        "dozen",
-        "dozens",
-        "score",
-        "scores",
-        "point",
-        "points",
-        "unit",
-        "units",
-        "count",
-        "counts",
-        "mark",
-        "marks",
-        "stone",
-        "stones",
-        "bar",
-        "bars",
-        "cup",
-        "cups",
-        "gross",
-        "grain",
-        "grains",
-        "line",
-        "lines",
-        "link",
-        "links",
-        "rod",
-        "rods",
-        "chain",
-        "chains",
-        "league",
-        "leagues",
-        "block",
-        "blocks",
-        "bit",
-        "bits",
-        "byte",
-        "bytes",
-        "step",
-        "steps",
-        "quarter",
-        "quarters",
-        "hand",
-        "hands",
-        "span",
-        "spans",
-        "stop",
-        "stops",
-        "day",
-        "days",
-        "week",
-        "weeks",
-        "month",
-        "months",
-        "year",
-        "years",
-        "hour",
-        "hours",
-        "minute",
-        "minutes",
-        "second",
-        "seconds",
-        "pound",
-        "pounds",
-        "shot",
-        "shots",
-        "drop",
-        "drops",
-        "tablespoon",
-        "ton",
-        "tons",
-        "gauss",
-        "ounce",
-        "ounces",
-    ]
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,19 +75,9 @@ def tables() -> Tables:
 
 @lru_cache(maxsize=1)
 def quantulum_surfaces() -> dict[str, str]:
-    """quantulum3's unit words (lower-cased surface -> unit name), the fallback naming authority."""
-    try:
-        from quantulum3 import load
-    except ImportError:  # pragma: no cover - quantulum3 is a declared dependency
-        return {}
-    out: dict[str, str] = {}
-    for surface, units in load.units().surfaces_lower.items():
-        if not surface.isalpha() or len(surface) < 4 or surface in _Q3_SKIP:
-            continue
-        named = sorted(u.name for u in units if u.entity.name not in ("dimensionless", "unknown"))
-        if named:
-            out[surface] = named[0]
-    return out
+    """quantulum3's unit words (lower-cased surface -> unit name), the fallback naming authority: data
+    generated from quantulum3 (lexicon/quantulum_units.toml), so that quantulum3 is never imported."""
+    return dict(lexicon.table("quantulum_units")["surfaces"])
 
 
 def match_unit(tokens: list[Token], j: int, allow_quantulum: bool = True) -> tuple[Unit, int] | None:
