@@ -207,7 +207,7 @@ def engine_fingerprint() -> str:
         if path.is_file() and "__pycache__" not in path.parts:
             digest.update(path.relative_to(root).as_posix().encode("utf-8"))
             digest.update(path.read_bytes())
-    for library in ("quantulum3", "pint"):
+    for library in ("pint",):  # quantulum3's unit words are an engine file (lexicon/quantulum_units.toml)
         with contextlib.suppress(metadata.PackageNotFoundError):
             digest.update(f"{library}=={metadata.version(library)}".encode())
     return digest.hexdigest()[:32]
