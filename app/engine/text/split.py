@@ -22,7 +22,7 @@ import re
 from functools import cache
 
 from app.engine import lexicon
-from app.engine.text.tokens import _TOKEN
+from app.engine.text.tokens import token_count, token_spans
 
 MAX_SENTENCE_TOKENS = 100  # news sentences stay well under this (the longest in our sets: 65 tokens)
 
@@ -98,9 +98,9 @@ def _capped(line: str, start: int, end: int) -> list[tuple[int, int]]:
     last clause break of its second half when there is one (else at the limit)."""
     if end - start <= MAX_SENTENCE_TOKENS:  # fewer characters than the limit: fewer tokens too
         return [(start, end)]
-    if len(_TOKEN.findall(line, start, end)) <= MAX_SENTENCE_TOKENS:
+    if token_count(line, start, end) <= MAX_SENTENCE_TOKENS:
         return [(start, end)]
-    toks = [(m.start(), m.end()) for m in _TOKEN.finditer(line, start, end)]
+    toks = token_spans(line, start, end)
     out, i = [], 0
     while len(toks) - i > MAX_SENTENCE_TOKENS:
         limit = i + MAX_SENTENCE_TOKENS

@@ -104,6 +104,16 @@ def words(text: str) -> Iterable[str]:
             yield s.lower()
 
 
+def token_count(text: str, start: int = 0, end: int | None = None) -> int:
+    """How many tokens text[start:end] holds (no Token objects built)."""
+    return len(_TOKEN.findall(text, start, len(text) if end is None else end))
+
+
+def token_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The (start, end) offsets of the tokens of text[start:end], offsets into `text`."""
+    return [m.span() for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
+
+
 def joined(tokens: list[Token], i: int) -> bool:
     """True when token i touches the token before it (no whitespace): '1,000-kilometer', '7bn'."""
     return 0 < i < len(tokens) and not tokens[i].space_before
