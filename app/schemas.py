@@ -184,6 +184,12 @@ class ValueOut(BaseModel):
     base_low: float | None = None
     base_high: float | None = None
     iso: str | None = None
+    zone: str | None = Field(
+        None,
+        description='clock times: the zone as stated ("GMT", "UTC+3", "EST", "local"); nominal/low/high are '
+        'minutes after midnight in it, and base_* the minutes after midnight UTC when base_unit is '
+        '"minute UTC"',
+    )
 
 
 class FrameOut(BaseModel):

@@ -29,7 +29,7 @@ ClaimKind = Literal[
     "duration",  # "18 months", "a year and a half"
     "age",  # "a 17-year-old girl"
     "date",  # "May 16", "Sunday", "last night" (value.low/high are ordinal days, see Value)
-    "time",  # clock times: "11 a.m."
+    "time",  # clock times: "11 a.m.", "23:47 GMT" (value: minutes after midnight, value.zone; see Value)
     "number",  # a bare dimensionless number we could not attach to anything
 ]
 Context = Literal["body", "caption", "boilerplate"]
@@ -47,6 +47,11 @@ class Value:
     (10, 20), qualifier "range". The qualifier's properties are recorded here once, at extraction, so the
     verdicts never read the claim's words again.
     For dates, `low`/`high` are proleptic ordinals (date.toordinal()) and `iso` holds the ISO date/interval.
+    For clock times (kind "time"), `nominal`/`low`/`high` are minutes after midnight as stated ("23:47" ->
+    1427; "shortly before 8 p.m." -> high 1200), `zone` the zone as stated ("GMT", "UTC+3", "EST", "local",
+    None when none is stated) and, when the zone has a fixed UTC offset, `base_unit` is "minute UTC" and
+    `base_*` the minutes after midnight UTC (mod 1440). Durations and elapsed times ("2:06:23", "2 hours,
+    1 minute and 39 seconds") have `base_unit` "second".
     `base_*` restate low/nominal/high in `base_unit` (pint's base unit of the dimension, e.g. "meter",
     "second", or "USD" for money) so that values in different units compare directly.
     """
@@ -66,6 +71,7 @@ class Value:
     base_low: float | None = None
     base_high: float | None = None
     iso: str | None = None  # dates: "2025-05-16" or "2025-05-31/2025-06-01"
+    zone: str | None = None  # clock times: the zone as stated, normalised ("GMT", "UTC+3", "local")
 
 
 @dataclass(frozen=True, slots=True)

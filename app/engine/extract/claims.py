@@ -20,6 +20,7 @@ from datetime import date
 from app.engine.extract import units
 from app.engine.extract.anaphora import resolve_references
 from app.engine.extract.cues import has_cue
+from app.engine.extract.dates import DateMatch
 from app.engine.extract.quantities import scan
 from app.engine.extract.quantity import Quantity
 from app.engine.extract.units import to_base
@@ -89,6 +90,8 @@ def _claim(text: str, seg: Sentence, tokens: list[Token], q: Quantity, is_conver
 def _value(q: Quantity) -> Value:
     if q.date is not None:
         d = q.date
+        if q.kind == "time":
+            return _clock_value(d)
         return Value(nominal=None, low=d.low, high=d.high, unit=None, dimension=q.kind, iso=d.iso)
     num = q.number
     unit = q.unit
@@ -114,6 +117,27 @@ def _value(q: Quantity) -> Value:
         base_nominal=base_nom,
         base_low=base_lo,
         base_high=base_hi,
+    )
+
+
+def _clock_value(d: DateMatch) -> Value:
+    """A clock time: minutes after midnight as stated, its zone, and the minutes after midnight UTC when the
+    zone has a fixed offset."""
+
+    def utc(x: float | None) -> float | None:
+        return None if x is None or d.utc_offset is None else float((x - d.utc_offset) % 1440)
+
+    return Value(
+        nominal=d.nominal,
+        low=d.low,
+        high=d.high,
+        qualifier=d.qualifier,  # type: ignore[arg-type]
+        dimension="time",
+        zone=d.zone,
+        base_unit="minute UTC" if d.utc_offset is not None else None,
+        base_nominal=utc(d.nominal),
+        base_low=utc(d.low),
+        base_high=utc(d.high),
     )
 
 

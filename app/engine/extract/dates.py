@@ -28,8 +28,12 @@ class DateMatch:
     end: int
     kind: str  # "date" | "time"
     iso: str | None
-    low: int | None  # proleptic ordinal of the first day
+    low: int | None  # proleptic ordinal of the first day (a time: minutes after midnight, see clock.py)
     high: int | None  # ... of the last day
+    nominal: int | None = None  # a time: the minutes after midnight as stated
+    qualifier: str = "exact"  # a time: "shortly before 8 p.m." is an upper bound
+    zone: str | None = None  # a time: the zone as stated, normalised ("GMT", "UTC+3", "local")
+    utc_offset: int | None = None  # a time: the zone's offset from UTC in minutes, when it has one
 
 
 def _day(d: date | None) -> tuple[str | None, int | None, int | None]:
@@ -65,7 +69,7 @@ def match_date(tokens: list[Token], i: int, published: date | None) -> DateMatch
     w = t.lower.rstrip(".")
     n = len(tokens)
     if t.is_num:
-        return _time(tokens, i) or _day_month(tokens, i, published) or _numeric_date(tokens, i)
+        return _day_month(tokens, i, published) or _numeric_date(tokens, i)
     if w in v.months and (t.text[0].isupper()):
         return _month_day(tokens, i, published)
     if w in v.weekdays and t.text[0].isupper():
@@ -286,43 +290,19 @@ def _is_year_token(t: Token) -> bool:
     return t.text.isdigit() and len(t.text) == 4 and 1800 <= int(t.text) <= 2100
 
 
-def _time(tokens: list[Token], i: int) -> DateMatch | None:
-    """'11 a.m.', '9:35 PM', '1.05am', '10:00 GMT'."""
-    v = lexicon.calendar()
-    n = len(tokens)
-    t = tokens[i]
-    j = i + 1
-    if (
-        j + 1 < n
-        and tokens[j].text == ":"
-        and joined(tokens, j)
-        and tokens[j + 1].text.isdigit()
-        and len(tokens[j + 1].text) == 2
-    ):
-        j += 2
-        clock = True
-    else:
-        clock = False
-    if j < n and (
-        tokens[j].lower in v.time_suffixes
-        or tokens[j].lower in ("a", "p")
-        and j + 1 < n
-        and tokens[j + 1].text == "."
-    ):
-        if not (clock or t.text.replace(".", "").isdigit()):
-            return None
-        try:
-            hour = float(t.text)
-        except ValueError:
-            return None
-        if hour > 24:
-            return None
-        end = j + 1
-        if tokens[j].lower in ("a.m", "p.m") and end < n and tokens[end].text == ".":
-            end += 1
-        while end < n and tokens[end].lower in v.time_suffixes:
-            end += 1
-        return DateMatch(i, end, "time", None, None, None)
-    if clock:
-        return DateMatch(i, j, "time", None, None, None)
+def ago(start: int, end: int, amount: float, unit: str, published: date | None) -> DateMatch | None:
+    """'two days ago', 'three weeks ago' (a day), 'six months ago' (that month), 'two years ago' (that year):
+    a duration before publication, counted back from it."""
+    if amount != int(amount) or amount < 0:
+        return None
+    k = int(amount)
+    if published is None:
+        return DateMatch(start, end, "date", None, None, None)
+    if unit in ("day", "week", "fortnight"):
+        days = {"day": 1, "week": 7, "fortnight": 14}[unit] * k
+        return DateMatch(start, end, "date", *_day(published - timedelta(days=days)))
+    if unit == "month":
+        return DateMatch(start, end, "date", *_relative_span(f"month:{-k}", published))
+    if unit == "year":
+        return DateMatch(start, end, "date", *_relative_span(f"year:{-k}", published))
     return None

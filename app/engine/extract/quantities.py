@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from app.engine.extract.dates import match_date
+from app.engine.extract.clock import elapsed_seconds, match_clock, match_minute
+from app.engine.extract.compound import join_compound_measures
+from app.engine.extract.dates import ago, match_date
 from app.engine.extract.elision import fill_elided_units
 from app.engine.extract.idents import lexicon, names_a_model, not_a_quantity, read_age, scale_of, year_of
 from app.engine.extract.nouns import (
@@ -27,6 +29,7 @@ from app.engine.extract.nouns import (
 )
 from app.engine.extract.number_words import vocab
 from app.engine.extract.numbers import (
+    NumberMatch,
     a_unit_and_a_half,
     make_range,
     parse_number,
@@ -34,10 +37,11 @@ from app.engine.extract.numbers import (
     qualifier_before,
     qualify,
 )
-from app.engine.extract.quantity import AGE, Quantity
+from app.engine.extract.quantity import AGE, MINUTE, SECOND, Quantity
 from app.engine.extract.trends import trend_before
 from app.engine.extract.units import Unit, match_currency_prefix, match_unit, per_unit
 from app.engine.lexicon import Qualifier
+from app.engine.lexicon import calendar as lexicon_calendar
 from app.engine.text.tokens import Token, joined
 
 
@@ -62,6 +66,11 @@ def scan(tokens: list[Token], published: date | None) -> list[Quantity]:
     i = 0
     while i < n:
         t = tokens[i]
+        timed = _read_time(tokens, i, published)
+        if timed is not None:
+            out.append(timed)
+            i = timed.end
+            continue
         if t.is_num or (t.is_word and t.lower.rstrip(".") in lex.date_words):
             dm = match_date(tokens, i, published)
             if dm is not None:
@@ -72,13 +81,43 @@ def scan(tokens: list[Token], published: date | None) -> list[Quantity]:
         if q is None:
             i += 1
             continue
+        exact = q.number is not None and q.number.qualifier == "exact"
+        if q.kind == "duration" and exact and q.end < n and tokens[q.end].lower == "ago":
+            dm = ago(q.start, q.end + 1, q.number.nominal, q.unit.name, published)
+            if dm is not None:
+                out.append(Quantity(dm.start, dm.end, "date", date=dm))
+                i = dm.end
+                continue
         out.append(q)
         out.extend(q.converted)
         i = max(i + 1, q.end, max((c.end for c in q.converted), default=q.end))
         if q.converted and i < n and tokens[i].text == ")":
             i += 1
+    out = join_compound_measures(tokens, out)
     fill_elided_units(tokens, out)
     return out
+
+
+def _read_time(tokens: list[Token], i: int, published: date | None) -> Quantity | None:
+    """A clock time ('23:47 GMT', 'noon'), a race time ('2:06:23') or a minute of play ('108th minute')."""
+    t = tokens[i]
+    if not (t.is_num or t.lower in lexicon_calendar().clock_words):
+        return None
+    clock = match_clock(tokens, i)
+    if clock is not None:
+        return Quantity(clock.start, clock.end, "time", date=clock)
+    if not t.is_num:
+        return None
+    elapsed = elapsed_seconds(tokens, i)
+    if elapsed is not None:
+        seconds, end = elapsed
+        number = NumberMatch(i, end, seconds, seconds, seconds)
+        return Quantity(i, end, "duration", number=number, unit=SECOND)
+    minute = match_minute(tokens, i)
+    if minute is not None:
+        value, end = minute
+        return Quantity(i, end, "duration", number=NumberMatch(i, end, value, value, value), unit=MINUTE)
+    return None
 
 
 def read_quantity(

@@ -10,6 +10,8 @@ from app.engine.extract.numbers import NumberMatch
 from app.engine.extract.units import Unit
 
 AGE = Unit("year of age", "age", "year")
+SECOND = Unit("second", "duration", "second")
+MINUTE = Unit("minute", "duration", "minute")
 
 
 @dataclass(slots=True)

@@ -39,6 +39,7 @@ class Tables:
     words: dict[tuple[str, ...], Unit]
     prefixes: dict[tuple[str, ...], Unit]
     by_name: dict[str, Unit]
+    tight: frozenset[tuple[str, ...]]  # symbols of several tokens written without spaces: "ft2", "km/h"
 
 
 def _key(surface: str) -> tuple[str, ...]:
@@ -52,11 +53,14 @@ def tables() -> Tables:
     words: dict[tuple[str, ...], Unit] = {}
     prefixes: dict[tuple[str, ...], Unit] = {}
     by_name: dict[str, Unit] = {}
+    tight: set[tuple[str, ...]] = set()
     for u in lexicon.table("units")["units"]:
         unit = Unit(u["name"], u["kind"], u.get("pint"))
         by_name[unit.name] = unit
         for s in u["symbols"]:
             symbols[_key(s)] = unit
+            if " " not in s and len(_key(s)) > 1:
+                tight.add(_key(s))
         for w in u["words"]:
             words[_key(w.lower())] = unit
     for c in lexicon.table("currencies")["currencies"]:
@@ -70,7 +74,7 @@ def tables() -> Tables:
                 symbols[_key(s)] = unit
         for w in c["words"]:
             words[_key(w.lower())] = unit
-    return Tables(symbols, words, prefixes, by_name)
+    return Tables(symbols, words, prefixes, by_name, frozenset(tight))
 
 
 @lru_cache(maxsize=1)
@@ -88,6 +92,8 @@ def match_unit(tokens: list[Token], j: int, allow_quantulum: bool = True) -> tup
         span = tokens[j : j + size]
         key = tuple(x.text for x in span)
         unit = t.symbols.get(key)
+        if key in t.tight and not all(joined(tokens, k) for k in range(j + 1, j + size)):
+            unit = None  # "12 ft 2 in" is not "12 ft2"
         if unit is not None and _symbol_ok(tokens, j, size):
             return per_unit(tokens, unit, j + size)
         unit = t.words.get(tuple(x.lower for x in span))

@@ -28,7 +28,12 @@ class Calendar:
     weekends: dict[tuple[str, ...], int]  # ("over", "the", "weekend") -> -1
     weekday_direction: dict[str, int]  # "until" -> 1, "last" -> -1
     day_parts: frozenset[str]
-    time_suffixes: frozenset[str]
+    meridiems: dict[str, int]  # "p.m." -> 720: minutes a 12-hour clock adds (12 a.m. is midnight)
+    clock_words: dict[str, int]  # "noon" -> 720
+    time_zones: dict[tuple[str, ...], tuple[str, int | None]]  # ("gmt",) -> ("GMT", 0); ("et",): no offset
+    time_bounds: dict[tuple[str, ...], str]  # ("shortly", "before") -> "upper_bound"
+    approximate_minutes: float  # the reach of "around 3 p.m."
+    military_hours: frozenset[str]
     month_prepositions: frozenset[str]
     year_prepositions: frozenset[str]
 
@@ -59,10 +64,15 @@ def calendar() -> Calendar:
         weekends=_phrases("weekends"),  # type: ignore[arg-type]
         weekday_direction={**{w: 1 for w in direction["forward"]}, **{w: -1 for w in direction["backward"]}},
         day_parts=words("calendar", "day_parts"),
-        time_suffixes=words("calendar", "time_suffixes"),
+        meridiems={w: 720 * (half == "pm") for half, ws in t["meridiems"].items() for w in ws},
+        clock_words=dict(t["clock_words"]),
+        time_zones={tuple(k.split()): (v["zone"], v.get("offset")) for k, v in t["time_zones"].items()},
+        time_bounds={tuple(p.split()): side for side, ps in t["time_bounds"].items() for p in ps},
+        approximate_minutes=float(t["clock"]["approximate_minutes"]),
+        military_hours=words("calendar", "military_hours"),
         month_prepositions=words("calendar", "month_prepositions"),
         year_prepositions=words("calendar", "year_prepositions"),
         names=frozenset(t["months"]) | frozenset(t["weekdays"]),
-        first_words=frozenset(months) | frozenset(t["weekdays"]) | starts,
+        first_words=frozenset(months) | frozenset(t["weekdays"]) | starts | frozenset(t["clock_words"]),
         relative_words=frozenset(p[0] for p in relative if len(p) == 1),
     )

@@ -417,7 +417,7 @@ def test_a_rise_of_is_a_change():
 
 
 def test_minus_sign_before_a_percent_after_a_name_is_a_downward_trend():
-    (c,) = claims("Nasdaq -0.8% at noon")
+    c, _noon = claims("Nasdaq -0.8% at noon")
     assert (c.value.nominal, c.trend) == (0.8, "down")
 
 

@@ -58,11 +58,13 @@ def test_date_low_and_high_are_ordinals():
 
 
 def test_eleven_am_is_a_time():
-    assert resolved("at 11 a.m. local time").kind == "time"
+    (c,) = extract_claims("at 11 a.m. local time")
+    assert (c.kind, c.value.nominal, c.value.zone) == ("time", 660, "local")
 
 
 def test_clock_time_with_colon_is_a_time():
-    assert resolved("at 9:35 PM on").kind == "time"
+    (c,) = extract_claims("at 9:35 PM on")
+    assert (c.kind, c.value.nominal) == ("time", 21 * 60 + 35)
 
 
 def test_slash_digits_are_a_date_not_a_quantity():
