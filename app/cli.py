@@ -7,6 +7,8 @@
     tally eval ../shared/eval                 # the evaluation scorers, in process
     tally bench extract                       # benchmarks/bench_extract.py
     tally worker                              # ingest jobs and outgoing webhooks, in the foreground
+    tally jobs list --status failed           # ingest jobs that failed, with their reason
+    tally jobs retry [JOB_ID...]              # queue failed jobs again
 
 Every command goes through the same service functions as the HTTP API, so the terminal and the API
 never disagree.
@@ -245,6 +247,47 @@ def bench(
         _fail([f"no benchmark {name!r} in {BENCHMARKS}; available: {available or 'none'}"])
     completed = subprocess.run([sys.executable, str(script), *ctx.args], cwd=BENCHMARKS.parent, check=False)
     raise typer.Exit(completed.returncode)
+
+
+jobs = typer.Typer(help="Ingest jobs of signed webhooks: list them, retry failed ones.", no_args_is_help=True)
+cli.add_typer(jobs, name="jobs")
+
+
+@jobs.command("list")
+def jobs_list(
+    status: Annotated[str | None, typer.Option(help="Only this status: pending, done, failed")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="Show at most this many, newest first")] = 100,
+) -> None:
+    """Print the jobs (id, article, status, attempts, last error), newest first."""
+    from app.services.jobs import list_jobs
+
+    db = make_database(get_settings().database_url)
+    try:
+        _require_migrated(db)
+        rows = list_jobs(db, status=status, limit=limit)
+    finally:
+        db.dispose()
+    table = Table("job", "article", "status", "attempts", "last error", title="Jobs", title_justify="left")
+    for job in rows:
+        error = escape(job.last_error or "")
+        table.add_row(str(job.id), job.article_id, job.status, str(job.attempts), error)
+    _stdout().print(table)
+
+
+@jobs.command("retry")
+def jobs_retry(
+    job_ids: Annotated[list[int] | None, typer.Argument(help="Job ids [default: every failed job]")] = None,
+) -> None:
+    """Queue failed jobs again (attempts reset); a worker runs them on its next poll."""
+    from app.services.jobs import retry_jobs
+
+    db = make_database(get_settings().database_url)
+    try:
+        _require_migrated(db)
+        queued = retry_jobs(db, job_ids or None)
+    finally:
+        db.dispose()
+    typer.echo(f"queued {queued} failed job{'s' * (queued != 1)} again")
 
 
 @cli.command()

@@ -75,6 +75,18 @@ class Settings(BaseSettings):
     workers: int = Field(1, gt=0, description="uvicorn worker processes of `tally serve`")
     max_body_bytes: int = Field(5 * 1024 * 1024, gt=0, description="largest accepted request body")
     max_articles: int = Field(500, gt=0, description="most articles in one POST /v1/check")
+    max_text_chars: int = Field(200_000, gt=0, description="longest text of one article (413 beyond)")
+    max_request_chars: int = Field(
+        1_000_000, gt=0, description="most characters of text in one request, all articles together (413)"
+    )
+    max_claims: int = Field(20_000, gt=0, description="most claims the engine reads for one request (413)")
+    max_answer_bytes: int = Field(
+        50 * 1024 * 1024, gt=0, description="largest answer of /v1/check or /v1/extract, estimated (413)"
+    )
+    work_deadline: float = Field(
+        20.0, gt=0, description="seconds the engine may work on one request; then 503 with Retry-After"
+    )
+    job_deadline: float = Field(120.0, gt=0, description="seconds the engine may work on one ingest job")
     api_keys: str | None = Field(None, description="KEY:rw / KEY:ro entries; unset = open API")
     story_window: int = Field(
         10,

@@ -320,11 +320,25 @@ class RevisionOut(BaseModel):
     created_at: datetime
 
 
+class Processing(BaseModel):
+    """The last ingest job of an article accepted by signed ingestion."""
+
+    status: Literal["pending", "done", "failed"] = Field(
+        description="pending: queued for a worker; done: grouped into a story, claims stored; failed: see "
+        "`error` (an operator runs it again with `tally jobs retry`)"
+    )
+    attempts: int
+    error: str | None = None
+
+
 class ArticleDetail(ArticleOut):
     """A stored article with its current text and every revision, oldest first."""
 
     text: str
     revisions: list[RevisionOut]
+    processing: Processing | None = Field(
+        None, description="its last webhook ingest job (null when it came in through POST /v1/articles)"
+    )
 
 
 class ArticleList(BaseModel):

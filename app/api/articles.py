@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Path, Response
 
 from app.api.deps import SessionDep, SettingsDep
 from app.api.params import Limit, LineValue, Offset, Revision, line_query
-from app.api.responses import READ, problems
+from app.api.responses import DEADLINE, READ, problems
 from app.auth import require_write
 from app.schemas import (
     ARTICLE_ID_PATTERN,
@@ -20,6 +20,7 @@ from app.schemas import (
 )
 from app.services import articles as service
 from app.services.ingest import ingest_and_commit
+from app.services.work import bounded, budget_for, check_sizes
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 
@@ -34,6 +35,7 @@ ArticleId = Annotated[str, Path(max_length=128, pattern=ARTICLE_ID_PATTERN)]
     responses={
         200: {"model": ArticleIngested, "description": "Same URL and same text: nothing new stored"},
         **problems(400, 401, 403, 409, 413, 422),
+        **DEADLINE,
     },
     dependencies=[Depends(require_write)],
     summary="Ingest one article",
@@ -44,7 +46,9 @@ def create_article(
     """Store the article (201), a new revision of it when its URL is known and its text changed (201), or
     nothing when the same text is already stored (200); then group it into a story and recompute that
     story's findings."""
-    result = ingest_and_commit(session, body, settings)
+    check_sizes([body.text], settings, where="text")
+    with bounded(budget_for(settings), settings):
+        result = ingest_and_commit(session, body, settings)
     doc = service.article_docs(session, [result.article])[0]
     response.status_code = 200 if result.outcome == "unchanged" else 201
     response.headers["Location"] = f"/v1/articles/{result.article.id}"

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request, Response
 
 from app.api.deps import SettingsDep
-from app.api.responses import problems
+from app.api.responses import DEADLINE, problems
 from app.schemas import CheckRequest, CheckResponse
 from app.services import check as service
+from app.services.work import budget_for, check_answer, check_sizes, claim_sizes, run_off_loop
 
 router = APIRouter(tags=["check"])
 
@@ -16,10 +17,21 @@ router = APIRouter(tags=["check"])
     "/check",
     operation_id="check_articles",
     response_model=CheckResponse,
-    responses=problems(400, 401, 413, 422),
+    responses={**problems(400, 401, 413, 422), **DEADLINE},
     summary="Check articles against each other (stateless)",
 )
-def check_articles(body: CheckRequest, settings: SettingsDep) -> CheckResponse:
+async def check_articles(body: CheckRequest, request: Request, settings: SettingsDep) -> Response:
     """Extract the claims of every article, group the articles into stories, and report agreements,
-    discrepancies and corrections. Article ids must be unique within the request."""
-    return service.check(body, settings.max_articles)
+    discrepancies and corrections. Article ids must be unique within the request. The work is bounded
+    (text size, claims, answer size: 413; TALLY_WORK_DEADLINE: 503 with Retry-After) and stops when the
+    client disconnects."""
+    service.validate_batch(body, settings.max_articles)
+    check_sizes([a.text for a in body.articles], settings)
+
+    def work() -> bytes:
+        answer = service.check(body, settings.max_articles)
+        check_answer(claim_sizes(answer.claims), settings)
+        return answer.model_dump_json(by_alias=True).encode("utf-8")
+
+    answer = await run_off_loop(request, work, budget_for(settings), settings)
+    return Response(answer, media_type="application/json")

@@ -15,6 +15,7 @@ from app.schemas import Problem
 from app.services import signatures
 from app.services.webhook_bodies import articles_of, parse_json
 from app.services.webhook_ingest import accept
+from app.services.work import check_sizes
 from app.webhook_schemas import EVENT_TYPES, EventPayload, WebhookAccepted
 
 router = APIRouter(prefix="/webhooks", tags=["webhooks"])
@@ -75,7 +76,8 @@ _PROBLEMS: dict[int | str, dict[str, Any]] = {
         400: "Malformed body (not JSON, not an article, a batch or a ninjs item), or a bad webhook-id",
         401: "Missing or wrong signature, or a timestamp more than 5 minutes away",
         409: "The webhook-id was already used for a different body",
-        413: "Body larger than TALLY_MAX_BODY_BYTES",
+        413: "Body larger than TALLY_MAX_BODY_BYTES, or texts over TALLY_MAX_TEXT_CHARS (per article) or "
+        "TALLY_MAX_REQUEST_CHARS (in all)",
         503: "No TALLY_WEBHOOK_SECRET configured: signed ingestion is off",
     }.items()
 }
@@ -123,7 +125,9 @@ def ingest_webhook(
     # the header parameters document the route; verify() reads them from the raw request with the body
     webhook_id = signatures.verify(settings.webhook_keys, request.headers, body)
     data = parse_json(body)
-    answer, replayed = accept(session, webhook_id, body, articles_of(data, settings.max_articles))
+    articles = articles_of(data, settings.max_articles)
+    check_sizes([a.text for a in articles], settings)
+    answer, replayed = accept(session, webhook_id, body, articles)
     if replayed:
         response.headers["Idempotent-Replayed"] = "true"
     return answer

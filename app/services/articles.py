@@ -9,7 +9,7 @@ from sqlmodel import Session, col, select
 
 from app import models
 from app.errors import NotFound
-from app.schemas import ArticleDetail, ArticleList, ArticleOut, ClaimList, RevisionOut
+from app.schemas import ArticleDetail, ArticleList, ArticleOut, ClaimList, Processing, RevisionOut
 from app.services.shapes import shown_datetime, stored_claim_out
 
 
@@ -97,8 +97,15 @@ def article_detail(session: Session, article_id: str) -> ArticleDetail:
     ).all()
     counts = _claim_counts(session, [r.id for r in revisions if r.id is not None])
     base = article_docs(session, [article])[0]
+    job = session.exec(
+        select(models.Job).where(models.Job.article_id == article.id).order_by(col(models.Job.id).desc())
+    ).first()
+    processing = Processing.model_validate(
+        {"status": job.status, "attempts": job.attempts, "error": job.last_error}
+    ) if job else None
     return ArticleDetail(
         **base.model_dump(),
+        processing=processing,
         text=revisions[-1].text,
         revisions=[
             RevisionOut(

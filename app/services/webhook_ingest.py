@@ -14,6 +14,7 @@ import hashlib
 import logging
 from datetime import timedelta
 
+from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlmodel import Session
 
 from app import models
@@ -24,6 +25,7 @@ from app.schemas import ArticleCreate
 from app.services.ingest import needs_processing, process_revision, store_article
 from app.services.leases import backoff, release
 from app.services.retry import commit_with_retry
+from app.services.work import budget_for
 from app.webhook_schemas import IngestedArticle, WebhookAccepted
 
 log = logging.getLogger("tally.webhooks")
@@ -106,16 +108,27 @@ def run_job(db: Database, job_id: int, token: str, settings: Settings) -> str:
         try:
             article = session.get(models.Article, job.article_id)
             if article is not None:
-                process_revision(session, article, job.story_key, settings)
+                with budget_for(settings, settings.job_deadline).active():
+                    process_revision(session, article, job.story_key, settings)
             return _finish(session, job_id, token, "done", None)
-        except Exception as exc:  # anything: the job must be rescheduled, not lost
+        except Exception as exc:  # anything: the job must be rescheduled or failed, not lost
             session.rollback()
             log.warning("ingest job %s failed (attempt %s): %r", job_id, job.attempts, exc)
             error = f"{type(exc).__name__}: {exc}"[:2000]
+            if not transient(exc):  # the same input fails the same way: fail once, say why
+                return _finish(session, job_id, token, "failed", f"will fail again if retried as is: {error}")
             if job.attempts >= settings.job_max_attempts:
                 return _finish(session, job_id, token, "failed", error)
             wait = backoff(job.attempts, 2 * settings.worker_poll_interval, settings.webhook_backoff_max)
             return _finish(session, job_id, token, "pending", error, retry_in=wait)
+
+
+def transient(exc: BaseException) -> bool:
+    """Whether a job that failed with `exc` may succeed when tried again: a database that was busy or
+    away, a lost race. Anything else (the engine refusing its input, a budget run out, a bug) is
+    deterministic: the job fails at once, and `tally jobs retry` runs it again once the cause is fixed."""
+    retryable = (OperationalError, InterfaceError, IntegrityError, Conflict, OSError, MemoryError)
+    return isinstance(exc, retryable)
 
 
 def _finish(

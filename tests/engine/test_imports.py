@@ -15,7 +15,7 @@ import app.engine
 
 ROOT = Path(app.engine.__file__).parent
 # The stages, in the order a newcomer reads them; a module may import from its own stage or earlier ones.
-STAGES = {"model": 0, "lexicon": 0, "text": 1, "extract": 2, "frame": 3, "compare": 4}
+STAGES = {"model": 0, "budget": 0, "lexicon": 0, "text": 1, "extract": 2, "frame": 3, "compare": 4}
 TOP = 5  # app/engine/__init__.py chains the stages
 FORBIDDEN = ("fastapi", "starlette", "sqlmodel", "sqlalchemy", "httpx", "alembic", "app.services", "app.api")
 

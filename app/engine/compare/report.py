@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from app.engine.budget import charge
 from app.engine.compare.align import AlignItem, align, make_item
 from app.engine.compare.copies import copy_groups
 from app.engine.compare.corrections import Notice, correction_findings, find_notices, in_notice
@@ -25,6 +26,7 @@ def compare_articles(articles: Sequence[ArticleText], claims: dict[str, Sequence
     by_id = {a.id: a for a in articles}
     findings: list[Finding] = []
     for story in stories:
+        charge(steps=len(story.article_ids))
         findings.extend(check_story(story, [by_id[i] for i in story.article_ids], framed, groups))
     return Report(stories=tuple(stories), claims=framed, findings=tuple(findings))
 

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 
+from app.engine.budget import charge
 from app.engine.extract import units
 from app.engine.extract.anaphora import resolve_references
 from app.engine.extract.cues import has_cue
@@ -37,9 +38,12 @@ def read_claims(text: str, sentences: Sequence[Sentence], published_at: date | N
     for seg in sentences:
         if not has_cue(seg.text):
             continue
+        charge(steps=len(seg.text))
         tokens = seg.tokens
         if tokens:
-            scanned.append((seg, tokens, scan(tokens, published_at)))
+            found = scan(tokens, published_at)
+            charge(claims=len(found))
+            scanned.append((seg, tokens, found))
     resolve_references([(tokens, found) for _, tokens, found in scanned])
     story_code = _story_currency(q for _, _, found in scanned for q in found)
     claims: list[Claim] = []

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
+from app.engine.budget import charge
 from app.engine.frame.frame import SentenceParts, frame_in
 from app.engine.frame.time import event_time
 from app.engine.model import Claim, Frame
@@ -36,6 +37,7 @@ def frame_claims(claims: Sequence[Claim], sentences: Sequence[Sentence], publish
             dates.setdefault(c.sentence_start, []).append(c)
     framed = []
     for c in claims:
+        charge(steps=len(c.sentence))
         if c.sentence_start not in parts:
             sentence = by_start.get(c.sentence_start) or Sentence(c.sentence_start, c.sentence)
             parts[c.sentence_start] = SentenceParts.of(sentence)
