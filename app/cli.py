@@ -118,6 +118,8 @@ def serve(
         port=port or settings.port,
         workers=None if reload else (workers or settings.workers),
         reload=reload,
+        http="app.protocol:HttpToolsProtocol",  # protocol errors as problem+json, a header timeout
+        timeout_keep_alive=5,
     )
 
 

@@ -87,6 +87,17 @@ class Settings(BaseSettings):
         20.0, gt=0, description="seconds the engine may work on one request; then 503 with Retry-After"
     )
     job_deadline: float = Field(120.0, gt=0, description="seconds the engine may work on one ingest job")
+    body_timeout: float = Field(
+        30.0, gt=0, description="seconds a client may take to send its request body; then 408"
+    )
+    rate_limit: str | None = Field(
+        None,
+        description="limits per API key (per client address without one), e.g. '120/minute;2000/hour'; "
+        "unset = no rate limit",
+    )
+    rate_limit_storage: str = Field(
+        "memory://", description="where the rate-limit counters live: memory:// (per process) or redis://..."
+    )
     api_keys: str | None = Field(None, description="KEY:rw / KEY:ro entries; unset = open API")
     story_window: int = Field(
         10,
@@ -102,6 +113,12 @@ class Settings(BaseSettings):
         False, description="allow subscriptions to private and loopback addresses (tests, local development)"
     )
     webhook_timeout: float = Field(10.0, gt=0, description="seconds one outgoing delivery may take")
+    webhook_concurrency: int = Field(
+        8, gt=0, description="outgoing deliveries a worker sends at once (to different subscribers)"
+    )
+    webhook_per_subscriber: int = Field(
+        2, gt=0, description="outgoing deliveries in flight to one subscription at once"
+    )
     webhook_max_attempts: int = Field(8, gt=0, description="deliveries of one event before it is given up")
     webhook_backoff_base: float = Field(
         10.0, gt=0, description="seconds before the first retry; doubles per attempt, with jitter"
@@ -118,6 +135,15 @@ class Settings(BaseSettings):
         120.0, gt=0, description="how long a claimed job is reserved before another worker may take it over"
     )
     job_max_attempts: int = Field(5, gt=0, description="tries of one ingest job before it is marked failed")
+
+    @field_validator("rate_limit")
+    @classmethod
+    def _rate_limit_parses(cls, value: str | None) -> str | None:
+        if value:
+            from limits import parse_many
+
+            parse_many(value)  # ValueError on a malformed limit
+        return value
 
     @field_validator("api_keys")
     @classmethod

@@ -3,12 +3,13 @@
 Services raise `TallyError` subclasses (`raise NotFound("no article 'x'")`); `install_error_handlers`
 turns them, FastAPI's validation errors, Starlette's 404/405 and anything unexpected into problem
 documents: `{"type", "title", "status", "detail", "instance"}` plus `errors` (one entry per offending
-field, with a JSON `pointer` into the body) for validation problems. `BodyGuard` rejects oversized and
-non-UTF-8 bodies before any route reads them.
+field, with a JSON `pointer` into the body) for validation problems. `BodyGuard` rejects oversized,
+non-UTF-8 and trickled bodies before any route reads them.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable, Sequence
 from http import HTTPStatus
@@ -66,6 +67,13 @@ class TooManyArticles(TallyError):
 
 class BodyTooLarge(TallyError):
     status, slug, title = 413, "body-too-large", "Request body too large"
+
+
+class BodyTimeout(TallyError):
+    status, slug, title = 408, "body-timeout", "Request body not received in time"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail, headers={"Connection": "close"})
 
 
 class InvalidEncoding(TallyError):
@@ -232,9 +240,12 @@ class BodyGuard:
     so signature checks downstream see exactly what was sent.
     """
 
-    def __init__(self, app: ASGIApp, max_bytes: Callable[[], int]) -> None:
+    def __init__(
+        self, app: ASGIApp, max_bytes: Callable[[], int], timeout: Callable[[], float] = lambda: 30.0
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.timeout = timeout
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] in _BODYLESS:
@@ -248,8 +259,15 @@ class BodyGuard:
             return
         body = bytearray()
         more = True
+        seconds = self.timeout()
+        deadline = asyncio.get_running_loop().time() + seconds
         while more:
-            message = await receive()
+            try:
+                message = await asyncio.wait_for(receive(), deadline - asyncio.get_running_loop().time())
+            except TimeoutError:
+                error = BodyTimeout(f"the body did not arrive within {seconds:g} s (TALLY_BODY_TIMEOUT)")
+                await self._reject(scope, receive, send, error)
+                return
             if message["type"] == "http.disconnect":
                 return
             body += message.get("body", b"")

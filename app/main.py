@@ -21,6 +21,7 @@ from app.config import Settings, get_settings
 from app.db import make_database
 from app.errors import PROBLEM_JSON, BodyGuard, install_error_handlers
 from app.protocol import HeadAsGet
+from app.ratelimit import RateLimit
 from app.services.findings import engine_fingerprint
 from app.services.health import migration_head
 from app.services.worker import start_in_thread
@@ -72,8 +73,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.database = make_database(settings.database_url)
     app.state.migration_head = migration_head()
     install_error_handlers(app)
-    app.add_middleware(BodyGuard, max_bytes=lambda: settings.max_body_bytes)
+    app.add_middleware(
+        BodyGuard, max_bytes=lambda: settings.max_body_bytes, timeout=lambda: settings.body_timeout
+    )
     app.add_middleware(HeadAsGet)
+    app.add_middleware(RateLimit, settings=settings)
     v1 = [Depends(require_read)]
     for module in (check, extract, articles, stories, subscriptions):
         app.include_router(module.router, prefix="/v1", dependencies=v1)

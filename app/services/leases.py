@@ -17,6 +17,7 @@ several uvicorn workers and with `tally worker` processes side by side.
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -28,8 +29,11 @@ from app import models
 from app.db import Database
 
 
-def claim_next(db: Database, model: Any, due: Any, token: str, lease_seconds: float) -> Any | None:
-    """Lease the oldest due pending row of `model` to `token`; return its id (None: nothing to do).
+def claim_next(
+    db: Database, model: Any, due: Any, token: str, lease_seconds: float, where: Sequence[Any] = ()
+) -> Any | None:
+    """Lease the oldest due pending row of `model` (that also meets `where`) to `token`; return its id
+    (None: nothing to do).
 
     Claiming counts an attempt (`attempts + 1`), so a row that keeps killing its worker runs out of tries.
     """
@@ -38,6 +42,7 @@ def claim_next(db: Database, model: Any, due: Any, token: str, lease_seconds: fl
         (model.status == "pending"),
         (due <= now),
         or_(model.locked_until.is_(None), model.locked_until < now),
+        *where,
     )
     candidate = (
         select(model.id)

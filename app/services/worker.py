@@ -21,7 +21,8 @@ import httpx
 from app import models
 from app.config import Settings
 from app.db import Database
-from app.services.delivery import USER_AGENT, deliver
+from app.services.delivery import USER_AGENT
+from app.services.dispatch import Dispatcher
 from app.services.leases import claim_next
 from app.services.pinned import PinnedTransport
 from app.services.webhook_ingest import run_job
@@ -43,6 +44,7 @@ class Worker:
         self.client = httpx.Client(
             transport=transport, follow_redirects=False, headers={"user-agent": USER_AGENT}
         )
+        self.dispatcher = Dispatcher(self.db, self.settings, self.client, self.token)
 
     def process_jobs(self, limit: int = 20) -> int:
         """Run up to `limit` due ingest jobs; return how many were claimed."""
@@ -57,32 +59,30 @@ class Worker:
             handled += 1
         return handled
 
-    def send_messages(self, limit: int = 50) -> int:
-        """Attempt up to `limit` due outbox deliveries; return how many were claimed."""
+    def send_messages(self, limit: int = 50, wait: bool = True) -> int:
+        """Start up to `limit` due outbox deliveries, concurrently (`app.services.dispatch`); return how
+        many were claimed. With `wait`, return once they are all recorded (and keep going while more are
+        due); without, leave them running and return at once (the polling loop)."""
         handled = 0
         while handled < limit:
-            message_id = claim_next(
-                self.db,
-                models.OutboxMessage,
-                models.OutboxMessage.next_attempt_at,
-                self.token,
-                self.settings.worker_lease_seconds,
-            )
-            if message_id is None:
+            claimed = self.dispatcher.fill()
+            if wait:
+                self.dispatcher.drain()
+            handled += claimed
+            if not claimed or not wait:
                 break
-            deliver(self.db, message_id, self.token, self.settings, self.client)
-            handled += 1
         return handled
 
-    def run_once(self) -> int:
-        """Handle what is due now: jobs first (they write the events), then deliveries."""
-        return self.process_jobs() + self.send_messages()
+    def run_once(self, wait: bool = True) -> int:
+        """Handle what is due now: jobs first (they write the events), then deliveries (waiting for them
+        unless `wait` is false)."""
+        return self.process_jobs() + self.send_messages(wait=wait)
 
     def run_until(self, stop: threading.Event) -> None:
         """Poll until `stop` is set; sleep `worker_poll_interval` only when there was nothing to do."""
         while not stop.is_set():
             try:
-                busy = self.run_once()
+                busy = self.run_once(wait=False)
             except Exception:  # the loop must survive a lost database connection and come back
                 log.exception("worker poll failed; retrying in %s s", self.settings.worker_poll_interval)
                 busy = 0
@@ -90,7 +90,8 @@ class Worker:
                 stop.wait(self.settings.worker_poll_interval)
 
     def close(self) -> None:
-        """Close the HTTP client."""
+        """Let the deliveries in flight finish, then close the HTTP client."""
+        self.dispatcher.close()
         self.client.close()
 
 
