@@ -80,6 +80,9 @@ class Settings(BaseSettings):
         1_000_000, gt=0, description="most characters of text in one request, all articles together (413)"
     )
     max_claims: int = Field(20_000, gt=0, description="most claims the engine reads for one request (413)")
+    max_claims_per_text: int = Field(
+        1_000, gt=0, description="most claims the engine reads in one text (413): no article holds more"
+    )
     max_answer_bytes: int = Field(
         50 * 1024 * 1024, gt=0, description="largest answer of /v1/check or /v1/extract, estimated (413)"
     )

@@ -99,21 +99,33 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
             webhooks=app.webhooks.routes,
             tags=app.openapi_tags,
         )
-        for operations in schema.get("paths", {}).values():
+        for path, operations in schema.get("paths", {}).items():
             for operation in operations.values():
                 for status, response in operation.get("responses", {}).items():
                     content = response.get("content", {})
                     if status[0] in "45" and "application/json" in content:
                         content[PROBLEM_JSON] = content.pop("application/json")
-                operation.setdefault("responses", {}).setdefault("500", copy.deepcopy(_UNEXPECTED))
+                responses = operation.setdefault("responses", {})
+                if "requestBody" in operation:
+                    responses.setdefault("400", copy.deepcopy(_MALFORMED))
+                    responses.setdefault("408", copy.deepcopy(_BODY_TIMEOUT))
+                if path.startswith("/v1/"):
+                    responses.setdefault("429", copy.deepcopy(_RATE_LIMITED))
+                responses.setdefault("500", copy.deepcopy(_UNEXPECTED))
         app.openapi_schema = schema
     return app.openapi_schema
 
 
-_UNEXPECTED = {
-    "description": "Unexpected error (logged; the answer holds no internals)",
-    "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}},
-}
+def _problem_doc(description: str) -> dict[str, Any]:
+    """An error response of the OpenAPI document: `description`, served as problem+json."""
+    schema = {"$ref": "#/components/schemas/Problem"}
+    return {"description": description, "content": {PROBLEM_JSON: {"schema": schema}}}
+
+
+_MALFORMED = _problem_doc("Malformed body (not JSON, not UTF-8, nested too deeply)")
+_BODY_TIMEOUT = _problem_doc("The body did not arrive within TALLY_BODY_TIMEOUT; the connection is closed")
+_RATE_LIMITED = _problem_doc("Over TALLY_RATE_LIMIT: retry after `Retry-After` seconds (RateLimit-* headers)")
+_UNEXPECTED = _problem_doc("Unexpected error (logged; the answer holds no internals; the connection closes)")
 _app: FastAPI | None = None
 
 

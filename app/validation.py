@@ -43,6 +43,12 @@ _PORT = r"([0-9]{1,4}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]
 WEBHOOK_URL_PATTERN = (
     rf"^[Hh][Tt][Tt][Pp][Ss]?://([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:{_PORT}?)?([/?#][^\x00-\x20\x7f-\x9f]*)?$"
 )
+_B64 = "[A-Za-z0-9+/]"
+# a Standard Webhooks secret: whsec_ and the base64 of at least 16 bytes (22 characters or more)
+SECRET_PATTERN = (
+    f"^whsec_(?:{_B64}{{4}}){{5}}(?:{_B64}{{2}}(?:==)?|{_B64}{{3}}=?)$"
+    f"|^whsec_(?:{_B64}{{4}}){{6,}}(?:{_B64}{{2}}(?:==)?|{_B64}{{3}}=?)?$"
+)
 DATE_PATTERN = r"^(1[89][0-9]{2}|2[0-9]{3})-"
 
 _LINE_BAD = re.compile(f"[{_CC}]")

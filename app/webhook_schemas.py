@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from app.validation import WEBHOOK_URL_PATTERN
+from app.validation import SECRET_PATTERN, WEBHOOK_URL_PATTERN
 
 EventType = Literal["finding.discrepancy", "finding.correction", "finding.agreement", "story.updated"]
 EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
@@ -47,7 +48,9 @@ class SubscriptionCreate(BaseModel):
     secret: str | None = Field(
         None,
         max_length=200,
-        description="whsec_<base64> key to sign deliveries with; omitted: one is generated and returned once",
+        description="whsec_<base64 of at least 16 bytes> key to sign deliveries with; omitted: one is "
+        "generated and returned once",
+        json_schema_extra={"pattern": SECRET_PATTERN},
     )
 
     @field_validator("events")
@@ -61,10 +64,9 @@ class SubscriptionCreate(BaseModel):
         from app.config import parse_webhook_secrets
 
         if secret is not None:
-            if not secret.startswith("whsec_") or len(secret.split()) != 1:
-                raise ValueError("a secret looks like whsec_<base64>")
-            if len(parse_webhook_secrets(secret)[0]) < 16:
-                raise ValueError("the secret must decode to at least 16 bytes")
+            if not re.match(SECRET_PATTERN, secret):
+                raise ValueError("a secret is whsec_ and the base64 of 16 bytes or more (22+ characters)")
+            parse_webhook_secrets(secret)
         return secret
 
 

@@ -41,8 +41,10 @@ class Budget:
 
     deadline: float | None = None  # time.monotonic() after which work stops
     max_claims: int | None = None
+    max_text_claims: int | None = None  # claims in one text (`start_text()` begins the next)
     steps: int = 0  # characters examined (see the module docstring)
     claims: int = 0
+    text_claims: int = 0
     _cancelled: threading.Event = field(default_factory=threading.Event, repr=False)
     cancel_reason: str = ""
 
@@ -55,10 +57,13 @@ class Budget:
         """Count work done; raise WorkStopped when the budget is spent."""
         self.steps += steps
         self.claims += claims
+        self.text_claims += claims
         if self._cancelled.is_set():
             raise WorkStopped("cancelled", f"the work was stopped: {self.cancel_reason}")
         if self.max_claims is not None and self.claims > self.max_claims:
             raise WorkStopped("claims", f"more than {self.max_claims} claims in one request")
+        if self.max_text_claims is not None and self.text_claims > self.max_text_claims:
+            raise WorkStopped("text-claims", f"more than {self.max_text_claims} claims in one text")
         if self.deadline is not None and time.monotonic() > self.deadline:
             raise WorkStopped("deadline", "the work ran past its deadline")
 
@@ -78,6 +83,13 @@ _current: ContextVar[Budget | None] = ContextVar("tally_engine_budget", default=
 def current() -> Budget | None:
     """The active budget (None outside `Budget.active()`)."""
     return _current.get()
+
+
+def start_text() -> None:
+    """A new text begins: its claims are counted afresh against `max_text_claims`."""
+    budget = _current.get()
+    if budget is not None:
+        budget.text_claims = 0
 
 
 def charge(steps: int = 0, claims: int = 0) -> None:

@@ -76,7 +76,7 @@ def assign_story(
                     chosen = session.get(models.Story, votes.most_common(1)[0][0])
                     if chosen is not None:
                         return chosen
-    story = models.Story(id=models.new_id("st"), label=article.title or article.source)
+    story = models.Story(id=models.new_id("st"), label=(article.title or article.source)[:500])
     session.add(story)
     session.flush()
     return story

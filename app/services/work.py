@@ -55,7 +55,11 @@ class ClientGone(TallyError):
 def budget_for(settings: Settings, deadline: float | None = None) -> Budget:
     """A fresh budget: the settings' claim limit and a deadline `deadline` seconds from now."""
     seconds = settings.work_deadline if deadline is None else deadline
-    return Budget(deadline=time.monotonic() + seconds, max_claims=settings.max_claims)
+    return Budget(
+        deadline=time.monotonic() + seconds,
+        max_claims=settings.max_claims,
+        max_text_claims=settings.max_claims_per_text,
+    )
 
 
 def check_sizes(texts: Sequence[str], settings: Settings, where: str = "articles") -> None:
@@ -99,6 +103,8 @@ def stopped(exc: WorkStopped, settings: Settings) -> TallyError:
         )
     if exc.reason == "claims":
         return TooMuchWork(f"{exc.detail} (TALLY_MAX_CLAIMS): send fewer or shorter articles")
+    if exc.reason == "text-claims":
+        return TooMuchWork(f"{exc.detail} (TALLY_MAX_CLAIMS_PER_TEXT): an article holds fewer")
     return ClientGone(exc.detail)
 
 

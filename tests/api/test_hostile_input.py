@@ -242,3 +242,10 @@ def test_after_a_500_the_server_says_it_closes_the_connection(tmp_path):
         assert response.status_code == 500
         assert response.headers["connection"] == "close"
         assert http.get(f"{base}/healthz").status_code == 200  # a new connection serves the next request
+
+
+def test_a_1000_character_title_is_stored_and_its_story_label_fits(client):
+    response = client.post("/v1/articles", json=article("long", title="0" * 1000))
+    assert response.status_code == 201, response.text
+    story = client.get(f"/v1/stories/{response.json()['story_id']}").json()
+    assert len(story["label"]) <= 500

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 
-from app.engine.budget import charge
+from app.engine.budget import charge, start_text
 from app.engine.extract import units
 from app.engine.extract.anaphora import resolve_references
 from app.engine.extract.cues import has_cue
@@ -35,6 +35,7 @@ def read_claims(text: str, sentences: Sequence[Sentence], published_at: date | N
     """The quantitative claims of `text` (cut into `sentences`), not yet framed, in text order, with
     offsets into `text`."""
     scanned = []
+    start_text()
     for seg in sentences:
         if not has_cue(seg.text):
             continue
