@@ -37,7 +37,7 @@ from app.engine.extract.numbers import (
     qualifier_before,
     qualify,
 )
-from app.engine.extract.quantity import AGE, MINUTE, SECOND, Quantity
+from app.engine.extract.quantity import AGE, AGES, MINUTE, SECOND, Quantity
 from app.engine.extract.trends import trend_before
 from app.engine.extract.units import Unit, match_currency_prefix, match_unit, per_unit
 from app.engine.lexicon import Qualifier
@@ -208,8 +208,9 @@ def _read_unit(tokens: list[Token], q: Quantity) -> None:
         q.unit, q.end = hit
         if q.number.nominal == 1.5 and tokens[q.start].lower in ("a", "an") and q.end + 2 < n:
             q.end += 3  # "a year and a half"
-        if q.unit.name == "year" and q.end < n and tokens[q.end].lower in ("old", "-"):
+        if q.unit.name in AGES and q.end < n and tokens[q.end].lower in ("old", "-"):
             _compound_suffix(tokens, q)
+
 
 
 def _compound_suffix(tokens: list[Token], q: Quantity) -> None:
@@ -218,10 +219,10 @@ def _compound_suffix(tokens: list[Token], q: Quantity) -> None:
     j = q.end
     if j + 1 < n and tokens[j].text == "-" and tokens[j + 1].lower in ("old", "long"):
         if tokens[j + 1].lower == "old":
-            q.unit = AGE
+            q.unit = AGES.get(q.unit.name if q.unit else "year", AGE)  # "a six-month-old baby": months
         q.end = j + 2
-    elif j < n and tokens[j].lower == "old" and q.unit is not None and q.unit.name == "year":
-        q.unit, q.end = AGE, j + 1
+    elif j < n and tokens[j].lower == "old" and q.unit is not None and q.unit.name in AGES:
+        q.unit, q.end = AGES[q.unit.name], j + 1
     if q.unit is AGE:
         nxt = tokens[q.end].lower if q.end < n else ""
         if nxt in lexicon().event_nouns:
@@ -301,7 +302,7 @@ def _read_noun(tokens: list[Token], q: Quantity) -> None:
         j += 1
         if j < n and tokens[j].lower in _DETERMINERS:
             j += 1
-            while j < n and tokens[j].lower in ("most", "best", "worst", "least"):
+            while j < n and tokens[j].lower in ("most", "least"):
                 j += 1
         elif num.nominal == 1:
             return

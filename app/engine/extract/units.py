@@ -78,6 +78,12 @@ def tables() -> Tables:
 
 
 @lru_cache(maxsize=1)
+def temperature_cues() -> frozenset[str]:
+    """Words that make '35 degrees' a temperature and let a bare 'C'/'F' be one (units.toml)."""
+    return lexicon.words("units", "temperature_cues")
+
+
+@lru_cache(maxsize=1)
 def quantulum_surfaces() -> dict[str, str]:
     """quantulum3's unit words (lower-cased surface -> unit name), the fallback naming authority: data
     generated from quantulum3 (lexicon/quantulum_units.toml), so that quantulum3 is never imported."""
@@ -95,17 +101,34 @@ def match_unit(tokens: list[Token], j: int, allow_quantulum: bool = True) -> tup
         if key in t.tight and not all(joined(tokens, k) for k in range(j + 1, j + size)):
             unit = None  # "12 ft 2 in" is not "12 ft2"
         if unit is not None and _symbol_ok(tokens, j, size):
-            return per_unit(tokens, unit, j + size)
+            unit = _temperature(tokens, unit, key)
+            if unit is not None:
+                return per_unit(tokens, unit, j + size)
         unit = t.words.get(tuple(x.lower for x in span))
         if unit is not None and span[-1].is_word or (unit is not None and size > 1):
             if size == 1 and len(tokens[j].text) == 1 and not joined(tokens, j):
                 continue  # "30p", "65c": a one-letter unit word touches its number
-            return per_unit(tokens, unit, j + size)
+            return per_unit(tokens, _temperature(tokens, unit, key) or unit, j + size)
     if allow_quantulum and j < n and tokens[j].is_word and tokens[j].text.islower():
         name = quantulum_surfaces().get(tokens[j].lower)
         if name is not None:
             return per_unit(tokens, Unit(name, "quantity"), j + 1)
     return None
+
+
+def _temperature(tokens: list[Token], unit: Unit, key: tuple[str, ...]) -> Unit | None:
+    """'35 degrees' in a sentence about the weather is a temperature (celsius); a bare 'C' or 'F' after a
+    number is one only there ('12 C melting point'), never in 'Boeing 777F' or a '13F filing'
+    (temperature_cues in units.toml). None: not a unit here."""
+    if unit.name not in ("celsius", "fahrenheit", "degree"):
+        return unit
+    cues = temperature_cues()
+    weather = any(t.lower in cues for t in tokens)
+    if unit.name == "degree":
+        return tables().by_name["celsius"] if weather else unit
+    if key in (("C",), ("F",)) and not weather:
+        return None
+    return unit
 
 
 def in_story_currency(unit: Unit, story_code: str | None) -> Unit:
