@@ -33,7 +33,19 @@ class WebhookAccepted(BaseModel):
 
 
 class SubscriptionCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    """What to send where: the events of `events`, POSTed to `url`, signed with `secret`."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "url": "https://desk.example.com/hooks/tally",
+                    "events": ["finding.discrepancy", "finding.updated"],
+                }
+            ]
+        },
+    )
 
     url: str = Field(
         max_length=2048,

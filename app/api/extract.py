@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from app.api.responses import problems
+from app.api import examples
+from app.api.responses import example, problems
 from app.schemas import ExtractRequest, ExtractResponse
 from app.services import check as service
 
@@ -15,7 +16,7 @@ router = APIRouter(tags=["check"])
     "/extract",
     operation_id="extract_claims",
     response_model=ExtractResponse,
-    responses=problems(400, 401, 413, 422),
+    responses={**example(examples.EXTRACT), **problems(400, 401, 413, 422)},
     summary="Extract the quantitative claims of a text",
 )
 def extract_claims(body: ExtractRequest) -> ExtractResponse:

@@ -10,8 +10,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, Header, Request, Response
 
+from app.api import examples
 from app.api.deps import SessionDep, SettingsDep
-from app.schemas import Problem
+from app.api.responses import problem_response
 from app.services import signatures
 from app.services.webhook_bodies import articles_of, parse_json
 from app.services.webhook_ingest import accept
@@ -52,6 +53,7 @@ _BODY = {
     "required": True,
     "content": {
         "application/json": {
+            "example": examples.WEBHOOK_BODY,
             "schema": {
                 "oneOf": [
                     _ARTICLE,
@@ -63,20 +65,24 @@ _BODY = {
                         "properties": {"articles": {"type": "array", "items": {"anyOf": [_ARTICLE, _NINJS]}}},
                     },
                 ]
-            }
+            },
         }
     },
 }
 
 
 _PROBLEMS: dict[int | str, dict[str, Any]] = {
-    status: {"model": Problem, "description": text}
-    for status, text in {
-        400: "Malformed body (not JSON, not an article, a batch or a ninjs item), or a bad webhook-id",
-        401: "Missing or wrong signature, or a timestamp more than 5 minutes away",
-        409: "The webhook-id was already used for a different body",
-        413: "Body larger than TALLY_MAX_BODY_BYTES",
-        503: "No TALLY_WEBHOOK_SECRET configured: signed ingestion is off",
+    status: problem_response(text, slugs)
+    for status, (text, slugs) in {
+        400: (
+            "Malformed body (not JSON, not an article, a batch or a ninjs item), or a bad webhook-id",
+            ("malformed-webhook-body", "invalid-encoding"),
+        ),
+        401: ("Missing or wrong signature, or a timestamp more than 5 minutes away", ("invalid-signature",)),
+        409: ("The webhook-id was already used for a different body", ("conflict",)),
+        413: ("Body larger than TALLY_MAX_BODY_BYTES", ("body-too-large",)),
+        422: ("An article of the body breaks a rule (each named in `errors`)", ("validation-error",)),
+        503: ("No TALLY_WEBHOOK_SECRET configured: signed ingestion is off", ("webhook-secret-missing",)),
     }.items()
 }
 
@@ -96,7 +102,10 @@ def _header(name: str, description: str) -> Any:
     status_code=202,
     response_model=WebhookAccepted,
     responses={
-        202: {"description": "Accepted: stored, queued for processing (a redelivery gets the same answer)"},
+        202: {
+            "description": "Accepted: stored, queued for processing (a redelivery gets the same answer)",
+            "content": {"application/json": {"example": examples.WEBHOOK_ACCEPTED}},
+        },
         **_PROBLEMS,
     },
     openapi_extra={"requestBody": _BODY},
@@ -154,6 +163,9 @@ def document_events(app: FastAPI) -> None:
             operation_id=f"event_{event.replace('.', '_')}",
             summary=f"{event} event",
             description=_EVENT_TEXT[event] + _DELIVERY,
+            openapi_extra={
+                "requestBody": {"content": {"application/json": {"example": examples.event(event)}}}
+            },
             responses={
                 200: {"description": "Acknowledged (any 2xx)"},
                 "4XX": {"description": "Not acknowledged: retried later; 410 Gone disables the subscription"},
