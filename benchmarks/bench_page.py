@@ -38,8 +38,8 @@ RUNS = 7
 
 def stored_story(url: str, size: int) -> str:
     """Store `size` synthetic articles as one story (one recomputation); return its id."""
-    engine = make_database(url)
-    with Session(engine, expire_on_commit=False) as session:
+    db = make_database(url)
+    with Session(db, expire_on_commit=False) as session:
         story = story_by_key(session, "bench-page")
         for art in corpus(size):
             body = ArticleCreate(
@@ -57,7 +57,7 @@ def stored_story(url: str, size: int) -> str:
         recompute_story(session, story)
         session.commit()
         story_id = story.id
-    engine.dispose()
+    db.dispose()
     return story_id
 
 

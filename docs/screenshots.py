@@ -38,12 +38,12 @@ def seeded_database(folder: Path) -> str:
     url = f"sqlite:///{folder / 'tally.db'}"
     migrate(url)
     settings = Settings(_env_file=None, database_url=url)  # type: ignore[call-arg]
-    engine = make_database(url)
+    db = make_database(url)
     for path in sorted((ROOT / "seeds").glob("*.json")):
         for raw in load_article_file(path):
-            with Session(engine, expire_on_commit=False) as session:
+            with Session(db, expire_on_commit=False) as session:
                 ingest_and_commit(session, ArticleCreate.model_validate(raw), settings)
-    engine.dispose()
+    db.dispose()
     return url
 
 

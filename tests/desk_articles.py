@@ -55,7 +55,7 @@ def desk_articles(story: str | None = STORY) -> list[dict[str, Any]]:
             **base,
             "id": "blog-pipeline",
             "source": "Night Desk <b>Blog</b>",
-            "url": "javascript:alert(1)",
+            "url": "https://night-desk.example/notes?a=\"><script>window.hacked=4</script>",
             "title": "<script>window.hacked = 3</script>Pipeline notes",
             "text": HOSTILE_TEXT,
         },

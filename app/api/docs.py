@@ -6,16 +6,16 @@ served from the files the `fastapi-offline` package ships (no CDN; FastAPI's "se
 
 from __future__ import annotations
 
-from importlib.resources import files
 from pathlib import Path
 
+import fastapi_offline
 from fastapi import FastAPI
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html, get_swagger_ui_oauth2_redirect_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 ASSETS_URL = "/docs-assets"
-ASSETS_DIR = Path(str(files("fastapi_offline") / "static"))
+ASSETS_DIR = Path(fastapi_offline.__file__).resolve().parent / "static"
 OAUTH2_REDIRECT_URL = "/docs/oauth2-redirect"
 # The pages may load and call only the app itself (ReDoc's bundle would fetch its logo from a CDN; Swagger
 # UI and ReDoc start with an inline script and style elements inline; ReDoc's search runs in a blob: worker).

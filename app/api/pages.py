@@ -17,6 +17,7 @@ from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
 
 from app.api.deps import SessionDep
@@ -30,7 +31,7 @@ from app.services import reports as service
 from app.services.finding_filter import FINDING_TYPES, FindingFilter
 
 PACKAGE = Path(__file__).resolve().parents[1]
-templates = Jinja2Templates(directory=PACKAGE / "templates")
+templates = Jinja2Templates(env=Environment(loader=FileSystemLoader(PACKAGE / "templates"), autoescape=True))
 router = APIRouter(tags=["pages"])
 
 SECURITY_HEADERS = {

@@ -19,7 +19,7 @@ from app.services.findings import engine_article, with_current_text
 try:  # the engine's public API, once it exports the copy detection
     from app.engine import copy_groups  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - until then, the stage itself
-    from app.engine.copies import copy_groups
+    from app.engine.compare.copies import copy_groups
 
 
 def copy_groups_of_texts(articles: Sequence[engine.ArticleText]) -> list[list[str]]:
