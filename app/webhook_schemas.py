@@ -9,7 +9,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from app.validation import WEBHOOK_URL_PATTERN
 
-EventType = Literal["finding.discrepancy", "finding.correction", "finding.agreement", "story.updated"]
+EventType = Literal[
+    "finding.discrepancy", "finding.correction", "finding.agreement", "finding.updated", "story.updated"
+]
 EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
 
 
@@ -150,6 +152,9 @@ class EventData(BaseModel):
     reason: str | None = Field(None, description="finding events: the one-line reason")
     severity: str | None = None
     new_findings: int | None = Field(None, description="story.updated: findings that appeared")
+    updated_findings: int | None = Field(
+        None, description="story.updated: findings whose claims changed (each also sent as finding.updated)"
+    )
     links: EventLinks
 
 

@@ -142,7 +142,10 @@ _EVENT_TEXT = {
     "finding.discrepancy": "A new discrepancy in a story: sources state incompatible values for one fact.",
     "finding.correction": "A new correction: an article changed or retracted a figure it had published.",
     "finding.agreement": "A new agreement: independent sources state the same value for one fact.",
-    "story.updated": "A story was recomputed after an article arrived; `new_findings` counts what appeared.",
+    "finding.updated": "A finding changed: it gained or changed a side (a new outlet states a figure, an "
+    "article's figure was revised); `finding_type` says which kind of finding, `reason` is its new reason.",
+    "story.updated": "A story was recomputed after an article arrived; `new_findings` counts what appeared, "
+    "`updated_findings` what changed.",
 }
 _DELIVERY = (
     " Sent as a POST to each subscription that asked for it, signed with the subscription's secret "
