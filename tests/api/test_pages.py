@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 import pytest
 
 from app.api.pages import SECURITY_HEADERS
+from app.cli import load_article_file
 from tests.desk_articles import ingest
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def test_the_stories_page_lists_each_story_with_its_finding_counts(client):
@@ -19,6 +23,20 @@ def test_the_stories_page_lists_each_story_with_its_finding_counts(client):
     assert f'href="/stories/{story_id}"' in page.text
     for kind, count in counts.items():
         assert re.search(rf'class="num {kind}-count">(<span class="badge {kind}">)?{count}<', page.text), kind
+
+
+def test_the_seeded_story_shows_what_the_readme_promises(client):
+    for path in sorted(SEEDS.glob("*.json")):
+        for body in load_article_file(path):
+            assert client.post("/v1/articles", json=body).status_code == 201
+    stories = client.get("/v1/stories").json()["items"]
+    (barrage,) = [s for s in stories if "drone" in s["label"] and "marenia" in s["label"]]
+    assert barrage["article_count"] == 3
+    page = client.get(f"/stories/{barrage['id']}").text
+    for figure in ("472 drones", "427 drones", "some 1,200 miles", "about 1,200 kilometers"):
+        assert re.search(rf'<mark id="c\d+" class="claim discrepancy"[^>]*>{figure}</mark>', page), figure
+    assert "≈ 1,931 km" in page
+    assert "Lakeshore 9 News and Meridian Press carry the same copy" in page
 
 
 def test_an_empty_desk_says_how_to_fill_it(client):
