@@ -303,6 +303,21 @@ FINDINGS_CSV = (
     'person · in port avel · on 2025-05-13",Wire Service: 212 passengers; The Daily: 221 passengers,'
     "The Daily and Wire Service,The Daily and Wire Service,,,wire-1:1:0 daily-1:1:0\r\n"
 )
+
+
+def _appearance(outlet: str, url: str, headline: str, published: str) -> dict[str, Any]:
+    return {
+        "@type": "CreativeWork",
+        "publisher": {"@type": "Organization", "name": outlet},
+        "url": url,
+        "headline": headline,
+        "datePublished": published,
+    }
+
+
+_WIRE_APPEARANCE = _appearance(
+    "Wire Service", "https://wire.example/ferry", "Ferry runs aground near Port Avel", "2025-05-13"
+)
 CLAIM_REVIEW = {
     "@context": "https://schema.org",
     "@graph": [
@@ -315,28 +330,15 @@ CLAIM_REVIEW = {
             "itemReviewed": {
                 "@type": "Claim",
                 "appearance": [
-                    {
-                        "@type": "CreativeWork",
-                        "publisher": {"@type": "Organization", "name": "Wire Service"},
-                        "url": "https://wire.example/ferry",
-                        "headline": "Ferry runs aground near Port Avel",
-                        "datePublished": "2025-05-13",
-                    },
-                    {
-                        "@type": "CreativeWork",
-                        "publisher": {"@type": "Organization", "name": "The Daily"},
-                        "url": "https://daily.example/ferry",
-                        "headline": "Ferry strikes rocks off Port Avel",
-                        "datePublished": "2025-05-13T18:05:00Z",
-                    },
+                    _WIRE_APPEARANCE,
+                    _appearance(
+                        "The Daily",
+                        "https://daily.example/ferry",
+                        "Ferry strikes rocks off Port Avel",
+                        "2025-05-13T18:05:00Z",
+                    ),
                 ],
-                "firstAppearance": {
-                    "@type": "CreativeWork",
-                    "publisher": {"@type": "Organization", "name": "Wire Service"},
-                    "url": "https://wire.example/ferry",
-                    "headline": "Ferry runs aground near Port Avel",
-                    "datePublished": "2025-05-13",
-                },
+                "firstAppearance": _WIRE_APPEARANCE,
                 "datePublished": "2025-05-13",
             },
             "reviewRating": {

@@ -126,3 +126,40 @@ def test_the_stories_page_links_to_each_story(live_server, page: Page):
     page.get_by_role("link", name=httpx.get(f"{base}/v1/stories/{story_id}").json()["label"]).click()
     page.wait_for_url(f"**/stories/{story_id}")
     assert page.get_by_role("heading", level=2, name="Findings").first.is_visible()
+
+
+# WCAG 2 contrast of every element that holds text, against the first opaque background behind it.
+CONTRASTS = """() => {
+    const rgb = s => s.match(/[\\d.]+/g).map(Number);
+    const lum = ([r, g, b]) => {
+        const f = c => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const behind = el => {
+        for (; el; el = el.parentElement) {
+            const c = rgb(getComputedStyle(el).backgroundColor);
+            if (c.length < 4 || c[3] > 0) return c.slice(0, 3);
+        }
+        return [255, 255, 255];
+    };
+    const found = [];
+    for (const el of document.querySelectorAll("body *")) {
+        if (!Array.from(el.childNodes).some(n => n.nodeType === 3 && n.textContent.trim())) continue;
+        const [a, b] = [lum(rgb(getComputedStyle(el).color).slice(0, 3)), lum(behind(el))];
+        const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        const element = el.tagName + "." + el.className;
+        found.push({element: element, text: el.textContent.slice(0, 40), ratio: ratio});
+    }
+    return found;
+}"""
+
+
+def test_every_text_has_a_contrast_of_at_least_4_5_to_1(live_server, page: Page):
+    base = live_server()
+    story_id = _story(base)
+    for path in ("/stories", f"/stories/{story_id}"):
+        page.goto(f"{base}{path}")
+        measured = page.evaluate(CONTRASTS)
+        assert measured
+        low = [m for m in measured if m["ratio"] < 4.5]
+        assert low == [], low[:5]
