@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, FastAPI, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 
 from app.api.deps import SessionDep
 from app.api.filters import finding_filter
+from app.api.params import Limit, Offset
 from app.api.responses import problems
 from app.api.stories import StoryId
 from app.auth import PAGE_COOKIE, page_access
@@ -116,8 +117,8 @@ def _gate(request: Request) -> Response | None:
 def stories_page(
     request: Request,
     session: SessionDep,
-    limit: Annotated[int, Query(ge=1, le=500, description="stories per page")] = 100,
-    offset: Annotated[int, Query(ge=0, description="stories to skip")] = 0,
+    limit: Limit = 100,
+    offset: Offset = 0,
 ) -> Response:
     """An HTML table of the stories, most recently updated first, with their finding counts by type."""
     if (gate := _gate(request)) is not None:
