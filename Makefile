@@ -5,6 +5,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 BIN := $(VENV)/bin
 
+CHROMIUM ?= /usr/bin/chromium
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
 .PHONY: install install-dev run migrate test lint openapi
 
 $(BIN)/python:
@@ -25,7 +28,12 @@ install-dev: $(VENV)/.installed-dev
 lint: install-dev
 	$(BIN)/ruff check app tests benchmarks
 
-test: install-dev lint
+# The browser tests drive Debian's Chromium through Playwright (nothing is downloaded by `playwright install`).
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	$(SUDO) apt-get install -y -qq --no-install-recommends chromium >/dev/null
+
+test: install-dev lint $(CHROMIUM)
 	$(BIN)/pytest -q
 
 migrate: install

@@ -1,7 +1,8 @@
 """Access control: with `TALLY_API_KEYS` unset the API is open; once set, every /v1 route needs a key.
 
-A key comes in `Authorization: Bearer KEY` or `X-API-Key: KEY`. Read-only keys (`KEY:ro`) may call the
-routes that change nothing (GETs, `/v1/check`, `/v1/extract`); routes that store or delete need `KEY:rw`.
+A key comes in `Authorization: Bearer KEY` or `X-API-Key: KEY`; the HTML pages (`/stories`) also take it
+from the `tally_key` cookie or a `?key=` query parameter (`page_access`). Read-only keys (`KEY:ro`) may call
+the routes that change nothing (GETs, `/v1/check`, `/v1/extract`); routes that store or delete need `KEY:rw`.
 Keys are compared in constant time, against every configured key.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 import hmac
 from typing import Annotated
 
-from fastapi import Depends
+from fastapi import Depends, Request
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 
 from app.api.deps import SettingsDep
@@ -56,3 +57,29 @@ def require_write(access: Annotated[Access, Depends(_access)]) -> None:
     """A read-write key (or an open API)."""
     if access != "rw":
         raise Forbidden("this key is read-only; changing stored data needs a read-write key (KEY:rw)")
+
+
+PAGE_COOKIE = "tally_key"
+
+
+def page_key(request: Request) -> str | None:
+    """The key a page request presents: a header, the `tally_key` cookie, or `?key=` (first found)."""
+    authorization = request.headers.get("authorization", "")
+    scheme, _, credentials = authorization.partition(" ")
+    if scheme.lower() == "bearer" and credentials.strip():
+        return credentials.strip()
+    return (
+        request.headers.get("x-api-key")
+        or request.query_params.get("key")
+        or request.cookies.get(PAGE_COOKIE)
+        or None
+    )
+
+
+def page_access(request: Request) -> Access | None:
+    """The access of a page request; None when keys are set and no known key was presented."""
+    keys = request.app.state.settings.keys
+    if not keys:
+        return "rw"
+    presented = page_key(request)
+    return match_key(presented, keys) if presented else None

@@ -11,7 +11,8 @@
     tally jobs retry [JOB_ID...]              # queue failed jobs again
 
 Every command goes through the same service functions as the HTTP API, so the terminal and the API
-never disagree.
+never disagree. The long ones (check, import, eval) show their progress from their first moment: the
+modules that take long to load (FastAPI, SQLAlchemy, the engine) are imported under the progress display.
 """
 
 from __future__ import annotations
@@ -23,25 +24,20 @@ from collections import Counter
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from pydantic import ValidationError
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
-from sqlmodel import Session
 
-from app import evaluation
 from app.config import Settings, get_settings
-from app.db import Database, make_database
-from app.errors import NotReady, TallyError
 from app.schemas import ArticleCreate, CheckRequest
-from app.services import check as check_service
-from app.services.health import migration_head, readiness
-from app.services.ingest import ingest_and_commit
-from app.terminal import FINDING_TYPES, render_report
+from app.terminal import FINDING_TYPES, Steps, progress, render_report
+
+if TYPE_CHECKING:
+    from app.db import Database
 
 # The benchmarks are scripts of the source tree (not installed): `tally bench` runs them from a checkout.
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
@@ -89,14 +85,20 @@ def load_article_file(path: Path) -> list[dict[str, Any]]:
     return items
 
 
-def _load_all(paths: list[Path]) -> list[dict[str, Any]]:
+def _load_all(paths: list[Path], steps: Steps) -> list[dict[str, Any]]:
     articles: list[dict[str, Any]] = []
-    for path in paths:
-        try:
-            articles.extend(load_article_file(path))
-        except ArticleFileError as exc:
-            _fail([str(exc)])
+    for done, path in enumerate(paths, start=1):
+        articles.extend(load_article_file(path))
+        steps("read", done, len(paths))
     return articles
+
+
+def _warm_up(steps: Steps) -> None:
+    """Load the engine (its modules, lexicons, unit tables) under the progress display."""
+    steps("warm-up")
+    from app import engine
+
+    engine.warm_up()
 
 
 @cli.command()
@@ -140,13 +142,26 @@ def check(
     Each file holds one article, a list of articles, or {"articles": [...]}.
     """
     settings = get_settings()
-    try:
-        request = CheckRequest.model_validate({"articles": _load_all(files)})
-        response = check_service.check(request, settings.max_articles)
-    except ValidationError as exc:
-        _fail(_validation_lines(exc))
-    except TallyError as exc:
-        _fail([exc.detail, *(f"{_where(e.get('loc', []))}: {e.get('detail')}" for e in exc.errors or [])])
+    errors: list[str] = []
+    with progress(_stderr()) as steps:  # stderr: stdout is the answer (`--json` prints it byte for byte)
+        from app.errors import TallyError
+        from app.services import check as check_service
+
+        _warm_up(steps)
+        try:
+            request = CheckRequest.model_validate({"articles": _load_all(files, steps)})
+            response = check_service.check(request, settings.max_articles, steps)
+        except ArticleFileError as exc:
+            errors = [str(exc)]
+        except ValidationError as exc:
+            errors = _validation_lines(exc)
+        except TallyError as exc:
+            errors = [
+                exc.detail,
+                *(f"{_where(e.get('loc', []))}: {e.get('detail')}" for e in exc.errors or []),
+            ]
+    if errors:
+        _fail(errors)
     if as_json:
         # FastAPI serialises a response_model this way (by alias, nothing excluded).
         typer.echo(response.model_dump_json(by_alias=True))
@@ -170,12 +185,19 @@ def import_articles(
     files = sorted(directory.glob("*.json"))
     if not files:
         _fail([f"{directory}: no *.json files"])
-    db = make_database(settings.database_url)
-    try:
-        _require_migrated(db)
-        outcomes, failures = _ingest_files(db, files, settings)
-    finally:
-        db.dispose()
+    with progress(_stdout(), transient=False) as steps:
+        from app.db import make_database
+
+        db = make_database(settings.database_url)
+        try:
+            problem = _migration_problem(db)
+            if problem is None:
+                _warm_up(steps)
+                outcomes, failures = _ingest_files(db, files, settings, steps)
+        finally:
+            db.dispose()
+    if problem is not None:
+        _fail([problem])
     table = Table(title=f"Imported {directory}", title_justify="left")
     for column in ("created", "revised", "unchanged", "failed"):
         table.add_column(column, justify="right")
@@ -209,21 +231,30 @@ def evaluate(
     figures equal those of `score.py --url` and `newsquant_score.py --url` against a running service.
     """
     settings = get_settings()
-    runs = {
-        Scorer.dev: lambda: evaluation.score_reports(eval_dir, settings.max_articles),
-        Scorer.newsquant: lambda: evaluation.score_extraction(eval_dir),
-    }
     results: dict[str, dict[str, Any]] = {}
-    for name, run in runs.items():
-        if only not in (None, name):
-            continue
-        try:
-            metrics, notes = run()
-        except evaluation.EvalFolderError as exc:
-            _fail([str(exc)])
-        if verbose:
-            _stderr().print("\n".join(notes), highlight=False, markup=False, soft_wrap=True)
-        results[name.value] = metrics
+    notes: list[str] = []
+    with progress(_stderr()) as steps:
+        from app import evaluation
+
+        _warm_up(steps)
+        runs = {
+            Scorer.dev: lambda: evaluation.score_reports(eval_dir, settings.max_articles, steps),
+            Scorer.newsquant: lambda: evaluation.score_extraction(eval_dir, steps),
+        }
+        for name, run in runs.items():
+            if only not in (None, name):
+                continue
+            try:
+                metrics, missed = run()
+            except evaluation.EvalFolderError as exc:
+                notes, results = [str(exc)], {}
+                break
+            notes.extend(missed)
+            results[name.value] = metrics
+    if not results and notes:
+        _fail(notes)
+    if verbose:
+        _stderr().print("\n".join(notes), highlight=False, markup=False, soft_wrap=True)
     if as_json:
         typer.echo(json.dumps(results))
         return
@@ -261,11 +292,13 @@ def jobs_list(
     limit: Annotated[int, typer.Option(min=1, help="Show at most this many, newest first")] = 100,
 ) -> None:
     """Print the jobs (id, article, status, attempts, last error), newest first."""
+    from app.db import make_database
     from app.services.jobs import list_jobs
 
     db = make_database(get_settings().database_url)
     try:
-        _require_migrated(db)
+        if (problem := _migration_problem(db)) is not None:
+            _fail([problem])
         rows = list_jobs(db, status=status, limit=limit)
     finally:
         db.dispose()
@@ -281,11 +314,13 @@ def jobs_retry(
     job_ids: Annotated[list[int] | None, typer.Argument(help="Job ids [default: every failed job]")] = None,
 ) -> None:
     """Queue failed jobs again (attempts reset); a worker runs them on its next poll."""
+    from app.db import make_database
     from app.services.jobs import retry_jobs
 
     db = make_database(get_settings().database_url)
     try:
-        _require_migrated(db)
+        if (problem := _migration_problem(db)) is not None:
+            _fail([problem])
         queued = retry_jobs(db, job_ids or None)
     finally:
         db.dispose()
@@ -302,11 +337,14 @@ def worker(
     import signal
     import threading
 
+    from app.db import make_database
     from app.services.worker import Worker
 
     settings = get_settings()
     db = make_database(settings.database_url)
-    _require_migrated(db)
+    problem = _migration_problem(db)
+    if problem is not None:
+        _fail([problem])
     running = Worker(db, settings)
     try:
         if once:
@@ -324,41 +362,52 @@ def worker(
         db.dispose()
 
 
-def _require_migrated(db: Database) -> None:
+def _migration_problem(db: Database) -> str | None:
+    """Why `db` cannot be used (not reachable, not migrated to head), or None."""
+    from sqlmodel import Session
+
+    from app.errors import NotReady
+    from app.services.health import migration_head, readiness
+
     with Session(db) as session:
         try:
             readiness(session, migration_head())
         except NotReady as exc:
-            _fail([exc.detail])
+            return exc.detail
+    return None
 
 
-def _ingest_files(db: Database, files: list[Path], settings: Settings) -> tuple[Counter[str], list[str]]:
+def _ingest_files(
+    db: Database, files: list[Path], settings: Settings, steps: Steps
+) -> tuple[Counter[str], list[str]]:
     """Ingest each article in its own transaction, so that one bad article does not undo the others."""
+    from sqlmodel import Session
+
+    from app.errors import TallyError
+    from app.services.ingest import ingest_and_commit
+
     outcomes: Counter[str] = Counter()
     failures: list[str] = []
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=_stdout()) as progress:
-        task = progress.add_task("importing", total=len(files))
-        for path in files:
-            progress.update(task, description=path.name)
+    for done, path in enumerate(files):
+        steps("import", done, len(files), path.name)
+        try:
+            articles = load_article_file(path)
+        except ArticleFileError as exc:
+            failures.append(str(exc))
+            articles = []
+        for position, raw in enumerate(articles):
+            label = path.name if len(articles) == 1 else f"{path.name}[{position}]"
             try:
-                articles = load_article_file(path)
-            except ArticleFileError as exc:
-                failures.append(str(exc))
-                articles = []
-            for position, raw in enumerate(articles):
-                label = path.name if len(articles) == 1 else f"{path.name}[{position}]"
-                try:
-                    data = ArticleCreate.model_validate(raw)
-                    with Session(db, expire_on_commit=False) as session:
-                        result = ingest_and_commit(session, data, settings)
-                    outcomes[result.outcome] += 1
-                except ValidationError as exc:
-                    failures.append(f"{label}: " + "; ".join(_validation_lines(exc)))
-                except TallyError as exc:
-                    failures.append(f"{label}: {exc.detail}")
-            progress.advance(task)
-        progress.update(task, description="imported")
+                data = ArticleCreate.model_validate(raw)
+                with Session(db, expire_on_commit=False) as session:
+                    result = ingest_and_commit(session, data, settings)
+                outcomes[result.outcome] += 1
+            except ValidationError as exc:
+                failures.append(f"{label}: " + "; ".join(_validation_lines(exc)))
+            except TallyError as exc:
+                failures.append(f"{label}: {exc.detail}")
+    steps("import", len(files), len(files))
+    steps.done("imported")
     return outcomes, failures
 
 

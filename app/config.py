@@ -127,6 +127,9 @@ class Settings(BaseSettings):
         10.0, gt=0, description="seconds before the first retry; doubles per attempt, with jitter"
     )
     webhook_backoff_max: float = Field(3600.0, gt=0, description="longest wait between two attempts")
+    claimreview_author: str = Field(
+        "Tally", max_length=200, description="the organisation named as `author` of exported ClaimReviews"
+    )
     public_url: str = Field(
         "", description="base URL put before the links of outgoing events (empty: relative links)"
     )

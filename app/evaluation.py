@@ -35,31 +35,40 @@ def load_scorer(path: Path) -> ModuleType:
     return module
 
 
-def score_reports(eval_dir: Path, max_articles: int) -> tuple[dict[str, Any], list[str]]:
-    """Cross-source metrics of `score.py` on `eval_dir/dev`, from the answer POST /v1/check would give."""
+def score_reports(
+    eval_dir: Path, max_articles: int, progress: check_service.Progress | None = None
+) -> tuple[dict[str, Any], list[str]]:
+    """Cross-source metrics of `score.py` on `eval_dir/dev`, from the answer POST /v1/check would give
+    (`progress` as in `app.services.check.check`)."""
     scorer = load_scorer(eval_dir / "score.py")
     articles, gold = scorer.load(eval_dir / "dev")
     started = time.perf_counter()
     request = CheckRequest.model_validate({"articles": articles})
-    report = check_service.check(request, max_articles).model_dump(mode="json", by_alias=True)
+    report = check_service.check(request, max_articles, progress).model_dump(mode="json", by_alias=True)
     seconds = time.perf_counter() - started
     metrics, notes = scorer.score(articles, gold, report)
     metrics["check_seconds"] = round(seconds, 3)
     return metrics, list(notes)
 
 
-def score_extraction(eval_dir: Path) -> tuple[dict[str, Any], list[str]]:
-    """NewsQuant metrics of `eval_dir/newsquant/dev.json`, from the answers of /v1/extract."""
+def score_extraction(
+    eval_dir: Path, progress: check_service.Progress | None = None
+) -> tuple[dict[str, Any], list[str]]:
+    """NewsQuant metrics of `eval_dir/newsquant/dev.json`, from the answers of /v1/extract (`progress` is
+    told of each sentence: `"sentences", done, total`)."""
     scorer = load_scorer(eval_dir / "newsquant_score.py")
     data_path = eval_dir / "newsquant" / "dev.json"
     if not data_path.is_file():
         raise EvalFolderError(f"{data_path}: no such data set")
     rows = []
     started = time.perf_counter()
-    for sentence in json.loads(data_path.read_text(encoding="utf-8")):
+    sentences = json.loads(data_path.read_text(encoding="utf-8"))
+    for done, sentence in enumerate(sentences, start=1):
         answer = check_service.extract(ExtractRequest(text=sentence["text"])).model_dump(mode="json")
         tags = [tag for tag in (scorer.from_claim(claim) for claim in answer["claims"]) if tag]
         rows.append((sentence["text"], sentence["quantities"], tags))
+        if progress is not None:
+            progress("sentences", done, len(sentences))
     seconds = time.perf_counter() - started
     metrics, lost = scorer.metrics(rows)
     metrics["seconds"] = round(seconds, 2)

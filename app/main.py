@@ -15,7 +15,9 @@ from fastapi import Depends, FastAPI
 from fastapi.openapi.utils import get_openapi
 
 from app import engine
-from app.api import articles, check, extract, health, stories, subscriptions, webhooks
+from app.api import articles, check, exports, extract, health, pages, stories, subscriptions, webhooks
+from app.api.docs import install_docs
+from app.api.responses import problem_example
 from app.auth import require_read
 from app.config import Settings, get_settings
 from app.db import make_database
@@ -30,7 +32,9 @@ DESCRIPTION = """Tally finds the quantitative claims of news articles, lines the
 sources and reports agreements, discrepancies and corrections, each with the character spans that prove it.
 
 Errors are RFC 9457 `application/problem+json`. When `TALLY_API_KEYS` is set, every `/v1` route needs a key
-(`Authorization: Bearer <key>` or `X-API-Key: <key>`); read-only keys cannot store articles."""
+(`Authorization: Bearer <key>` or `X-API-Key: <key>`); read-only keys cannot store articles. The report
+pages for people are `/stories` and `/stories/{story_id}` (HTML; with keys set, open `/stories?key=<key>`
+once: the key is then kept in a cookie)."""
 
 
 @asynccontextmanager
@@ -60,13 +64,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="0.1.0",
         description=DESCRIPTION,
         lifespan=lifespan,
+        docs_url=None,  # served from the package's files by install_docs: no CDN
+        redoc_url=None,
         openapi_tags=[
             {"name": "check", "description": "Stateless checks: nothing is stored"},
             {"name": "articles", "description": "Stored articles and their revisions"},
             {"name": "stories", "description": "Stored stories and their reports"},
             {"name": "webhooks", "description": "Signed ingestion (Standard Webhooks)"},
             {"name": "subscriptions", "description": "Outgoing events: subscriptions and their deliveries"},
+            {
+                "name": "exports",
+                "description": "A story's findings as schema.org ClaimReview (JSON-LD) or CSV",
+            },
             {"name": "health", "description": "Probes"},
+            {"name": "pages", "description": "HTML report pages for people (server-rendered)"},
         ],
     )
     app.state.settings = settings
@@ -79,11 +90,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(HeadAsGet)
     app.add_middleware(RateLimit, settings=settings)
     v1 = [Depends(require_read)]
-    for module in (check, extract, articles, stories, subscriptions):
+    for module in (check, extract, articles, stories, exports, subscriptions):
         app.include_router(module.router, prefix="/v1", dependencies=v1)
     app.include_router(webhooks.router, prefix="/v1")  # authenticated by its signature, not by API keys
     webhooks.document_events(app)
     app.include_router(health.router)
+    pages.install(app)  # /stories pages (their own key check: header, cookie or ?key=) and their assets
+    install_docs(app)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
 
@@ -105,6 +118,8 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
                     content = response.get("content", {})
                     if status[0] in "45" and "application/json" in content:
                         content[PROBLEM_JSON] = content.pop("application/json")
+                    if PROBLEM_JSON in content:  # pages: FastAPI also files the Problem under text/html
+                        content.pop("text/html", None)
                 responses = operation.setdefault("responses", {})
                 if "requestBody" in operation:
                     responses.setdefault("400", copy.deepcopy(_MALFORMED))
@@ -116,15 +131,21 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
     return app.openapi_schema
 
 
-def _problem_doc(description: str) -> dict[str, Any]:
-    """An error response of the OpenAPI document: `description`, served as problem+json."""
-    schema = {"$ref": "#/components/schemas/Problem"}
-    return {"description": description, "content": {PROBLEM_JSON: {"schema": schema}}}
+def _problem_doc(description: str, slug: str | None = None) -> dict[str, Any]:
+    """An error response of the OpenAPI document: `description`, served as problem+json, with an example."""
+    media: dict[str, Any] = {"schema": {"$ref": "#/components/schemas/Problem"}}
+    if slug:
+        media["examples"] = {slug: {"value": problem_example(slug)}}
+    return {"description": description, "content": {PROBLEM_JSON: media}}
 
 
-_MALFORMED = _problem_doc("Malformed body (not JSON, not UTF-8, nested too deeply)")
-_BODY_TIMEOUT = _problem_doc("The body did not arrive within TALLY_BODY_TIMEOUT; the connection is closed")
-_RATE_LIMITED = _problem_doc("Over TALLY_RATE_LIMIT: retry after `Retry-After` seconds (RateLimit-* headers)")
+_MALFORMED = _problem_doc("Malformed body (not JSON, not UTF-8, nested too deeply)", "malformed-json")
+_BODY_TIMEOUT = _problem_doc(
+    "The body did not arrive within TALLY_BODY_TIMEOUT; the connection is closed", "body-timeout"
+)
+_RATE_LIMITED = _problem_doc(
+    "Over TALLY_RATE_LIMIT: retry after `Retry-After` seconds (RateLimit-* headers)", "rate-limited"
+)
 _UNEXPECTED = _problem_doc("Unexpected error (logged; the answer holds no internals; the connection closes)")
 _app: FastAPI | None = None
 

@@ -96,21 +96,29 @@ StoryKey = Annotated[
 ]
 
 
+# The request examples: two reports of one (invented) ferry accident that disagree on the passengers. The
+# shared `story` key puts them in one story whatever their wording (without it the engine groups articles
+# by their shared terms, and two very short texts may share too few); `app/api/examples.py` holds the
+# answers, and a test posts these examples and checks that the discrepancy is found.
 _EXAMPLE_A = {
     "id": "wire-1",
     "source": "Wire Service",
     "url": "https://wire.example/ferry",
-    "title": "Ferry runs aground",
+    "title": "Ferry runs aground near Port Avel",
     "published_at": "2025-05-13",
-    "text": "A ferry carrying 212 passengers ran aground on Tuesday. Rescuers saved more than 190 people.",
+    "story": "ferry-port-avel",
+    "text": "A ferry carrying 212 passengers ran aground near Port Avel on Tuesday, the coast guard said. "
+    "Rescuers saved more than 190 people.",
 }
 _EXAMPLE_B = {
     "id": "daily-1",
     "source": "The Daily",
     "url": "https://daily.example/ferry",
-    "title": "Ferry strikes rocks",
+    "title": "Ferry strikes rocks off Port Avel",
     "published_at": "2025-05-13T18:05:00Z",
-    "text": "The ferry had 221 passengers on board when it struck rocks on Tuesday, officials said.",
+    "story": "ferry-port-avel",
+    "text": "The ferry had 221 passengers on board when it ran aground near Port Avel on Tuesday, "
+    "the coast guard said.",
 }
 
 
@@ -374,6 +382,11 @@ class StoryDetail(StorySummary):
 
 class StoryList(BaseModel):
     items: list[StorySummary]
+    total: int
+
+
+class FindingList(BaseModel):
+    items: list[FindingOut]
     total: int
 
 

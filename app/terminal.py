@@ -4,13 +4,25 @@ Renders the answer of `POST /v1/check` (the same `CheckResponse` the API seriali
 what the API says and nothing else:
 
     render_report(app.services.check.check(request, max_articles), Console())
+
+and how a long command shows what it is doing (`progress`, on stderr: stdout stays the command's answer).
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterator, Mapping
+from contextlib import contextmanager
 
 from rich.console import Console, Group
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 from rich.text import Text
 
@@ -108,3 +120,66 @@ def _summary(report: CheckResponse, hidden: int) -> Text:
     if hidden:
         summary.append(f" ({hidden} not shown)", style="dim")
     return summary
+
+
+# --- progress of the long commands (check, eval, import) ----------------------------------------------------
+
+STAGES = {
+    "start": "starting Tally",
+    "warm-up": "warming up the engine (lexicons, units)",
+    "read": "reading the article files",
+    "extract": "extracting claims",
+    "compare": "comparing the sources",
+    "sentences": "extracting claims (NewsQuant sentences)",
+    "score": "scoring",
+    "import": "importing",
+}
+
+
+class Steps:
+    """What a long command is doing, shown on a rich Progress: `steps("extract", 3, 10)` says 3 of 10
+    articles are done; `steps("warm-up")` starts a stage of unknown length (a spinner). A stage ends when
+    the next one starts. Services take it as their `progress` callback."""
+
+    def __init__(self, bar: Progress) -> None:
+        self.bar = bar
+        self.tasks: dict[str, TaskID] = {}
+        self.current: str | None = None
+
+    def __call__(self, stage: str, done: int = 0, total: int | None = None, detail: str = "") -> None:
+        if stage != self.current:
+            self._finish()
+            self.current = stage
+            self.tasks[stage] = self.bar.add_task(STAGES.get(stage, stage), total=total)
+        label = STAGES.get(stage, stage) + (f": {detail}" if detail else "")
+        self.bar.update(self.tasks[stage], completed=done, total=total, description=label)
+
+    def _finish(self) -> None:
+        if self.current is not None:
+            task = self.tasks[self.current]
+            total = self.bar.tasks[task].total
+            self.bar.update(task, total=total or 1, completed=total or 1)
+
+    def done(self, label: str | None = None) -> None:
+        """End the last stage (optionally renaming it: "imported")."""
+        self._finish()
+        if label is not None and self.current is not None:
+            self.bar.update(self.tasks[self.current], description=label)
+
+
+@contextmanager
+def progress(console: Console, *, transient: bool = True) -> Iterator[Steps]:
+    """Show the stages of a command on `console` from its first moment (`steps("start")` is shown at
+    once); transient: the display is cleared at the end, leaving only the command's own output."""
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=console, transient=transient) as bar:
+        steps = Steps(bar)
+        steps("start")
+        yield steps
+        steps.done()

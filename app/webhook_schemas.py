@@ -10,7 +10,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from app.validation import SECRET_PATTERN, WEBHOOK_URL_PATTERN
 
-EventType = Literal["finding.discrepancy", "finding.correction", "finding.agreement", "story.updated"]
+EventType = Literal[
+    "finding.discrepancy", "finding.correction", "finding.agreement", "finding.updated", "story.updated"
+]
 EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
 
 
@@ -34,7 +36,19 @@ class WebhookAccepted(BaseModel):
 
 
 class SubscriptionCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    """What to send where: the events of `events`, POSTed to `url`, signed with `secret`."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "url": "https://desk.example.com/hooks/tally",
+                    "events": ["finding.discrepancy", "finding.updated"],
+                }
+            ]
+        },
+    )
 
     url: str = Field(
         max_length=2048,
@@ -140,6 +154,9 @@ class EventData(BaseModel):
     reason: str | None = Field(None, description="finding events: the one-line reason")
     severity: str | None = None
     new_findings: int | None = Field(None, description="story.updated: findings that appeared")
+    updated_findings: int | None = Field(
+        None, description="story.updated: findings whose claims changed (each also sent as finding.updated)"
+    )
     links: EventLinks
 
 

@@ -14,6 +14,7 @@ from sqlmodel import SQLModel
 import app.models  # noqa: F401  (registers the tables on SQLModel.metadata)
 from app.config import get_settings
 from app.db import make_database, normalize_url
+from app.services.search import is_search_object
 
 config = context.config
 target_metadata = SQLModel.metadata
@@ -25,10 +26,16 @@ def _url() -> str:
     return normalize_url(config.attributes.get("url") or get_settings().database_url)
 
 
+def include_name(name: str | None, type_: str, parent_names: object) -> bool:
+    """Leave out of autogenerate what the models do not describe: the full-text search objects."""
+    return not is_search_object(name)
+
+
 def _configure(**kwargs: object) -> None:
     context.configure(
         target_metadata=target_metadata,
         compare_type=True,
+        include_name=include_name,
         render_as_batch=True,  # SQLite alters tables by copying them
         **kwargs,
     )

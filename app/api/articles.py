@@ -6,9 +6,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Response
 
+from app.api import examples
 from app.api.deps import SessionDep, SettingsDep
 from app.api.params import Limit, LineValue, Offset, Revision, line_query
-from app.api.responses import DEADLINE, READ, problems
+from app.api.responses import DEADLINE, READ, example, problems
 from app.auth import require_write
 from app.schemas import (
     ARTICLE_ID_PATTERN,
@@ -33,7 +34,14 @@ ArticleId = Annotated[str, Path(max_length=128, pattern=ARTICLE_ID_PATTERN)]
     response_model=ArticleIngested,
     status_code=201,
     responses={
-        200: {"model": ArticleIngested, "description": "Same URL and same text: nothing new stored"},
+        **example(examples.ARTICLE_INGESTED, 201, "Stored: a new article, or a new revision of a known URL"),
+        200: {
+            "model": ArticleIngested,
+            "description": "Same URL and same text: nothing new stored",
+            "content": {
+                "application/json": {"example": {**examples.ARTICLE_INGESTED, "outcome": "unchanged"}}
+            },
+        },
         **problems(400, 401, 403, 409, 413, 422),
         **DEADLINE,
     },
@@ -55,20 +63,38 @@ def create_article(
     return ArticleIngested(**doc.model_dump(), outcome=result.outcome)
 
 
-@router.get("", operation_id="list_articles", response_model=ArticleList, responses=problems(*READ))
+@router.get(
+    "",
+    operation_id="list_articles",
+    response_model=ArticleList,
+    responses={**example(examples.ARTICLE_LIST), **problems(*READ)},
+    summary="List or search the stored articles",
+)
 def list_articles(
     session: SessionDep,
     limit: Limit = 50,
     offset: Offset = 0,
     story: Annotated[LineValue | None, line_query("only articles of this story id")] = None,
     source: Annotated[LineValue | None, line_query("only articles of this source")] = None,
+    q: Annotated[
+        LineValue | None,
+        line_query(
+            "full-text search: only articles whose title or text holds every word "
+            "(stemmed: 'passenger' finds 'passengers')"
+        ),
+    ] = None,
 ) -> ArticleList:
-    """Stored articles, newest publication first."""
-    return service.list_articles(session, story=story, source=source, limit=limit, offset=offset)
+    """Stored articles, newest publication first; `q` searches their current titles and texts (SQLite
+    FTS5 or PostgreSQL full-text search), `story` and `source` narrow the list further."""
+    return service.list_articles(session, story=story, source=source, limit=limit, offset=offset, q=q)
 
 
 @router.get(
-    "/{article_id}", operation_id="get_article", response_model=ArticleDetail, responses=problems(*READ, 404)
+    "/{article_id}",
+    operation_id="get_article",
+    response_model=ArticleDetail,
+    responses={**example(examples.ARTICLE_DETAIL), **problems(*READ, 404)},
+    summary="Read one article with its revisions",
 )
 def get_article(article_id: ArticleId, session: SessionDep) -> ArticleDetail:
     """One article with its current text and every revision."""
@@ -79,7 +105,8 @@ def get_article(article_id: ArticleId, session: SessionDep) -> ArticleDetail:
     "/{article_id}/claims",
     operation_id="list_article_claims",
     response_model=ClaimList,
-    responses=problems(*READ, 404),
+    responses={**example(examples.CLAIM_LIST), **problems(*READ, 404)},
+    summary="List the claims of an article's revision",
 )
 def list_article_claims(
     article_id: ArticleId,

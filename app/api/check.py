@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 
+from app.api import examples
 from app.api.deps import SettingsDep
-from app.api.responses import DEADLINE, problems
+from app.api.responses import DEADLINE, example, problems
 from app.schemas import CheckRequest, CheckResponse
 from app.services import check as service
 from app.services.work import budget_for, check_answer, check_sizes, claim_sizes, run_off_loop
@@ -17,14 +18,18 @@ router = APIRouter(tags=["check"])
     "/check",
     operation_id="check_articles",
     response_model=CheckResponse,
-    responses={**problems(400, 401, 413, 422), **DEADLINE},
+    responses={**example(examples.CHECK), **problems(400, 401, 413, 422), **DEADLINE},
     summary="Check articles against each other (stateless)",
 )
 async def check_articles(body: CheckRequest, request: Request, settings: SettingsDep) -> Response:
     """Extract the claims of every article, group the articles into stories, and report agreements,
-    discrepancies and corrections. Article ids must be unique within the request. The work is bounded
-    (text size, claims, answer size: 413; TALLY_WORK_DEADLINE: 503 with Retry-After) and stops when the
-    client disconnects."""
+    discrepancies and corrections. Article ids must be unique within the request.
+
+    Articles are compared only within a story: give related articles the same `story` key to compare
+    them whatever their wording (the example does), or let the engine group them by the terms they share.
+    The work is bounded (text size, claims, answer size: 413; TALLY_WORK_DEADLINE: 503 with Retry-After)
+    and stops when the client disconnects.
+    """
     service.validate_batch(body, settings.max_articles)
     check_sizes([a.text for a in body.articles], settings)
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 
+from app.api import examples
 from app.api.deps import SettingsDep
-from app.api.responses import DEADLINE, problems
+from app.api.responses import DEADLINE, example, problems
 from app.schemas import ExtractRequest, ExtractResponse
 from app.services import check as service
 from app.services.work import budget_for, check_answer, check_sizes, claim_sizes, run_off_loop
@@ -17,7 +18,7 @@ router = APIRouter(tags=["check"])
     "/extract",
     operation_id="extract_claims",
     response_model=ExtractResponse,
-    responses={**problems(400, 401, 413, 422), **DEADLINE},
+    responses={**example(examples.EXTRACT), **problems(400, 401, 413, 422), **DEADLINE},
     summary="Extract the quantitative claims of a text",
 )
 async def extract_claims(body: ExtractRequest, request: Request, settings: SettingsDep) -> Response:

@@ -4,21 +4,34 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
+from app.api import examples
 from app.api.deps import SessionDep
-from app.api.responses import problems
+from app.api.responses import example, problems
 from app.schemas import Health, Readiness
 from app.services.health import readiness
 
 router = APIRouter(tags=["health"])
 
 
-@router.get("/healthz", operation_id="healthz", response_model=Health)
+@router.get(
+    "/healthz",
+    operation_id="healthz",
+    response_model=Health,
+    responses=example(examples.HEALTH),
+    summary="Liveness probe",
+)
 def healthz() -> Health:
     """The process answers."""
     return Health(status="ok")
 
 
-@router.get("/readyz", operation_id="readyz", response_model=Readiness, responses=problems(503))
+@router.get(
+    "/readyz",
+    operation_id="readyz",
+    response_model=Readiness,
+    responses={**example(examples.READINESS), **problems(503)},
+    summary="Readiness probe: database reachable and migrated",
+)
 def readyz(session: SessionDep, request: Request) -> Readiness:
     """The database answers and its schema is at the newest migration."""
     return readiness(session, request.app.state.migration_head)

@@ -6,9 +6,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Response
 
+from app.api import examples
 from app.api.deps import SessionDep, SettingsDep
 from app.api.params import ID_PATTERN, Limit, Offset
-from app.api.responses import READ, problems
+from app.api.responses import READ, example, problems
 from app.auth import require_write
 from app.services import subscriptions as service
 from app.webhook_schemas import (
@@ -29,7 +30,10 @@ SubscriptionId = Annotated[str, Path(max_length=64, pattern=ID_PATTERN)]
     operation_id="create_subscription",
     response_model=SubscriptionCreated,
     status_code=201,
-    responses=problems(401, 403, 413, 422),
+    responses={
+        **example(examples.SUBSCRIPTION_CREATED, 201),
+        **problems(401, 403, 413, 422, types={422: ("validation-error", "refused-target")}),
+    },
     dependencies=[Depends(require_write)],
     summary="Subscribe a URL to events",
 )
@@ -44,7 +48,13 @@ def create_subscription(
     return created
 
 
-@router.get("", operation_id="list_subscriptions", response_model=SubscriptionList, responses=problems(*READ))
+@router.get(
+    "",
+    operation_id="list_subscriptions",
+    response_model=SubscriptionList,
+    responses={**example(examples.SUBSCRIPTION_LIST), **problems(*READ)},
+    summary="List the subscriptions",
+)
 def list_subscriptions(session: SessionDep, limit: Limit = 50, offset: Offset = 0) -> SubscriptionList:
     """Subscriptions, newest first (without their secrets)."""
     return service.list_subscriptions(session, limit=limit, offset=offset)
@@ -54,7 +64,8 @@ def list_subscriptions(session: SessionDep, limit: Limit = 50, offset: Offset = 
     "/{subscription_id}",
     operation_id="get_subscription",
     response_model=SubscriptionOut,
-    responses=problems(*READ, 404),
+    responses={**example(examples.SUBSCRIPTION), **problems(*READ, 404)},
+    summary="Read one subscription",
 )
 def get_subscription(subscription_id: SubscriptionId, session: SessionDep) -> SubscriptionOut:
     """One subscription; `active` turns false when its receiver answered 410 Gone."""
@@ -65,8 +76,9 @@ def get_subscription(subscription_id: SubscriptionId, session: SessionDep) -> Su
     "/{subscription_id}",
     operation_id="delete_subscription",
     status_code=204,
-    responses=problems(401, 403, 404, 422),
+    responses={204: {"description": "Deleted (no body)"}, **problems(401, 403, 404, 422)},
     dependencies=[Depends(require_write)],
+    summary="Unsubscribe: delete a subscription",
 )
 def delete_subscription(subscription_id: SubscriptionId, session: SessionDep) -> Response:
     """Delete the subscription and its pending deliveries."""
@@ -78,7 +90,8 @@ def delete_subscription(subscription_id: SubscriptionId, session: SessionDep) ->
     "/{subscription_id}/deliveries",
     operation_id="list_subscription_deliveries",
     response_model=DeliveryList,
-    responses=problems(*READ, 404),
+    responses={**example(examples.DELIVERY_LIST), **problems(*READ, 404)},
+    summary="List a subscription's deliveries and their attempts",
 )
 def list_deliveries(
     subscription_id: SubscriptionId, session: SessionDep, limit: Limit = 50, offset: Offset = 0

@@ -10,8 +10,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, Header, Request, Response
 
+from app.api import examples
 from app.api.deps import SessionDep, SettingsDep
-from app.schemas import Problem
+from app.api.responses import problem_response
 from app.services import signatures
 from app.services.webhook_bodies import articles_of, parse_json
 from app.services.webhook_ingest import accept
@@ -53,6 +54,7 @@ _BODY = {
     "required": True,
     "content": {
         "application/json": {
+            "example": examples.WEBHOOK_BODY,
             "schema": {
                 "oneOf": [
                     _ARTICLE,
@@ -64,21 +66,28 @@ _BODY = {
                         "properties": {"articles": {"type": "array", "items": {"anyOf": [_ARTICLE, _NINJS]}}},
                     },
                 ]
-            }
+            },
         }
     },
 }
 
 
 _PROBLEMS: dict[int | str, dict[str, Any]] = {
-    status: {"model": Problem, "description": text}
-    for status, text in {
-        400: "Malformed body (not JSON, not an article, a batch or a ninjs item), or a bad webhook-id",
-        401: "Missing or wrong signature, or a timestamp more than 5 minutes away",
-        409: "The webhook-id was already used for a different body",
-        413: "Body larger than TALLY_MAX_BODY_BYTES, or texts over TALLY_MAX_TEXT_CHARS (per article) or "
-        "TALLY_MAX_REQUEST_CHARS (in all)",
-        503: "No TALLY_WEBHOOK_SECRET configured: signed ingestion is off",
+    status: problem_response(text, slugs)
+    for status, (text, slugs) in {
+        400: (
+            "Malformed body (not JSON, not an article, a batch or a ninjs item), or a bad webhook-id",
+            ("malformed-webhook-body", "invalid-encoding"),
+        ),
+        401: ("Missing or wrong signature, or a timestamp more than 5 minutes away", ("invalid-signature",)),
+        409: ("The webhook-id was already used for a different body", ("conflict",)),
+        413: (
+            "Body larger than TALLY_MAX_BODY_BYTES, or texts over TALLY_MAX_TEXT_CHARS (per article) or "
+            "TALLY_MAX_REQUEST_CHARS (in all)",
+            ("body-too-large", "budget-exceeded"),
+        ),
+        422: ("An article of the body breaks a rule (each named in `errors`)", ("validation-error",)),
+        503: ("No TALLY_WEBHOOK_SECRET configured: signed ingestion is off", ("webhook-secret-missing",)),
     }.items()
 }
 
@@ -98,7 +107,10 @@ def _header(name: str, description: str) -> Any:
     status_code=202,
     response_model=WebhookAccepted,
     responses={
-        202: {"description": "Accepted: stored, queued for processing (a redelivery gets the same answer)"},
+        202: {
+            "description": "Accepted: stored, queued for processing (a redelivery gets the same answer)",
+            "content": {"application/json": {"example": examples.WEBHOOK_ACCEPTED}},
+        },
         **_PROBLEMS,
     },
     openapi_extra={"requestBody": _BODY},
@@ -137,7 +149,10 @@ _EVENT_TEXT = {
     "finding.discrepancy": "A new discrepancy in a story: sources state incompatible values for one fact.",
     "finding.correction": "A new correction: an article changed or retracted a figure it had published.",
     "finding.agreement": "A new agreement: independent sources state the same value for one fact.",
-    "story.updated": "A story was recomputed after an article arrived; `new_findings` counts what appeared.",
+    "finding.updated": "A finding changed: it gained or changed a side (a new outlet states a figure, an "
+    "article's figure was revised); `finding_type` says which kind of finding, `reason` is its new reason.",
+    "story.updated": "A story was recomputed after an article arrived; `new_findings` counts what appeared, "
+    "`updated_findings` what changed.",
 }
 _DELIVERY = (
     " Sent as a POST to each subscription that asked for it, signed with the subscription's secret "
@@ -158,6 +173,9 @@ def document_events(app: FastAPI) -> None:
             operation_id=f"event_{event.replace('.', '_')}",
             summary=f"{event} event",
             description=_EVENT_TEXT[event] + _DELIVERY,
+            openapi_extra={
+                "requestBody": {"content": {"application/json": {"example": examples.event(event)}}}
+            },
             responses={
                 200: {"description": "Acknowledged (any 2xx)"},
                 "4XX": {"description": "Not acknowledged: retried later; 410 Gone disables the subscription"},

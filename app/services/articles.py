@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 from app import models
 from app.errors import NotFound
 from app.schemas import ArticleDetail, ArticleList, ArticleOut, ClaimList, Processing, RevisionOut
+from app.services.search import matching_articles
 from app.services.shapes import shown_datetime, stored_claim_out
 
 
@@ -66,10 +67,19 @@ def article_docs(session: Session, articles: Sequence[models.Article]) -> list[A
 
 
 def list_articles(
-    session: Session, *, story: str | None, source: str | None, limit: int, offset: int
+    session: Session,
+    *,
+    story: str | None,
+    source: str | None,
+    limit: int,
+    offset: int,
+    q: str | None = None,
 ) -> ArticleList:
-    """Stored articles, newest publication first (undated last, then newest ingested)."""
+    """Stored articles, newest publication first (undated last, then newest ingested); with `q`, only
+    those whose current title or text holds every word of it."""
     statement = select(models.Article)
+    if q is not None:
+        statement = statement.where(col(models.Article.id).in_(matching_articles(session, q)))
     if story is not None:
         statement = statement.where(models.Article.story_id == story)
     if source is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from app import engine
 from app.errors import InvalidInput, TooManyArticles, field_error
 from app.schemas import (
@@ -40,8 +42,14 @@ def validate_batch(request: CheckRequest, max_articles: int) -> None:
         )
 
 
-def check(request: CheckRequest, max_articles: int) -> CheckResponse:
-    """Run the engine over the submitted articles; claim ids are `<article id>:<index>`."""
+Progress = Callable[..., None]  # progress(stage, done, total): what a long command shows (app.terminal.Steps)
+
+
+def check(request: CheckRequest, max_articles: int, progress: Progress | None = None) -> CheckResponse:
+    """Run the engine over the submitted articles; claim ids are `<article id>:<index>`.
+
+    `progress`, when given, is told of each article extracted (`"extract", done, total`) and of the
+    comparison (`"compare"`); the answer is the same either way."""
     validate_batch(request, max_articles)
     inputs = [
         engine.ArticleText(
@@ -55,7 +63,14 @@ def check(request: CheckRequest, max_articles: int) -> CheckResponse:
         )
         for a in request.articles
     ]
-    report = engine.check_articles(inputs)
+    claims: dict[str, list[engine.Claim]] | None = None
+    if progress is not None:
+        claims = {}
+        for done, article in enumerate(inputs, start=1):
+            claims[article.id] = engine.extract_claims(article.text, article.published_at)
+            progress("extract", done, len(inputs))
+        progress("compare")
+    report = engine.check_articles(inputs, claims)
     story_of = {aid: story.id for story in report.stories for aid in story.article_ids}
     claim_ids = {(aid, i): f"{aid}:{i}" for aid, claims in report.claims.items() for i in range(len(claims))}
     return CheckResponse(

@@ -239,21 +239,58 @@ def current_claims(
     return claims
 
 
+Sides = frozenset[tuple[int | None, str, str]]  # (side, article id, claim text) of each claim of a finding
+
+
+def _stored_sides(session: Session, story: models.Story) -> dict[int, Sides]:
+    """What each stored finding of `story` rests on, side by side (one query), before claims are redone."""
+    rows = session.exec(
+        select(
+            models.FindingClaim.finding_id,
+            models.FindingClaim.side,
+            models.Claim.article_id,
+            models.Claim.text,
+        )
+        .join(models.Claim, col(models.Claim.id) == col(models.FindingClaim.claim_id))
+        .join(models.Finding, col(models.Finding.id) == col(models.FindingClaim.finding_id))
+        .where(models.Finding.story_id == story.id)
+    ).all()
+    sides: dict[int, set[tuple[int | None, str, str]]] = {}
+    for finding_id, side, article_id, text in rows:
+        sides.setdefault(finding_id, set()).add((side, article_id, text))
+    return {finding_id: frozenset(found) for finding_id, found in sides.items()}
+
+
+def _sides(finding: engine.Finding, claim_row: dict[tuple[str, int], models.Claim]) -> Sides:
+    side_of = {(r.article_id, r.index): n for n, side in enumerate(finding.sides) for r in side}
+    return frozenset(
+        (side_of.get((r.article_id, r.index)), r.article_id, claim_row[(r.article_id, r.index)].text)
+        for r in finding.claims
+    )
+
+
 def recompute_story(
-    session: Session, story: models.Story, fresh: dict[str, Sequence[engine.Claim]] | None = None
+    session: Session,
+    story: models.Story,
+    fresh: dict[str, Sequence[engine.Claim]] | None = None,
+    changed: list[models.Finding] | None = None,
 ) -> list[models.Finding]:
     """Re-run the engine on the story's current texts; store claims and findings; return the new findings.
 
     Only articles whose claims are not stored (new texts, or stored by another engine version) are
-    extracted; `fresh` passes claims the caller extracted already. The story row is locked first
-    (PostgreSQL `FOR NO KEY UPDATE`, which does not wait for the key-share locks of rows being inserted
-    with a reference to it), so concurrent ingests into one story take turns.
+    extracted; `fresh` passes claims the caller extracted already. Findings found again whose claims
+    changed (a new outlet joins a side, a figure was revised) are added to `changed`, for the caller to
+    announce (`finding.updated`); the same figures found again in re-extracted claims are no change.
+
+    The story row is locked first (PostgreSQL `FOR NO KEY UPDATE`, which does not wait for the key-share
+    locks of rows being inserted with a reference to it), so concurrent ingests into one story take turns.
     """
     session.get(models.Story, story.id, with_for_update={"key_share": True}, populate_existing=True)
     articles = session.exec(
         select(models.Article).where(models.Article.story_id == story.id).order_by(col(models.Article.id))
     ).all()
     pairs = with_current_text(session, articles)
+    before = _stored_sides(session, story) if changed is not None else {}
     stored = _stored_claims(session, [revision for _, revision in pairs])
     claims = current_claims(session, pairs, fresh, stored)
     report = engine.check_articles([engine_article(a, r, story.id) for a, r in pairs], claims)
@@ -290,6 +327,8 @@ def recompute_story(
             added.append((row, finding))
         elif _link_keys(finding, claim_row) != linked.get(row.id):
             relink.append((row, finding))  # other claims now, or its claim rows were replaced
+            if changed is not None and before.get(row.id or -1) != _sides(finding, claim_row):
+                changed.append(row)
         _update(row, finding)
     session.add_all(row for row, _ in added)
     session.flush()

@@ -151,8 +151,9 @@ def process_revision(
     article.story_id = story.id
     session.add(article)
     session.flush()
-    added = recompute_story(session, story, extracted)
-    enqueue_story_events(session, story, article.id, added, settings)  # same transaction as the findings
+    changed: list[models.Finding] = []
+    added = recompute_story(session, story, extracted, changed)
+    enqueue_story_events(session, story, article.id, added, settings, changed)  # in the findings' transaction
     if previous_story and previous_story != story.id:
         old = session.get(models.Story, previous_story)
         if old is not None:

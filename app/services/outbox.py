@@ -1,6 +1,6 @@
 """The outbox: events for subscribers, written in the same transaction as the findings they announce.
 
-    enqueue_story_events(session, story, article_id, new_findings, settings)   # flushes, never commits
+    enqueue_story_events(session, story, article_id, new_findings, settings, updated)  # flushes only
 
 Nothing is sent here: the worker (`app.services.delivery`) reads the outbox after the commit, so an event
 exists if and only if its finding was stored. One row per (event, subscription), each retried on its own.
@@ -29,13 +29,20 @@ def _links(settings: Settings, story_id: str, article_id: str | None, finding_id
 
 
 def story_events(
-    story: models.Story, article_id: str | None, new_findings: Sequence[models.Finding], settings: Settings
+    story: models.Story,
+    article_id: str | None,
+    new_findings: Sequence[models.Finding],
+    settings: Settings,
+    updated: Sequence[models.Finding] = (),
 ) -> list[EventPayload]:
-    """The events one recomputation of `story` produces: one per new finding, then `story.updated`."""
+    """The events one recomputation of `story` produces: one per new finding (`finding.<type>`), one per
+    finding whose claims changed (`finding.updated`: a new outlet joined a side, a figure was revised),
+    then `story.updated`."""
     now = models.utcnow()
+    announced = [(f"finding.{f.type}", f) for f in new_findings] + [("finding.updated", f) for f in updated]
     events = [
         EventPayload(
-            type=f"finding.{finding.type}",  # type: ignore[arg-type]
+            type=event,  # type: ignore[arg-type]
             timestamp=now,
             data=EventData(
                 story_id=story.id,
@@ -47,7 +54,7 @@ def story_events(
                 links=_links(settings, story.id, article_id, str(finding.id)),
             ),
         )
-        for finding in new_findings
+        for event, finding in announced
     ]
     events.append(
         EventPayload(
@@ -57,6 +64,7 @@ def story_events(
                 story_id=story.id,
                 article_id=article_id,
                 new_findings=len(new_findings),
+                updated_findings=len(updated),
                 links=_links(settings, story.id, article_id, None),
             ),
         )
@@ -70,13 +78,14 @@ def enqueue_story_events(
     article_id: str | None,
     new_findings: Sequence[models.Finding],
     settings: Settings,
+    updated: Sequence[models.Finding] = (),
 ) -> int:
     """Write the outbox rows for the active subscriptions that want these events; return how many."""
     subscriptions = session.exec(select(models.Subscription).where(col(models.Subscription.active))).all()
     if not subscriptions:
         return 0
     rows: list[models.OutboxMessage] = []
-    for event in story_events(story, article_id, new_findings, settings):
+    for event in story_events(story, article_id, new_findings, settings, updated):
         payload: dict[str, Any] = event.model_dump(mode="json", exclude_none=True)
         payload["data"]["links"] = {k: v for k, v in payload["data"]["links"].items() if v}
         rows.extend(

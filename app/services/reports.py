@@ -12,6 +12,7 @@ from app import models
 from app.errors import NotFound
 from app.schemas import FindingCounts, FindingOut, StoryDetail, StoryList, StoryReport, StorySummary
 from app.services.articles import article_docs
+from app.services.finding_filter import EVERY, FindingFilter
 from app.services.shapes import stored_claim_id, stored_claim_out
 
 
@@ -107,40 +108,73 @@ def story_report(session: Session, story_id: str) -> StoryReport:
     )
 
 
-def story_findings(session: Session, story: models.Story) -> list[FindingOut]:
-    """The stored findings of a story, oldest first, with their claims' public ids."""
-    findings = session.exec(
-        select(models.Finding).where(models.Finding.story_id == story.id).order_by(col(models.Finding.id))
+def current_texts(session: Session, article_ids: Sequence[str]) -> dict[str, str]:
+    """The current text of each article (one query)."""
+    if not article_ids:
+        return {}
+    rows = session.exec(
+        select(models.ArticleRevision.article_id, models.ArticleRevision.text)
+        .join(models.Article, col(models.Article.id) == col(models.ArticleRevision.article_id))
+        .where(
+            col(models.Article.id).in_(list(article_ids)),
+            col(models.ArticleRevision.number) == col(models.Article.current_revision),
+        )
     ).all()
-    links = session.exec(
-        select(models.FindingClaim, models.Claim, models.ArticleRevision.number)
+    return dict(rows)  # type: ignore[arg-type]
+
+
+def story_findings(session: Session, story: models.Story, only: FindingFilter = EVERY) -> list[FindingOut]:
+    """The stored findings of a story (those `only` admits), oldest first, with their claims' public ids."""
+    return [out for _, out in stored_findings(session, story, only)]
+
+
+def stored_findings(
+    session: Session, story: models.Story, only: FindingFilter = EVERY
+) -> list[tuple[models.Finding, FindingOut]]:
+    """`story_findings`, each with its stored row (for what the documents do not carry: `created_at`)."""
+    findings = session.exec(
+        select(models.Finding)
+        .where(models.Finding.story_id == story.id, *only.clauses())
+        .order_by(col(models.Finding.id))
+    ).all()
+    links = session.exec(  # columns, not rows: a story of 200 articles links thousands of claims
+        select(
+            models.FindingClaim.finding_id,
+            models.FindingClaim.side,
+            models.Claim.article_id,
+            models.Claim.position,
+            models.ArticleRevision.number,
+        )
         .join(models.Claim, col(models.Claim.id) == col(models.FindingClaim.claim_id))
         .join(models.ArticleRevision, col(models.ArticleRevision.id) == col(models.Claim.revision_id))
         .join(models.Finding, col(models.Finding.id) == col(models.FindingClaim.finding_id))
-        .where(models.Finding.story_id == story.id)
+        .where(models.Finding.story_id == story.id, *only.clauses())
         .order_by(col(models.FindingClaim.finding_id), col(models.FindingClaim.position))
     ).all()
     claims_of: dict[int, list[str]] = defaultdict(list)
     sides_of: dict[int, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for link, claim, number in links:
-        public = stored_claim_id(claim.article_id, number, claim.position)
-        claims_of[link.finding_id].append(public)
-        if link.side is not None:
-            sides_of[link.finding_id][link.side].append(public)
+    for finding_id, side, article_id, position, number in links:
+        public = stored_claim_id(article_id, number, position)
+        claims_of[finding_id].append(public)
+        if side is not None:
+            sides_of[finding_id][side].append(public)
     return [
-        FindingOut(
-            id=finding_public_id(f),
-            type=f.type,  # type: ignore[arg-type]
-            claims=claims_of.get(f.id or -1, []),
-            reason=f.reason,
-            severity=f.severity,  # type: ignore[arg-type]
-            story_id=f.story_id,
-            fact=f.fact,
-            verdict=f.verdict,
-            sides=[sides_of[f.id or -1][n] for n in sorted(sides_of.get(f.id or -1, {}))],
-            independent_sources=list(f.independent_sources),
-            old_value=f.old_value,
-            new_value=f.new_value,
+        (
+            f,
+            FindingOut(
+                id=finding_public_id(f),
+                type=f.type,  # type: ignore[arg-type]
+                claims=claims_of.get(f.id or -1, []),
+                reason=f.reason,
+                severity=f.severity,  # type: ignore[arg-type]
+                story_id=f.story_id,
+                fact=f.fact,
+                verdict=f.verdict,
+                sides=[sides_of[f.id or -1][n] for n in sorted(sides_of.get(f.id or -1, {}))],
+                independent_sources=list(f.independent_sources),
+                old_value=f.old_value,
+                new_value=f.new_value,
+            ),
         )
         for f in findings
     ]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from app.engine import lexicon
+from app.engine.extract.units import match_unit
 from app.engine.text.tokens import Token, joined
 
 
@@ -278,12 +279,22 @@ def _numeric_date(tokens: list[Token], i: int) -> DateMatch | None:
         return None
     if tokens[i + 1].text == "/" and i + 3 < n and tokens[i + 3].lower == "of":
         return None  # "1/16 of a pint" is a fraction
+    if len(parts) == 2 and i + 3 < n and is_fraction_before_unit(tokens, i):
+        return None  # "the final 1/4 mile", "a 1/2 %" rise
     if len(parts) == 3 and len(parts[0]) == 4:
         d = _safe_date(int(parts[0]), int(parts[1]), int(parts[2]))
         return DateMatch(i, j + 1, "date", *_day(d))
     if tokens[i + 1].text == "/":
         return DateMatch(i, j + 1, "date", None, None, None)
     return None
+
+
+def is_fraction_before_unit(tokens: list[Token], i: int) -> bool:
+    """'1/4 mile', '3/8 inch': a proper slash fraction right before a unit is a quantity, not a date."""
+    a, b = tokens[i].text, tokens[i + 2].text
+    if not (a.isdigit() and b.isdigit() and 0 < int(a) < int(b) <= 16) or i + 3 >= len(tokens):
+        return False
+    return tokens[i + 3].text == "%" or match_unit(tokens, i + 3, allow_quantulum=False) is not None
 
 
 def _is_year_token(t: Token) -> bool:

@@ -28,7 +28,7 @@ def fill_elided_units(tokens: list[Token], found: list[Quantity]) -> None:
     """
     prev: Quantity | None = None
     for idx, q in enumerate(found):
-        if q.kind == "number" and q.number is not None and _elidable(q):
+        if q.kind == "number" and q.number is not None and _elidable(q) and not _a_multiple(tokens, q):
             nxt = found[idx + 1] if idx + 1 < len(found) else None
             between = [t.lower for t in tokens[q.end : nxt.start]] if nxt is not None else []
             if nxt is not None and between == ["or"] and nxt.kind in _CARRIERS | {"percent"}:
@@ -45,6 +45,11 @@ def fill_elided_units(tokens: list[Token], found: list[Quantity]) -> None:
 
 _CARRIERS = frozenset(("count", "money", "quantity"))
 _ELISION_SPAN = 10  # tokens between a bare number and the quantity whose unit it shares
+
+
+def _a_multiple(tokens: list[Token], q: Quantity) -> bool:
+    """'two hundred times', 'sixfold': how often, never an amount of the neighbour's unit ($3,000)."""
+    return tokens[q.end - 1].lower in lexicon.words("compounds", "not_counted")
 
 
 def _elidable(q: Quantity) -> bool:

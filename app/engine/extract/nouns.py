@@ -27,6 +27,7 @@ class NounPhrase:
     end: int
     words: tuple[str, ...]
     head: str
+    label: str = ""  # the unit a count is named by: "commercial fisherman" (see counted_label); "" = head
 
 
 @cache
@@ -108,8 +109,78 @@ def noun_phrase(tokens: list[Token], j: int) -> NounPhrase | None:
     # a capitalised word right after a lower-case head starts a new phrase ("drones Russia ...")
     head = tokens[words[-1]]
     return NounPhrase(
-        tokens[words[0]].start, head.end, tuple(tokens[x].lower for x in words), lemma(head.text)
+        tokens[words[0]].start,
+        head.end,
+        tuple(tokens[x].lower for x in words),
+        lemma(head.text),
+        counted_label(tokens, words),
     )
+
+
+@cache
+def _label_words() -> tuple[frozenset[str], dict[str, str]]:
+    t = lexicon.table("compounds")["counted_label"]
+    return frozenset(t["left_out"]), dict(t["superlatives"])
+
+
+_DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ic")
+
+
+def counted_label(tokens: list[Token], idx: list[int]) -> str:
+    """The name of what the phrase at tokens[idx] counts: its modifiers (demonyms lower-cased, superlatives
+    at their base) and its head in the singular: 'seven European countries' -> 'european country', 'two
+    new 737 Max jets' -> 'new 737 Max jet', '750,000 F-Series pickups' -> 'F-Series pickup'."""
+    left_out, _ = _label_words()
+    *mods, last = idx
+    out: list[str] = []
+    for k in mods:
+        t = tokens[k]
+        if out and k >= 1 and tokens[k - 1].text == "-" and joined(tokens, k - 1) and joined(tokens, k):
+            out[-1] += "-" + t.text  # "F-Series", "long-range": one modifier, as written
+        elif t.lower not in left_out:
+            out.append(_modifier(t))
+    head = tokens[last]
+    base = lemma(head.text)
+    if head.text[:1].isupper() and not head.text.isupper():
+        base = base[:1].upper() + base[1:]
+    if out and last >= 1 and tokens[last - 1].text == "-" and joined(tokens, last - 1):
+        return " ".join(out[:-1] + [out[-1] + "-" + base])  # "ground-to-air missile"
+    return " ".join([*out, base])
+
+
+def _modifier(t: Token) -> str:
+    w = t.lower
+    if t.text[:1].isupper() and not t.text.isupper():
+        return w if w.endswith(_DEMONYM_ENDINGS) else t.text  # "European" -> "european"; "FA Cup"
+    if t.text.isupper() or t.is_num:
+        return t.text
+    return superlative_base(w)
+
+
+@cache
+def superlative_base(word: str) -> str:
+    """'best' -> 'good', 'oldest' -> 'old', 'largest' -> 'large', 'busiest' -> 'busy'; others as they are."""
+    _, irregular = _label_words()
+    if word in irregular:
+        return irregular[word]
+    if len(word) < 6 or not word.endswith("est"):
+        return word
+    stem = word[:-3]
+    if stem.endswith("i"):
+        stem = stem[:-1] + "y"
+    elif len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiou":
+        stem = stem[:-1]  # "hottest" -> "hot"
+    from wordfreq import zipf_frequency
+
+    candidates = [stem, stem + "e"]
+    best = max(candidates, key=lambda c: zipf_frequency(c, "en"))
+    comparative = word[:-3] + "er"
+    if zipf_frequency(comparative, "en") < _COMPARATIVE_ZIPF or zipf_frequency(best, "en") < 3:
+        return word
+    return best
+
+
+_COMPARATIVE_ZIPF = 1.7  # "realer" (1.8) is a word, "forer" (1.3) is not: "forest" is no superlative
 
 
 def _continuation(tokens: list[Token], k: int) -> list[int] | None:

@@ -136,6 +136,15 @@ def apply_scales(tokens: list[Token], value: float, j: int, money: bool) -> tupl
     v = vocab()
     n = len(tokens)
     scaled = False
+    if (
+        j + 1 < n
+        and tokens[j].text == "-"
+        and joined(tokens, j)
+        and joined(tokens, j + 1)
+        and tokens[j + 1].lower in v.scales
+        and tokens[j + 1].lower != "hundred"
+    ):
+        j += 1  # "a 1.5-million strong diaspora", "a $2-billion deal"
     while j < n:
         t = tokens[j]
         w = t.lower

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from app.engine import lexicon
+from app.engine.extract.dates import is_fraction_before_unit
 from app.engine.extract.number_words import apply_scales, parse_fraction, parse_words, vocab
 from app.engine.extract.units import match_unit
 from app.engine.lexicon import Qualifier
@@ -87,6 +88,12 @@ def parse_number(tokens: list[Token], i: int, money: bool = False) -> NumberMatc
         frac = _slash_fraction(tokens, i, value)
         if frac is not None:
             return NumberMatch(start, i + 3, frac, frac, frac, fraction=True)
+        mixed = _mixed_fraction(tokens, j)
+        if mixed is not None and t.text.isdigit():
+            value, j = value + mixed, j + 3  # "7 3/4 %", "a 2 1/2-mile walk"
+        power = _times_ten_to_the(tokens, j)
+        if power is not None:
+            value, j = value * 10.0**power[0], power[1]  # "1.99×10−30"
         if (
             j + 2 < n
             and tokens[j].lower == "and"
@@ -161,11 +168,42 @@ def _sign_ok(tokens: list[Token], i: int) -> bool:
     return not (prev.is_word and prev.text[0].isupper()) and not prev.is_num
 
 
+def _mixed_fraction(tokens: list[Token], j: int) -> float | None:
+    """'3/4' after a whole number ('7 3/4 %'): a proper fraction with a small denominator, written apart."""
+    n = len(tokens)
+    if j + 2 >= n or not tokens[j].text.isdigit() or not tokens[j].space_before:
+        return None
+    if tokens[j + 1].text not in ("/", "⁄") or not joined(tokens, j + 1) or not joined(tokens, j + 2):
+        return None
+    num, den = tokens[j].text, tokens[j + 2].text
+    if not den.isdigit() or int(den) not in (2, 3, 4, 8, 16) or not 0 < int(num) < int(den):
+        return None
+    if j + 3 < n and tokens[j + 3].text in ("/", "-") and joined(tokens, j + 3):
+        return None  # "1 3/4/2025" is no fraction
+    return int(num) / int(den)
+
+
+def _times_ten_to_the(tokens: list[Token], j: int) -> tuple[int, int] | None:
+    """'×10−30', 'x10^6', '× 10⁶' after a number: (the power of ten, index after)."""
+    n = len(tokens)
+    if j + 1 >= n or tokens[j].text not in ("×", "x", "*") or tokens[j + 1].text != "10":
+        return None
+    k = j + 2
+    sign = 1
+    if k < n and tokens[k].text == "^" and joined(tokens, k):
+        k += 1
+    if k < n and tokens[k].text in ("-", "−") and joined(tokens, k):
+        sign, k = -1, k + 1
+    if k < n and tokens[k].text.isdigit() and joined(tokens, k) and len(tokens[k].text) <= 3:
+        return sign * int(tokens[k].text), k + 1
+    return None
+
+
 def _slash_fraction(tokens: list[Token], i: int, numerator: float) -> float | None:
     """'1/16 of a pint' -> 0.0625 (a slash fraction needs 'of' after it; '06/01' is not one)."""
     n = len(tokens)
     slash = i + 3 < n and tokens[i + 1].text in ("/", "⁄") and joined(tokens, i + 1)
-    if slash and tokens[i + 2].is_num and tokens[i + 3].lower == "of":
+    if slash and tokens[i + 2].is_num and (tokens[i + 3].lower == "of" or is_fraction_before_unit(tokens, i)):
         den = parse_digits(tokens[i + 2].text)
         if den:
             return numerator / den

@@ -37,9 +37,10 @@ from app.engine.extract.numbers import (
     qualifier_before,
     qualify,
 )
-from app.engine.extract.quantity import AGE, MINUTE, SECOND, Quantity
+from app.engine.extract.quantity import AGE, AGES, MINUTE, SECOND, Quantity
 from app.engine.extract.trends import trend_before
-from app.engine.extract.units import Unit, match_currency_prefix, match_unit, per_unit
+from app.engine.extract.units import Unit, match_currency_prefix, match_unit, per_unit, race_words
+from app.engine.extract.units import dimension_of as units_dimension
 from app.engine.lexicon import Qualifier
 from app.engine.lexicon import calendar as lexicon_calendar
 from app.engine.text.tokens import Token, joined
@@ -159,6 +160,8 @@ def read_quantity(
         return None  # "787 Dreamliner"; "one" alone is a pronoun
     read_age(tokens, q)
     _qualify(tokens, q, i)
+    if q.number.qualifier == "approximate" and tokens[k].lower == "one" and q.unit is None:
+        return None  # "built around one dam": 'around' is the preposition; nobody approximates one thing
     if q.trend is None:
         q.trend = trend_before(tokens, i, q.number.qualifier_start, counted=q.noun is not None)
     _read_conversion(tokens, q, published)
@@ -208,8 +211,9 @@ def _read_unit(tokens: list[Token], q: Quantity) -> None:
         q.unit, q.end = hit
         if q.number.nominal == 1.5 and tokens[q.start].lower in ("a", "an") and q.end + 2 < n:
             q.end += 3  # "a year and a half"
-        if q.unit.name == "year" and q.end < n and tokens[q.end].lower in ("old", "-"):
+        if q.unit.name in AGES and q.end < n and tokens[q.end].lower in ("old", "-"):
             _compound_suffix(tokens, q)
+
 
 
 def _compound_suffix(tokens: list[Token], q: Quantity) -> None:
@@ -218,10 +222,10 @@ def _compound_suffix(tokens: list[Token], q: Quantity) -> None:
     j = q.end
     if j + 1 < n and tokens[j].text == "-" and tokens[j + 1].lower in ("old", "long"):
         if tokens[j + 1].lower == "old":
-            q.unit = AGE
+            q.unit = AGES.get(q.unit.name if q.unit else "year", AGE)  # "a six-month-old baby": months
         q.end = j + 2
-    elif j < n and tokens[j].lower == "old" and q.unit is not None and q.unit.name == "year":
-        q.unit, q.end = AGE, j + 1
+    elif j < n and tokens[j].lower == "old" and q.unit is not None and q.unit.name in AGES:
+        q.unit, q.end = AGES[q.unit.name], j + 1
     if q.unit is AGE:
         nxt = tokens[q.end].lower if q.end < n else ""
         if nxt in lexicon().event_nouns:
@@ -244,8 +248,7 @@ def _read_range(tokens: list[Token], q: Quantity) -> None:
     start = q.start
     between = start > 0 and tokens[start - 1].lower == "between"
     change = start > 0 and tokens[start - 1].lower == "from" and w == "to"
-    if start > 0 and tokens[start - 1].lower == "by" and w == "to":
-        return  # "grew by 1.5 million to 67.5 million": a change and a level, not a range
+    by = start > 0 and tokens[start - 1].lower == "by" and w == "to"
     if w in ("-", "–", "—"):
         if not (joined(tokens, j) and joined(tokens, j + 1)) and w == "-":
             return
@@ -254,23 +257,43 @@ def _read_range(tokens: list[Token], q: Quantity) -> None:
     elif not (w == "to" or (w == "and" and between)):
         return
     k = j + 1
-    if k < n and tokens[k].text == "-" and joined(tokens, k + 1 if k + 1 < n else k):
-        k += 1
+    if k + 1 < n and tokens[k].text == "-" and joined(tokens, k) and joined(tokens, k + 1):
+        k += 1  # "200,000 to-260,000"; but "-18 °C to -34 °C" keeps the second sign
     if k >= n:
         return
     second = read_quantity(tokens, k, continuing=True)
     if second is None or second.kind == "date" or second.number.vague:
         return
-    if q.unit is not None and second.unit is not None and q.unit.name != second.unit.name:
+    both = q.unit is not None and second.unit is not None
+    rate = both and second.unit.name.startswith(q.unit.name + " per ")
+    if q.unit is not None and second.unit is not None and q.unit.name != second.unit.name and not rate:
         return
     if q.unit is not None and second.unit is None and q.unit.kind != "money" and not change:
         return
     if q.unit is None and second.unit is not None and second.unit.kind == "money" and tokens[k].is_num:
         return
+    if not (between or change) and _change_then_level(tokens, start, q.number, second.number, by):
+        return
     q.number = replace(make_range(q.number, second.number, stated_order=change), start=q.number.start)
-    q.unit = q.unit or second.unit
+    q.unit = second.unit if rate else q.unit or second.unit  # "5% to 10% a year": both ends are rates
     q.noun = second.noun
     q.end = second.end
+
+
+_LEVEL_RATIO = 3.0  # "rose $1.20 to $85.40": a level this many times the first figure follows a change
+
+
+def _change_then_level(tokens: list[Token], start: int, a: NumberMatch, b: NumberMatch, by: bool) -> bool:
+    """'Oil rose $1.20 to $85.40', 'shares fell 12p to 340p', 'grew by 1.5 million to 67.5 million': a change
+    then the level it reached (two claims), not a range; 'approved by 66.4% to 33.6%' is a split of two
+    figures. 'rose 5% to 7%' and 'grew by 5% to 10%' stay ranges."""
+    x, y = a.nominal, b.nominal if b.nominal is not None else b.low
+    if x is None or y is None:
+        return False
+    after_change = by or trend_before(tokens, start, None) is not None
+    if not after_change:
+        return False
+    return abs(y) >= _LEVEL_RATIO * abs(x) or (by and y < x)
 
 
 _NOT_COMPOUND = frozenset(("plus", "odd", "strong", "old", "long", "wide", "high", "tall", "deep", "fold"))
@@ -301,7 +324,7 @@ def _read_noun(tokens: list[Token], q: Quantity) -> None:
         j += 1
         if j < n and tokens[j].lower in _DETERMINERS:
             j += 1
-            while j < n and tokens[j].lower in ("most", "best", "worst", "least"):
+            while j < n and tokens[j].lower in ("most", "least"):
                 j += 1
         elif num.nominal == 1:
             return
@@ -353,11 +376,23 @@ def _partitive(tokens: list[Token], q: Quantity) -> NounPhrase | None:
     return None
 
 
+def _race_distance(tokens: list[Token], over: int, q: Quantity) -> bool:
+    """'over 5,000m' after a word of a race ('champion', 'gold', 'record', 'won'; qualifiers.toml
+    race_words) or a race time names the distance raced, not a bound."""
+    if q.unit is None or units_dimension(q.unit) != "length":
+        return False
+    words = race_words()
+    before = tokens[max(0, over - 6) : over]
+    return any(t.lower in words for t in before)
+
+
 def _qualify(tokens: list[Token], q: Quantity, i: int) -> None:
     num = q.number
     before = qualifier_before(tokens, i)
     if before is not None and before[0].phrase == "past" and q.unit is not None and q.unit.kind == "duration":
         before = None  # "over past 12 months": a period, not a bound
+    if before is not None and before[0].phrase == "over" and _race_distance(tokens, before[1], q):
+        before = None  # "world champion over 5,000m": the race, not a bound
     if before is not None and num.qualifier == "exact":
         qual, start = before
         num = replace(qualify(num, qual), qualifier_start=start)

@@ -10,6 +10,13 @@ from app.engine.extract.numbers import NumberMatch
 from app.engine.extract.units import Unit
 
 AGE = Unit("year of age", "age", "year")
+# an age stated in another unit: "a six-month-old baby", "a three-week-old calf" (named as NewsQuant does)
+AGES = {
+    "year": AGE,
+    "month": Unit("month of age", "age", "month"),
+    "week": Unit("week of age", "age", "week"),
+    "day": Unit("day of age", "age", "day"),
+}
 SECOND = Unit("second", "duration", "second")
 MINUTE = Unit("minute", "duration", "minute")
 
@@ -36,5 +43,6 @@ class Quantity:
         if self.unit is not None:
             return self.unit.name
         if self.noun is not None:
-            return f"{self.noun.head} per {self.per}" if self.per else self.noun.head
+            name = self.noun.label or self.noun.head
+            return f"{name} per {self.per}" if self.per else name
         return f"count per {self.per}" if self.per else None

@@ -28,6 +28,8 @@ def trend_before(
     by = k > 0 and tokens[k - 1].lower == "by"
     if qualifier_start is not None and not by:
         return None
+    if not by and k > 1 and tokens[k - 1].lower == "from":
+        k -= 1  # "fell from $2,415 to $2,315", "went up from 2.50 euros"
     ends = range(k - 1, max(0, k - 5), -1) if by else (k,)
     for end in ends:
         trend = _trend_word_ending_at(tokens, end)

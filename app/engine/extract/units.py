@@ -78,6 +78,12 @@ def tables() -> Tables:
 
 
 @lru_cache(maxsize=1)
+def temperature_cues() -> frozenset[str]:
+    """Words that make '35 degrees' a temperature and let a bare 'C'/'F' be one (units.toml)."""
+    return lexicon.words("units", "temperature_cues")
+
+
+@lru_cache(maxsize=1)
 def quantulum_surfaces() -> dict[str, str]:
     """quantulum3's unit words (lower-cased surface -> unit name), the fallback naming authority: data
     generated from quantulum3 (lexicon/quantulum_units.toml), so that quantulum3 is never imported."""
@@ -95,17 +101,46 @@ def match_unit(tokens: list[Token], j: int, allow_quantulum: bool = True) -> tup
         if key in t.tight and not all(joined(tokens, k) for k in range(j + 1, j + size)):
             unit = None  # "12 ft 2 in" is not "12 ft2"
         if unit is not None and _symbol_ok(tokens, j, size):
-            return per_unit(tokens, unit, j + size)
+            unit = _temperature(tokens, unit, key)
+            if unit is not None:
+                return per_unit(tokens, unit, j + size)
         unit = t.words.get(tuple(x.lower for x in span))
         if unit is not None and span[-1].is_word or (unit is not None and size > 1):
             if size == 1 and len(tokens[j].text) == 1 and not joined(tokens, j):
                 continue  # "30p", "65c": a one-letter unit word touches its number
+            unit = _pounds(tokens, _temperature(tokens, unit, key) or unit, j + size)
             return per_unit(tokens, unit, j + size)
     if allow_quantulum and j < n and tokens[j].is_word and tokens[j].text.islower():
         name = quantulum_surfaces().get(tokens[j].lower)
         if name is not None:
             return per_unit(tokens, Unit(name, "quantity"), j + 1)
     return None
+
+
+def _temperature(tokens: list[Token], unit: Unit, key: tuple[str, ...]) -> Unit | None:
+    """'35 degrees' in a sentence about the weather is a temperature (celsius); a bare 'C' or 'F' after a
+    number is one only there ('12 C melting point'), never in 'Boeing 777F' or a '13F filing'
+    (temperature_cues in units.toml). None: not a unit here."""
+    if unit.name not in ("celsius", "fahrenheit", "degree"):
+        return unit
+    cues = temperature_cues()
+    weather = any(t.lower in cues for t in tokens)
+    if unit.name == "degree":
+        return tables().by_name["celsius"] if weather else unit
+    if key in (("C",), ("F",)) and not weather:
+        return None
+    return unit
+
+
+def _pounds(tokens: list[Token], unit: Unit, end: int) -> Unit:
+    """'a fee of 20 million pounds' is money, '20 pounds of steel' a weight: 'pounds' without a sign is
+    sterling when its sentence speaks of money (units.toml money_cues) and no 'of' follows."""
+    if unit.name != "pound-mass" or (end < len(tokens) and tokens[end].lower == "of"):
+        return unit
+    cues = lexicon.words("units", "money_cues")
+    if any(t.lower in cues for t in tokens):
+        return tables().by_name["pound sterling"]
+    return unit
 
 
 def in_story_currency(unit: Unit, story_code: str | None) -> Unit:
@@ -127,13 +162,17 @@ def _symbol_ok(tokens: list[Token], j: int, size: int) -> bool:
 
 
 def per_unit(tokens: list[Token], unit: Unit, j: int) -> tuple[Unit, int]:
-    """'$10 per gram', '$3,500 a month', '60 km/h' -> a compound unit 'dollar per gram'."""
+    """'$10 per gram', '$3,500 a month', '60 km/h', '$85.40 a barrel', '64.2 cents a dozen' -> a compound
+    unit 'dollar per gram'; '$3 million a year earlier' is no rate (the year is when, lexicon: units.toml
+    not_a_rate_after)."""
     n = len(tokens)
     if j + 1 < n and tokens[j].lower in ("per", "a", "an", "/", "each"):
-        nxt = match_unit(tokens, j + 1, allow_quantulum=False)
+        nxt = match_unit(tokens, j + 1, allow_quantulum=False) or _rate_noun(tokens, j + 1, unit)
         if nxt is not None and nxt[0].kind != "money" and nxt[0].kind != "percent":
             other, end = nxt
-            if tokens[j].lower in ("a", "an") and other.kind != "duration":
+            if tokens[j].lower in ("a", "an") and other.kind != "duration" and unit.kind != "money":
+                return unit, j
+            if end < n and tokens[end].lower in not_a_rate_after():
                 return unit, j
             pint = f"({unit.pint})/({other.pint})" if unit.pint and other.pint else None
             return Unit(
@@ -144,6 +183,24 @@ def per_unit(tokens: list[Token], unit: Unit, j: int) -> tuple[Unit, int]:
                 unit.factor,
             ), end
     return unit, j
+
+
+def _rate_noun(tokens: list[Token], j: int, unit: Unit) -> tuple[Unit, int] | None:
+    """'64.2 cents a dozen', '$5 a share': a price per item that is no unit (units.toml rate_nouns)."""
+    if unit.kind == "money" and tokens[j].lower in lexicon.words("units", "rate_nouns"):
+        return Unit(tokens[j].lower, "quantity"), j + 1
+    return None
+
+
+@lru_cache(maxsize=1)
+def race_words() -> frozenset[str]:
+    """Words before 'over 5,000m' that make the distance a race's (qualifiers.toml race_words)."""
+    return lexicon.words("qualifiers", "race_words")
+
+
+@lru_cache(maxsize=1)
+def not_a_rate_after() -> frozenset[str]:
+    return lexicon.words("units", "not_a_rate_after")
 
 
 def match_currency_prefix(tokens: list[Token], i: int) -> tuple[Unit, int] | None:

@@ -117,8 +117,9 @@ def _as_extracted(claim: Claim, frame: Frame) -> Frame:
     unit, dim = claim.value.unit, claim.value.dimension
     if claim.kind == "number" and dim and unit is None:
         return replace(frame, counted=dim, noun=dim)
-    if claim.kind == "count" and unit and " per " not in unit and not (frame.noun or "").endswith(unit):
-        return replace(frame, counted=lx.counted_class(unit) or unit, noun=unit)
+    head = unit.rsplit(" ", 1)[-1].lower() if unit else None  # the unit names the phrase: "russian drone"
+    if claim.kind == "count" and head and " per " not in unit and not (frame.noun or "").endswith(head):
+        return replace(frame, counted=lx.counted_class(head) or head, noun=head)
     return frame
 
 
