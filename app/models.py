@@ -147,6 +147,8 @@ class Finding(SQLModel, table=True):
     fingerprint: str = Field(max_length=64, description="hash of type and claims: same finding, same row")
     type: str = Field(max_length=32, index=True)
     verdict: str | None = Field(default=None, max_length=64)
+    kind: str | None = Field(default=None, max_length=32, index=True)
+    confidence: float = Field(default=1.0)
     severity: str = Field(default="info", max_length=16)
     reason: str = Field(sa_column=Column(Text, nullable=False))
     fact: str | None = Field(default=None, sa_column=Column(Text, nullable=True))

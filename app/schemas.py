@@ -259,6 +259,18 @@ class FindingOut(BaseModel):
     story_id: str | None = None
     fact: str | None = None
     verdict: str | None = None
+    kind: str | None = Field(
+        None,
+        description="what kind of difference or likeness it is: for discrepancies `conflict` (one quantity, "
+        "one time, incompatible values), `update` (a running figure that changed between publications; the "
+        "reason names the older side), `claimant` (named sources disagree), `predicate` (one figure, another "
+        "action), `opposite` (surplus vs deficit); `agreement` or `compatible`; `notice`, `stale` or "
+        "`revision` for corrections",
+    )
+    confidence: float = Field(
+        1.0, ge=0, le=1, description="how sure the engine is that the claims state one fact (0..1); the "
+        "reason says why when it is unsure",
+    )
     sides: list[list[str]] = Field([], description="discrepancies: the incompatible camps, as claim ids")
     independent_sources: list[int] = []
     old_value: str | None = None

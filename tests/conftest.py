@@ -62,9 +62,9 @@ def migrated_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     return url
 
 
-@pytest.fixture
-def database_url(migrated_url: str, tmp_path: Path) -> str:
-    """A migrated, empty database for one test."""
+def empty_database(migrated_url: str, folder: Path) -> str:
+    """A migrated, empty database: a copy of the template in `folder` (SQLite), or the test database with
+    every table emptied (PostgreSQL)."""
     if PG_URL:
         db = make_database(migrated_url)
         tables = ", ".join(f'"{t.name}"' for t in SQLModel.metadata.sorted_tables)
@@ -72,9 +72,15 @@ def database_url(migrated_url: str, tmp_path: Path) -> str:
             connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
         db.dispose()
         return migrated_url
-    path = tmp_path / "tally.db"
+    path = folder / "tally.db"
     shutil.copyfile(migrated_url.removeprefix("sqlite:///"), path)
     return f"sqlite:///{path}"
+
+
+@pytest.fixture
+def database_url(migrated_url: str, tmp_path: Path) -> str:
+    """A migrated, empty database for one test."""
+    return empty_database(migrated_url, tmp_path)
 
 
 @pytest.fixture
@@ -83,7 +89,8 @@ def make_client(database_url: str) -> Iterator[Callable[..., TestClient]]:
     clients: list[TestClient] = []
 
     def build(**overrides: Any) -> TestClient:
-        settings = Settings(_env_file=None, database_url=database_url, **overrides)  # type: ignore[call-arg]
+        values = {"database_url": database_url, **overrides}
+        settings = Settings(_env_file=None, **values)  # type: ignore[call-arg]
         client = TestClient(create_app(settings))
         client.__enter__()
         clients.append(client)

@@ -1,4 +1,5 @@
-"""The finding filter of the query string: `?type=discrepancy&type=correction&severity=high`."""
+"""The finding filter of the query string: `?type=discrepancy&severity=high&kind=update&min_confidence=0.5`.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from app.services.finding_filter import FindingFilter
 
 FindingType = Literal["agreement", "discrepancy", "correction"]
 Severity = Literal["info", "low", "medium", "high"]
+Kind = Literal["conflict", "update", "claimant", "predicate", "opposite", "agreement", "compatible", "notice",
+               "stale", "revision"]
 
 
 def finding_filter(
@@ -19,6 +22,13 @@ def finding_filter(
     severity: Annotated[
         list[Severity] | None, Query(description="only findings of these severities (repeatable)")
     ] = None,
+    kind: Annotated[
+        list[Kind] | None, Query(description="only findings of these kinds (repeatable; see `kind`)")
+    ] = None,
+    min_confidence: Annotated[
+        float | None, Query(ge=0, le=1, description="only findings the engine is this sure of or more (0..1)")
+    ] = None,
 ) -> FindingFilter:
     """A FindingFilter from the query string (nothing given: every finding)."""
-    return FindingFilter(types=tuple(type or ()), severities=tuple(severity or ()))
+    return FindingFilter(types=tuple(type or ()), severities=tuple(severity or ()), kinds=tuple(kind or ()),
+                         min_confidence=min_confidence)

@@ -65,6 +65,9 @@ class Value:
     # ("nearly 40" lies a little under 40, "just over 40" a little over; from lexicon/qualifiers.toml)
     tolerance: float | None = None
     strict: bool = False  # the bound excludes the figure itself: "more than 40" does not admit 40
+    # a scaled round figure admits values up to this far either side (exclusive): "1.5 million" is rounded
+    # to the nearest 0.1 million, so it admits 1.52 million (rounding 50,000); None for exact counts
+    rounding: float | None = None
     dimension: str | None = None  # "length", "currency", "count", "duration", "date", "percent", ...
     base_unit: str | None = None
     base_nominal: float | None = None
@@ -98,6 +101,15 @@ class Frame:
     # which way the figure points: ("trend", "up") for "rose 2%", ("balance", "-") for "a deficit of 2%"
     polarity: tuple[str, str] | None = None
     when_said: bool = False  # a date that tells when something was said ("officials said Friday")
+    # whose figure it is: a name the figure belongs to ("Varga has 41.4%", "Halvorsen's profit of £312m")
+    holder: str | None = None
+    # what a measure measures, when the sentence names it: "turnout" (61%), "wind" (215 km/h), "toll" (24)
+    measure: str | None = None
+    claimant: str | None = None  # who says so, as a name: "health ministry", "police", "usgs"
+    # how the figure is put: "reported" (the default), "estimated", "forecast" ("economists expected
+    # 170,000"), "target" ("aims to vaccinate 1.2 million"), "previous" ("the previous record of 2:06:12"),
+    # "historical" (another year's event: "in 1970 a quake killed 300"); see lexicon/modality.toml
+    modality: str = "reported"
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +191,12 @@ class Finding:
     new_value: str | None = None  # corrections: the value it was corrected to
     anchor: ClaimRef | None = None  # the claim that identifies the finding when it is recomputed (the
     # first claim of its fact): a finding keeps its anchor when another source joins it
+    # what kind of difference (or likeness) it is: for discrepancies "conflict" (one quantity, one time,
+    # incompatible values), "update" (a running figure that changed between publications), "claimant"
+    # (named sources disagree), "predicate" (one figure, another action), "opposite" (surplus vs deficit);
+    # "agreement" or "compatible" for agreements; "notice", "stale" or "revision" for corrections
+    kind: str | None = None
+    confidence: float = 1.0  # 0..1: how sure the engine is that the claims state one fact
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,18 @@ from app.schemas import ArticleDetail, ArticleList, ArticleOut, ClaimList, Proce
 from app.services.search import matching_articles
 from app.services.shapes import shown_datetime, stored_claim_out
 
+# Stored articles in an order fixed by what they are (publication time, source, title, URL), never by when
+# they were stored or by their ids (which only separate articles that agree on all of these). The engine
+# orders what it is given by content again (in Python), so no finding depends on this order or on the
+# database's collation; reports list articles and claims in it (newest first).
+CONTENT_ORDER = (
+    col(models.Article.published_at).asc().nulls_first(),
+    col(models.Article.source),
+    col(models.Article.title).asc().nulls_first(),
+    col(models.Article.url).asc().nulls_first(),
+    col(models.Article.id),
+)
+
 
 def get_article(session: Session, article_id: str) -> models.Article:
     """The stored article `article_id`, or NotFound."""

@@ -3,8 +3,7 @@
     FindingFilter(types=("discrepancy",), severities=("high", "medium")).clauses()   # SQL WHERE terms
 
 One filter serves the API (`GET /v1/stories/{id}/findings?type=&severity=`), the exports and the report
-page. `kinds` and `min_confidence` apply once the findings table has `kind` and `confidence` columns
-(issue 9 adds them); until then a filter on them matches nothing rather than everything.
+page.
 """
 
 from __future__ import annotations
@@ -12,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import false
 from sqlmodel import col
 
 from app import models
@@ -37,11 +35,10 @@ class FindingFilter:
             terms.append(col(models.Finding.type).in_(self.types))
         if self.severities:
             terms.append(col(models.Finding.severity).in_(self.severities))
-        columns = models.Finding.__table__.c  # type: ignore[attr-defined]
         if self.kinds:
-            terms.append(columns["kind"].in_(self.kinds) if "kind" in columns else false())
+            terms.append(col(models.Finding.kind).in_(self.kinds))
         if self.min_confidence is not None:
-            terms.append(columns["confidence"] >= self.min_confidence if "confidence" in columns else false())
+            terms.append(col(models.Finding.confidence) >= self.min_confidence)
         return terms
 
     def admits(self, finding: Any) -> bool:

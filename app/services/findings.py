@@ -22,6 +22,7 @@ from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
 from app import engine, models
+from app.services.articles import CONTENT_ORDER
 from app.services.shapes import claim_fields, engine_claim, engine_date, row_fields, shown_datetime
 
 _CHUNK = 500  # ids per IN (...) list
@@ -126,6 +127,8 @@ def _sync_claims(
 def _update(row: models.Finding, finding: engine.Finding) -> None:
     values = {
         "verdict": finding.verdict,
+        "kind": finding.kind,
+        "confidence": finding.confidence,
         "severity": finding.severity,
         "reason": finding.reason,
         "fact": finding.fact,
@@ -287,7 +290,7 @@ def recompute_story(
     """
     session.get(models.Story, story.id, with_for_update={"key_share": True}, populate_existing=True)
     articles = session.exec(
-        select(models.Article).where(models.Article.story_id == story.id).order_by(col(models.Article.id))
+        select(models.Article).where(models.Article.story_id == story.id).order_by(*CONTENT_ORDER)
     ).all()
     pairs = with_current_text(session, articles)
     before = _stored_sides(session, story) if changed is not None else {}

@@ -11,9 +11,18 @@ from sqlmodel import Session, col, select
 from app import models
 from app.errors import NotFound
 from app.schemas import FindingCounts, FindingOut, StoryDetail, StoryList, StoryReport, StorySummary
-from app.services.articles import article_docs
+from app.services.articles import CONTENT_ORDER, article_docs
 from app.services.finding_filter import EVERY, FindingFilter
 from app.services.shapes import stored_claim_id, stored_claim_out
+
+# The id only separates findings that say the same of the same fact in the same words.
+FINDING_ORDER = (
+    col(models.Finding.fact).asc().nulls_first(),
+    col(models.Finding.type),
+    col(models.Finding.verdict).asc().nulls_first(),
+    col(models.Finding.reason),
+    col(models.Finding.id),
+)
 
 
 def get_story(session: Session, story_id: str) -> models.Story:
@@ -72,7 +81,7 @@ def _story_articles(session: Session, story: models.Story) -> Sequence[models.Ar
     return session.exec(
         select(models.Article)
         .where(models.Article.story_id == story.id)
-        .order_by(col(models.Article.published_at).desc().nulls_last(), col(models.Article.id))
+        .order_by(col(models.Article.published_at).desc().nulls_last(), *CONTENT_ORDER[1:])
     ).all()
 
 
@@ -97,7 +106,7 @@ def story_report(session: Session, story_id: str) -> StoryReport:
             models.Article.story_id == story.id,
             col(models.ArticleRevision.number) == col(models.Article.current_revision),
         )
-        .order_by(col(models.Claim.article_id), col(models.Claim.position))
+        .order_by(*CONTENT_ORDER, col(models.Claim.position))
     ).all()
     claims = [stored_claim_out(claim, number) for claim, number in rows]
     return StoryReport(
@@ -124,7 +133,8 @@ def current_texts(session: Session, article_ids: Sequence[str]) -> dict[str, str
 
 
 def story_findings(session: Session, story: models.Story, only: FindingFilter = EVERY) -> list[FindingOut]:
-    """The stored findings of a story (those `only` admits), oldest first, with their claims' public ids."""
+    """The stored findings of a story (those `only` admits), by fact, kind and reason (what they say, not
+    when they were stored), with their claims' public ids."""
     return [out for _, out in stored_findings(session, story, only)]
 
 
@@ -135,7 +145,7 @@ def stored_findings(
     findings = session.exec(
         select(models.Finding)
         .where(models.Finding.story_id == story.id, *only.clauses())
-        .order_by(col(models.Finding.id))
+        .order_by(*FINDING_ORDER)
     ).all()
     links = session.exec(  # columns, not rows: a story of 200 articles links thousands of claims
         select(
@@ -170,6 +180,8 @@ def stored_findings(
                 story_id=f.story_id,
                 fact=f.fact,
                 verdict=f.verdict,
+                kind=f.kind,
+                confidence=f.confidence,
                 sides=[sides_of[f.id or -1][n] for n in sorted(sides_of.get(f.id or -1, {}))],
                 independent_sources=list(f.independent_sources),
                 old_value=f.old_value,

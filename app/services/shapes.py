@@ -151,6 +151,8 @@ def finding_out(
         story_id=story_id,
         fact=finding.fact,
         verdict=finding.verdict,
+        kind=finding.kind,
+        confidence=finding.confidence,
         sides=[ids(side) for side in finding.sides],
         independent_sources=list(finding.independent_sources),
         old_value=finding.old_value,

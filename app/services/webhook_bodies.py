@@ -210,7 +210,7 @@ def _items(data: Any) -> tuple[list[Any], list[str | int]]:
                 for key in unknown
             ]
             raise MalformedBody(
-                f"a batch is {{\"articles\": [...]}} alone; unknown key(s): {', '.join(unknown)[:200]}",
+                f'a batch is {{"articles": [...]}} alone; unknown key(s): {", ".join(unknown)[:200]}',
                 errors=errors[:20],
             )
         return data["articles"], ["articles"]

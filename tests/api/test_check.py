@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 from sqlmodel import Session, func, select
 
 from app import models
 from app.db import make_database
+from tests.canon import public_like_articles
 from tests.factories import FERRY_DAILY, FERRY_WIRE, article
 
 
@@ -92,3 +95,17 @@ def test_check_refuses_a_bad_publication_date(client):
     response = client.post("/v1/check", json={"articles": [article("a", published_at="13/05/2025")]})
     assert response.status_code == 422
     assert response.json()["errors"][0]["pointer"] == "#/articles/0/published_at"
+
+
+def test_articles_in_reverse_order_give_byte_identical_findings(client):
+    articles = public_like_articles()
+    forward = client.post("/v1/check", json={"articles": articles})
+    backward = client.post("/v1/check", json={"articles": articles[::-1]})
+    assert forward.status_code == backward.status_code == 200
+
+    def findings(response) -> list[bytes]:
+        return sorted(json.dumps(f, sort_keys=True).encode() for f in response.json()["findings"])
+
+    assert len(findings(forward)) > 30
+    assert findings(forward) == findings(backward)
+    assert forward.json()["stories"] == backward.json()["stories"]  # the same stories, ids and order too

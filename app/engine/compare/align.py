@@ -18,7 +18,9 @@ from datetime import date
 
 from app.engine import lexicon as lx
 from app.engine.compare.context import context_similarity, mask, role_words, window_words
-from app.engine.compare.items import AlignItem
+from app.engine.compare.intervals import values_meet
+from app.engine.compare.items import AlignItem, is_running
+from app.engine.frame.attribution import source_words
 from app.engine.frame.polarity import opposite
 from app.engine.model import Claim, ClaimRef
 
@@ -80,9 +82,16 @@ class Fact:
 
 def block_of(claim: Claim) -> tuple[str, ...] | None:
     """What a claim measures, coarsely; only claims of one block are ever compared."""
+    if claim.kind == "number" and claim.value.dimension and claim.value.unit is None:
+        return ("scale", claim.value.dimension)  # "magnitude 5.6": a reading, measured, not counted
     if claim.kind in ("count", "number"):
+        nominal = claim.value.nominal
+        if nominal is not None and 0 < abs(nominal) < 1:
+            return ("share", claim.frame.counted or "")  # "a third of the bombers" is a share, not a count
         return ("count", claim.frame.counted) if claim.frame.counted else None
-    if claim.kind in ("quantity", "money", "percent"):
+    if claim.kind == "percent":  # a share (41.3%) and a difference in points (7.4 points) never compare
+        return ("percent", "points" if "point" in (claim.value.unit or "") else "share")
+    if claim.kind in ("quantity", "money"):
         dim = claim.value.dimension or claim.value.base_unit or claim.value.unit
         return (claim.kind, dim or "")
     return (claim.kind,)
@@ -103,17 +112,46 @@ def _places(item: AlignItem) -> frozenset[str]:
 
 
 def _subtypes(item: AlignItem) -> frozenset[str]:
+    """The strict subtypes ("ballistic", "cruise") among the words of the counted noun and its modifiers."""
     strict = lx.words("frame", "subtypes") - lx.words("frame", "subtypes", "loose")
-    return frozenset(m for m in item.claim.frame.modifiers if m in strict)
+    f = item.claim.frame
+    qualifying = (f.noun or "").split()[:-1]  # "cruise missile": cruise; the head "passenger" is no subtype
+    return frozenset(m for m in (*f.modifiers, *qualifying) if m in strict)
+
+
+def _one_sided_scope(a: AlignItem, b: AlignItem) -> str | None:
+    """What one claim states and the other does not: a subtype ("36 cruise missiles" against "51
+    missiles"), a place ("two in Lviv" against "eight people"), a modality ("economists expected 170,000"
+    against "added 143,000"). The narrower figure may be a part of the wider one, or another figure
+    altogether, so the two are one fact only when their values agree."""
+    if bool(_subtypes(a)) != bool(_subtypes(b)):
+        return "subtype"
+    if ("subset" in a.claim.frame.modifiers) != ("subset" in b.claim.frame.modifiers):
+        return "subset"  # "two of the injured are in critical condition" is not the injured
+    if a.block[0] == "count" and bool(_places(a)) != bool(_places(b)):
+        return "place"
+    if {a.claim.frame.modality, b.claim.frame.modality} - _LOOSE_MODALITIES and (
+            a.claim.frame.modality != b.claim.frame.modality):
+        return "modality"  # an estimate and a report of one quantity may agree or conflict
+    return None
 
 
 def conflicts(a: AlignItem, b: AlignItem) -> str | None:
     """Why two claims cannot state one fact (a named frame conflict), or None."""
+    return hard_conflict(a, b) or soft_conflict(a, b)
+
+
+def hard_conflict(a: AlignItem, b: AlignItem) -> str | None:
+    """What makes two claims two facts whatever their values: another actor, place, subtype, time, holder,
+    measure."""
     fa, fb = a.claim.frame, b.claim.frame
     if fa.origin and fb.origin and fa.origin != fb.origin:
         return "origin"
     if fa.actor and fb.actor and fa.actor != fb.actor and lx.actions_compatible(fa.action, fb.action):
         return "actor"
+    if (a.block[0] == "count" and fa.action and fb.action and not lx.actions_compatible(fa.action, fb.action)
+            and not lx.actions_contradict(fa.action, fb.action)):
+        return "action"  # treated in hospital is not injured; contradictions are judged as predicates
     pa, pb = _places(a), _places(b)
     counts = a.block[0] == "count"  # a count is of a place ("wounded in the Kyiv region"); a date or a
     # distance merely mentions places, which may nest ("near Port Haldane" / "on the Sorrel Coast")
@@ -130,7 +168,67 @@ def conflicts(a: AlignItem, b: AlignItem) -> str | None:
         return "time"
     if opposite(a.polarity, b.polarity) and not _same_figure(a.claim, b.claim):
         return "trend"  # "rose 2%" and "fell 3%" are two changes; "rose 18%" vs "fell 18%" is one disputed
+    if fa.holder and fb.holder and fa.holder != fb.holder and not _same_name(fa.holder, fb.holder):
+        return "holder"  # Varga's share is not Brannik's
+    same_scale = fa.polarity and fb.polarity and fa.polarity[0] == fb.polarity[0]  # surplus / deficit
+    if fa.measure and fb.measure and _head(fa.measure) != _head(fb.measure) and not same_scale:
+        return "measure"  # a turnout of 61% is not a vote share of 61%
     return None
+
+
+def soft_conflict(a: AlignItem, b: AlignItem) -> str | None:
+    """What makes two claims with different values two facts: a scope, a source or an anchor one of them
+    lacks. With values that agree they may still be one statement ("36 cruise missiles", "36 missiles")."""
+    if values_meet(a.claim, b.claim):
+        return None
+    scope = _one_sided_scope(a, b)
+    if scope:
+        return f"part ({scope})"  # a part never conflicts with its whole
+    if a.block[0] == "count" and _other_sources(a, b):
+        return "another source's count"  # the police's count and the organisers' are two counts
+    if not _anchored(a, b):
+        return "unanchored"  # "nine" and "30,000 runners": nothing but the noun says they are one
+    return None
+
+
+_LOOSE_MODALITIES = frozenset(("reported", "estimated"))
+RETOLD = 0.45  # context likeness of a close retelling: enough to compare figures nothing else anchors
+
+
+def _anchored(a: AlignItem, b: AlignItem) -> bool:
+    """Do two claims share more than their noun or unit: the same action of their own, the same subtype,
+    place, holder or measure, a word of what the figure is for ("under boil-water notices"), or a closely
+    retold sentence? Two figures that share nothing else are one fact only when their values agree."""
+    fa, fb = a.claim.frame, b.claim.frame
+    if fa.action and fa.action == fb.action and not (fa.action_inherited or fb.action_inherited):
+        return True
+    if _subtypes(a) & _subtypes(b) or _places(a) & _places(b):
+        return True
+    if (fa.holder and fb.holder) or (fa.measure and fb.measure) or (a.role & b.role):
+        return True
+    return context_similarity(a, b) >= RETOLD
+
+
+def _other_sources(a: AlignItem, b: AlignItem) -> bool:
+    """Both claims name their source and the sources share no word ("police" vs "organisers"), and the
+    figures are no running figure published on different days (an update, whoever gave it)."""
+    wa, wb = source_words(a.claim.frame.claimant), source_words(b.claim.frame.claimant)
+    if not wa or not wb or wa & wb:
+        return False
+    dated = a.published_at and b.published_at and a.published_at != b.published_at
+    return not (dated and is_running([a, b]))
+
+
+def _same_name(x: str, y: str) -> bool:
+    """'dana orlov' and 'orlov' name one person: one name's words are all in the other."""
+    a, b = set(x.split()), set(y.split())
+    return a <= b or b <= a
+
+
+def _head(word: str) -> str:
+    """A measured noun as compared: its synonym group's head ("death toll" and "toll" alike)."""
+    same = lx.synonyms()
+    return same.get(word, word)
 
 
 def _same_figure(a: Claim, b: Claim) -> bool:
@@ -139,12 +237,22 @@ def _same_figure(a: Claim, b: Claim) -> bool:
 
 
 def _days_apart(x: str | None, y: str | None) -> int:
-    if not x or not y or len(x) != 10 or len(y) != 10:
+    """Days between two ISO dates or intervals ("2025-05-31/2025-06-01"); 0 when they overlap or either is
+    not a resolved date."""
+    a, b = _day_span(x), _day_span(y)
+    if a is None or b is None:
         return 0
+    return max(0, (b[0] - a[1]).days, (a[0] - b[1]).days)
+
+
+def _day_span(iso: str | None) -> tuple[date, date] | None:
+    if not iso:
+        return None
+    first, _, last = iso.partition("/")
     try:
-        return abs((date.fromisoformat(x) - date.fromisoformat(y)).days)
+        return date.fromisoformat(first), date.fromisoformat(last or first)
     except ValueError:
-        return 0
+        return None
 
 
 def pair_score(a: AlignItem, b: AlignItem, ignore_action: bool = False) -> float | None:
@@ -159,15 +267,22 @@ def pair_score(a: AlignItem, b: AlignItem, ignore_action: bool = False) -> float
     fa, fb = a.claim.frame, b.claim.frame
     sim = context_similarity(a, b)
     score = sim
+    # a count is what was done to things; a measure's verb is often the sentence's, not the figure's
+    # ("winds of 215 km/h" when the storm "killed" or "made landfall"): shared verbs count, others do not
+    counts = a.block[0] == "count"
     if fa.action and fb.action and not ignore_action:
         if fa.action == fb.action:
             score += 0.25
         elif lx.actions_compatible(fa.action, fb.action):
             score += 0.2
-        else:  # another predicate: only the same sentence retold can make it the same fact
+        elif counts:  # another predicate: only the same sentence retold can make it the same fact
             score -= 0.25
     if fa.noun and fa.noun == fb.noun:  # for a measure the noun is what is measured: "of rain"
         score += 0.05 if a.block[0] == "count" else 0.15
+    if fa.measure and fb.measure:  # both name what they measure, and it is the same (else: conflicts)
+        score += 0.15
+    if fa.holder and fb.holder:  # both say whose figure it is, and it is the same one
+        score += 0.15
     pa, pb = _places(a), _places(b)
     if pa & pb:
         score += 0.2
@@ -199,15 +314,6 @@ def _distinct_set(item: AlignItem) -> bool:
     return any(m in lx.words("frame", "distinct_set") for m in item.claim.frame.modifiers)
 
 
-def values_meet(a: Claim, b: Claim) -> bool:
-    """True when two claims' stated intervals overlap (used only to break near-ties, never to align)."""
-    va, vb = a.value, b.value
-    base = va.base_unit is not None and va.base_unit == vb.base_unit
-    lo_a, hi_a = (va.base_low, va.base_high) if base else (va.low, va.high)
-    lo_b, hi_b = (vb.base_low, vb.base_high) if base else (vb.low, vb.high)
-    return (lo_a is None or hi_b is None or lo_a <= hi_b) and (lo_b is None or hi_a is None or lo_b <= hi_a)
-
-
 def _threshold(block: tuple[str, ...]) -> float:
     return JOIN["count"] if block[0] == "count" else JOIN["other"]
 
@@ -220,10 +326,12 @@ def _fact_score(item: AlignItem, fact: Fact) -> tuple[float, float] | None:
     reps = fact.representatives()
     if any(verbatim(item, m) for m in reps):
         return VERBATIM, VERBATIM + AGREEMENT_PRIOR
-    for m in reps:
+    if any(m.block != item.block or hard_conflict(item, m) for m in reps):
+        return None  # it contradicts a member: never one fact with it
+    for m in reps:  # it must fit one member strongly; a member it differs from in scope is judged by that one
         s = pair_score(item, m)
         if s is None:
-            return None
+            continue
         r = s + (AGREEMENT_PRIOR if values_meet(item.claim, m.claim) else 0.0)
         best = s if best is None else max(best, s)
         rank = r if rank is None else max(rank, r)
@@ -246,11 +354,14 @@ def align(items: Iterable[AlignItem]) -> list[Fact]:
 def _link(f1: Fact, f2: Fact) -> float | None:
     """How well two facts of disjoint articles fit together as one (None: they cannot)."""
     best = None
+    pairs = [(x, y) for x in f1.representatives() for y in f2.representatives()]
+    if any(x.block != y.block or hard_conflict(x, y) for x, y in pairs):
+        return None
     for x in f1.representatives():
         for y in f2.representatives():
             s = pair_score(x, y)
             if s is None:
-                return None
+                continue
             need = _threshold(f1.block)
             if lx.actions_contradict(x.claim.frame.action, y.claim.frame.action):
                 need = max(need, CONTRADICTION_JOIN)
@@ -318,7 +429,7 @@ def _assign(article_items: Sequence[AlignItem], facts: dict[tuple[str, ...], lis
                 existing.append(Fact.seeded(it))
 
 
-PREDICATE_CONTEXT = 0.2  # context similarity needed to read one figure with two predicates as one fact
+PREDICATE_CONTEXT = 0.2  # context likeness needed to read one figure with two predicates as one fact
 
 
 def join_predicates(facts: list[Fact]) -> list[Fact]:
@@ -358,6 +469,8 @@ def _contradicting(f1: Fact, f2: Fact) -> bool:
         for y in f2.representatives():
             vx, vy = x.claim.value, y.claim.value
             same = vx.low == vx.high == vy.low == vy.high
-            if same and not conflicts(x, y) and context_similarity(x, y) >= PREDICATE_CONTEXT:
+            # scope on one side only ("ten other people in Kharkiv"): another figure, not another predicate
+            scoped = _one_sided_scope(x, y) or _distinct_set(x) != _distinct_set(y)
+            if same and not conflicts(x, y) and not scoped and context_similarity(x, y) >= PREDICATE_CONTEXT:
                 return True
     return False

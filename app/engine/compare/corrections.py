@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from app.engine import lexicon as lx
 from app.engine.compare.align import Fact, align, make_item
-from app.engine.compare.verdicts import interval
+from app.engine.compare.intervals import interval
 from app.engine.model import ArticleText, Claim, ClaimRef, Finding
 from app.engine.text import segment
 from app.engine.text.split import split_sentences

@@ -18,8 +18,20 @@ from app.engine.compare.verdicts import judge
 from app.engine.model import ArticleText, Claim, ClaimRef, Finding, Report, Story
 
 
+def by_content(articles: Sequence[ArticleText]) -> list[ArticleText]:
+    """`articles` in an order fixed by what they say (date, source, title, text, URL), never by their ids or
+    the order they came in: every later tie (which article seeds a fact, which story an article starts) is
+    then broken the same way for the same articles."""
+    return sorted(articles, key=_content_key)
+
+
+def _content_key(a: ArticleText) -> tuple:
+    return (a.published_at or date.min, a.source, a.title or "", a.text, a.url or "", a.story_key or "", a.id)
+
+
 def compare_articles(articles: Sequence[ArticleText], claims: dict[str, Sequence[Claim]]) -> Report:
     """Group `articles` into stories, align and judge their claims (article id -> framed claims)."""
+    articles = by_content(articles)
     framed = {a.id: tuple(claims[a.id]) for a in articles}
     stories = group_articles(articles, framed)
     groups = copy_groups(articles)
@@ -33,7 +45,7 @@ def compare_articles(articles: Sequence[ArticleText], claims: dict[str, Sequence
 
 def group_into_stories(articles: Sequence[ArticleText], claims: dict[str, Sequence[Claim]]) -> list[Story]:
     """Only the grouping step of `check_articles`: which of `articles` report the same event."""
-    return group_articles(articles, claims)
+    return group_articles(by_content(articles), claims)
 
 
 def check_story(story: Story, articles: Sequence[ArticleText], claims: dict[str, Sequence[Claim]],
@@ -42,7 +54,7 @@ def check_story(story: Story, articles: Sequence[ArticleText], claims: dict[str,
     notices: list[Notice] = []
     items: list[AlignItem] = []
     # the richest articles seed the facts; ties broken stably so that findings keep their anchors
-    ordered = sorted(articles, key=lambda a: (-len(claims[a.id]), a.published_at or date.min, a.id))
+    ordered = sorted(articles, key=lambda a: (-len(claims[a.id]), _content_key(a)))
     for order, article in enumerate(ordered):
         article_notices = find_notices(article, claims[article.id])
         notices.extend(article_notices)

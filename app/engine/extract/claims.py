@@ -82,7 +82,7 @@ def _claim(text: str, seg: Sentence, tokens: list[Token], q: Quantity, is_conver
         end=end,
         text=text[start:end],
         kind=q.kind,
-        value=_value(q),
+        value=_value(q, _stated_rounding(tokens, q)),
         sentence_start=seg.start,
         sentence_end=seg.end,
         sentence=seg.text,
@@ -92,7 +92,23 @@ def _claim(text: str, seg: Sentence, tokens: list[Token], q: Quantity, is_conver
     )
 
 
-def _value(q: Quantity) -> Value:
+def _stated_rounding(tokens: list[Token], q: Quantity) -> float | None:
+    """Half the place value of the last digit a scaled figure states: "1.5 million" is rounded to the
+    nearest 0.1 million (± 50,000), "$7bn" to the nearest billion; None for unscaled figures ("41")."""
+    num = q.number
+    if num is None or not num.scaled or num.qualifier != "exact" or not num.nominal:
+        return None
+    digits = next((t.text for t in tokens[num.start : num.end] if t.is_num), None)
+    if digits is None:
+        return None
+    stated = float(digits.replace(",", ""))
+    if not stated:
+        return None
+    decimals = len(digits.partition(".")[2])
+    return 0.5 * 10 ** -decimals * abs(num.nominal / stated)
+
+
+def _value(q: Quantity, rounding: float | None = None) -> Value:
     if q.date is not None:
         d = q.date
         if q.kind == "time":
@@ -100,9 +116,10 @@ def _value(q: Quantity) -> Value:
         return Value(nominal=None, low=d.low, high=d.high, unit=None, dimension=q.kind, iso=d.iso)
     num = q.number
     unit = q.unit
-    base_lo, base_unit = to_base(unit, num.low)
-    base_nom, _ = to_base(unit, num.nominal)
-    base_hi, _ = to_base(unit, num.high)
+    base_lo, unit_lo = to_base(unit, num.low)
+    base_nom, unit_nom = to_base(unit, num.nominal)
+    base_hi, unit_hi = to_base(unit, num.high)
+    base_unit = unit_lo or unit_nom or unit_hi  # a bound has one side open: its unit is the other side's
     if unit is not None:
         dimension = {"money": "currency", "percent": "percent", "duration": "duration", "age": "age"}.get(
             unit.kind
@@ -117,6 +134,7 @@ def _value(q: Quantity) -> Value:
         qualifier=num.qualifier,
         tolerance=num.tolerance,
         strict=num.strict,
+        rounding=rounding,
         dimension=dimension,
         base_unit=base_unit,
         base_nominal=base_nom,

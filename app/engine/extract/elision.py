@@ -43,7 +43,7 @@ def fill_elided_units(tokens: list[Token], found: list[Quantity]) -> None:
             prev = q
 
 
-_CARRIERS = frozenset(("count", "money", "quantity"))
+_CARRIERS = frozenset(("count", "money", "quantity", "age"))  # "children aged 5, 7 and 16": ages
 _ELISION_SPAN = 10  # tokens between a bare number and the quantity whose unit it shares
 
 

@@ -148,8 +148,8 @@ def _bare_half(tokens: list[Token], i: int) -> bool:
     n = len(tokens)
     if tokens[i].lower != "half" or (i + 1 < n and tokens[i + 1].lower in ("a", "an", "-")):
         return False
-    if i + 1 < n and tokens[i + 1].lower == "of":
-        return i == 0 or tokens[i - 1].lower not in _half_not_after()
+    if i + 1 < n and tokens[i + 1].lower in ("of", "the", "its", "their", "our", "his", "her"):
+        return i == 0 or tokens[i - 1].lower not in _half_not_after()  # "half of them", "half the homes"
     return i > 0 and (tokens[i - 1].lower == "by" or qualifier_before(tokens, i) is not None)
 
 

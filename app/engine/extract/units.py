@@ -241,6 +241,9 @@ def _base(expr: str) -> tuple[float, str] | None:
     return float(q.magnitude), str(q.units)
 
 
+_POINTS = {"percentage point": 1.0, "basis point": 0.01, "point": 1.0}
+
+
 def to_base(unit: Unit | None, value: float | None) -> tuple[float | None, str | None]:
     """Restate `value` in the base unit of its dimension (pint), or in its currency for money."""
     if unit is None or value is None:
@@ -250,6 +253,8 @@ def to_base(unit: Unit | None, value: float | None) -> tuple[float | None, str |
         return value * unit.factor, f"{unit.code} per {per}" if per else unit.code
     if unit.kind == "percent" and unit.name == "percentage":
         return value, "percent"
+    if unit.kind == "percent" and unit.name in _POINTS:  # 50 basis points are half a percentage point
+        return value * _POINTS[unit.name], "percentage point"
     if not unit.pint:
         return None, None
     if unit.pint in ("degC", "degF"):

@@ -31,19 +31,19 @@ def frame_claims(claims: Sequence[Claim], sentences: Sequence[Sentence], publish
     their sentences."""
     by_start = {s.start: s for s in sentences}
     parts: dict[int, SentenceParts] = {}
-    dates: dict[int, list[Claim]] = {}
-    for c in claims:
-        if c.kind == "date":
-            dates.setdefault(c.sentence_start, []).append(c)
     framed = []
     for c in claims:
         charge(steps=len(c.sentence))
         if c.sentence_start not in parts:
             sentence = by_start.get(c.sentence_start) or Sentence(c.sentence_start, c.sentence)
             parts[c.sentence_start] = SentenceParts.of(sentence)
-        frame = frame_in(parts[c.sentence_start], c, published_at)
-        framed.append(replace(c, frame=event_time(c, frame, dates.get(c.sentence_start, ()))))
-    return framed
+        framed.append(replace(c, frame=frame_in(parts[c.sentence_start], c, published_at)))
+    dates: dict[int, list[Claim]] = {}
+    for c in framed:
+        if c.kind == "date" and c.frame.modality == "reported":  # not "since May", "by 2030", "next week"
+            dates.setdefault(c.sentence_start, []).append(c)
+    return [replace(c, frame=event_time(c, c.frame, dates.get(c.sentence_start, ()),
+                                        parts[c.sentence_start].place_of_word)) for c in framed]
 
 
 def frame_claim(claim: Claim, published_at: date | None = None) -> Frame:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from app.engine import lexicon as lx
-from app.engine.frame.counted import is_digits
+from app.engine.frame.counted import is_digits, is_number
 from app.engine.text import Token
 
 
@@ -73,12 +73,35 @@ def action_of(words: list[Token], acts: list[Act], first: int, np_end: int) -> A
         return before[-1]
     links = lx.words("frame", "passive", "links")
     gap = lx.table("frame")["passive"]["max_gap"]
+    start = _past_coordinated_count(words, np_end)
     for a in acts:
-        if a.start >= np_end and a.start - np_end <= gap:
-            if all(words[k].norm in links for k in range(np_end, a.start)):
+        if a.start >= start and a.start - start <= gap:
+            if all(words[k].norm in links for k in range(start, a.start)):
                 return a
             break
     return before[-1] if before else None
+
+
+def _past_coordinated_count(words: list[Token], i: int) -> int:
+    """'382 drones and three missiles were intercepted': after a count, skip another count joined to it by
+    "and" or "as well as", so the verb after both applies to the first too."""
+    if i < len(words) and words[i].norm in ("and", "or"):
+        k = i + 1
+    elif [t.norm for t in words[i : i + 3]] == ["as", "well", "as"]:
+        k = i + 3
+    else:
+        return i
+    if k >= len(words) or not is_number(words[k]):
+        return i
+    k += 1
+    links = lx.words("frame", "passive", "links")
+    while (k < len(words) and k - i <= COORDINATED_WORDS and words[k].is_word
+           and words[k].norm not in links and (words[k].norm,) not in lx.action_phrases()):
+        k += 1
+    return k
+
+
+COORDINATED_WORDS = 6  # the longest "and three of the missiles" skipped to reach a passive verb
 
 
 def inherited(words: list[Token], act: Act | None, first: int) -> bool:

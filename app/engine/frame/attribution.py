@@ -3,6 +3,8 @@
     >>> from app.engine.text import read_sentences
     >>> attribution_of(read_sentences("Russia fired 472 drones, the U.S. military said.")[0].words)
     'the u.s. military'
+    >>> claimant_spots(read_sentences("Turnout was 61%, Kastria's election commission said.")[0].words)
+    [(8, 'kastria election commission', range(5, 8))]
 
 Word lists: lexicon/frame.toml ([attribution], [negation]).
 """
@@ -12,7 +14,9 @@ from __future__ import annotations
 from functools import cache
 
 from app.engine import lexicon as lx
-from app.engine.text import Token
+from app.engine.extract.nouns import stop_words
+from app.engine.frame.counted import number_words
+from app.engine.text import Token, lemma
 
 _RUN = 6  # words of a source name read at most
 
@@ -46,6 +50,84 @@ def _run(words: list[Token], i: int, step: int, punct: frozenset[str]) -> list[s
 
 
 @cache
+def _claimant_stops() -> frozenset[str]:
+    """Words a source's name never holds: clause words, verbs of saying, pronouns (lexicon/frame.toml)."""
+    return ((stop_words() | lx.words("frame", "noun_phrase", "stop")) - {"of", "the", "and"}) | lx.words(
+        "frame", "attribution", "verbs") | lx.words("frame", "attribution", "not_sources")
+
+
+Spot = tuple[int, str, range]  # word index of the verb of saying, the source's name, the words it spans
+
+
+def claimant_spots(words: list[Token]) -> list[Spot]:
+    """Every source a sentence names, once per sentence: the noun phrase before or after a verb of saying,
+    or after "according to" ("the health ministry said" -> "health ministry"); pronouns and words that
+    name no source are left out."""
+    verbs = lx.words("frame", "attribution", "verbs")
+    out = []
+    for i, t in enumerate(words):
+        if t.norm not in verbs:
+            continue
+        if t.norm == "according":
+            found = _name_run(words, i + 2, 1) if i + 1 < len(words) and words[i + 1].norm == "to" else None
+        else:
+            found = _name_run(words, i - 1, -1) or _name_run(words, i + 1, 1)
+        if found:
+            name, span = found
+            out.append((i, name, span))
+    return out
+
+
+def claimant_for(spots: list[Spot], first: int, after: int) -> str | None:
+    """The source of the figure at words[first:after]: an "according to X" (or "X said") right after it,
+    within a few words ("about 400,000, according to police, or 1.5 million, according to unions"), else
+    the sentence's first source."""
+    for index, name, _ in spots:
+        if after <= index <= after + _NEAR:
+            return name
+    return spots[0][1] if spots else None
+
+
+_NEAR = 3  # words between a figure and the source named right after it
+
+
+def source_words(claimant: str | None) -> frozenset[str]:
+    """The telling words of a source's name ("health ministry" -> health, ministry); none when the source
+    is vague ("officials", lexicon/frame.toml [attribution] generic)."""
+    if not claimant:
+        return frozenset()
+    generic = lx.words("frame", "attribution", "generic")
+    aliases = lx.actor_aliases()  # "ukrainian" and "ukraine" name one source
+    return frozenset(aliases.get((w,), lemma(w)) for w in claimant.split()
+                     if w not in generic and w not in ("the", "of", "and"))
+
+
+def _name_run(words: list[Token], i: int, step: int) -> tuple[str, range] | None:
+    """The source name read from word i in direction `step` and the words it spans: words of a name (no
+    numbers, no clause words), leading determiners and a trailing "of"/"and" dropped."""
+    stops = _claimant_stops()
+    start, out = i, []
+    while 0 <= i < len(words) and len(out) < _RUN:
+        t = words[i]
+        if not t.is_word or t.norm in stops or t.norm in lx.words("frame", "clauses", "punctuation"):
+            break
+        if t.norm in number_words() or (t.text.islower() and t.norm.endswith(("ed", "ing"))):
+            break  # "counted three deaths", "that seven people were": a clause, not a name
+        out.append(t.norm)
+        i += step
+    span = range(start, i) if step > 0 else range(i + 1, start + 1)
+    if step < 0:
+        out.reverse()
+    while out and out[0] in ("the", "a", "an", "of", "and"):
+        out.pop(0)
+    while out and out[-1] in ("the", "of", "and"):
+        out.pop()
+    if not any(w not in lx.words("frame", "attribution", "generic") for w in out):
+        return None
+    return " ".join(out), span
+
+
+@cache
 def _negations() -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(p.split()) for p in lx.words("frame", "negation"))
 
@@ -62,6 +144,6 @@ def says_when(words: list[Token], first: int) -> bool:
     """True when the date at word `first` tells when something was said ("officials said Friday"): it is
     no fact of the story."""
     k = first - 1
-    if k >= 0 and words[k].norm == ",":
+    if k >= 0 and words[k].norm in (",", "on"):  # "officials said Friday", "said on Tuesday"
         k -= 1
     return k >= 0 and words[k].norm in lx.words("frame", "attribution", "verbs")

@@ -21,20 +21,30 @@ from datetime import date
 from app.engine import lexicon as lx
 from app.engine.frame.action import Act, action_of, actions, inherited
 from app.engine.frame.actor import actor_of, actor_spots, origin_of
-from app.engine.frame.attribution import attribution_of, negated, says_when
+from app.engine.frame.attribution import (
+    Spot,
+    attribution_of,
+    claimant_for,
+    claimant_spots,
+    negated,
+    says_when,
+)
 from app.engine.frame.counted import (
     DETERMINERS,
     counted_noun,
+    is_number,
     noun_phrase,
     plural_nouns,
     skip_aside,
     skip_number,
 )
+from app.engine.frame.modality import modality_of
 from app.engine.frame.place import place_of, places
 from app.engine.frame.polarity import polarity_of
+from app.engine.frame.subject import Name, holder_of, measure_of, names_of
 from app.engine.frame.time import time_of, time_words
 from app.engine.model import Claim, Frame, Value
-from app.engine.text import Sentence, Token
+from app.engine.text import Sentence, Token, is_plural, lemma
 
 FRAME_WINDOW = 40  # words either side of a claim that its framing reads (verbs, actors, a borrowed noun)
 _COUNTS = ("count", "number")
@@ -54,13 +64,23 @@ class SentenceParts:
     places: list[tuple[int, str]]
     times: list[tuple[int, str, int | None]]
     attribution: str | None
+    claimants: list[Spot]
+    names: list[Name]
+
+    def place_of_word(self, offset: int) -> tuple[int, int]:
+        """(clause number, word index) of the word at character `offset` of the text."""
+        i = min(bisect_right(self.ends, offset), len(self.clauses) - 1)
+        return (self.clauses[i], i) if i >= 0 else (0, 0)
 
     @classmethod
     def of(cls, sentence: Sentence) -> SentenceParts:
         words = sentence.words
+        spots = claimant_spots(words)
+        # a place named in a source's title is no place of the figures ("Kerr County Sheriff Larry Leitha")
+        sourced = [p for p in places(words) if not any(p[0] in span for _, _, span in spots)]
         return cls(words, sentence.clauses, [t.end for t in words], [t.start for t in words],
-                   actions(words), actor_spots(words), plural_nouns(words), places(words),
-                   time_words(words), attribution_of(words))
+                   actions(words), actor_spots(words), plural_nouns(words), sourced,
+                   time_words(words), attribution_of(words), spots, names_of(words))
 
 
 def frame_in(parts: SentenceParts, claim: Claim, published_at: date | None = None) -> Frame:
@@ -71,16 +91,32 @@ def frame_in(parts: SentenceParts, claim: Claim, published_at: date | None = Non
     np_from = skip_number(words, first) if kind in _COUNTS else skip_aside(words, after)
     if 0 < np_from < len(words) and words[np_from - 1].norm == "of" and words[np_from].norm in DETERMINERS:
         np_from += 1  # "431 of the drones"
+    if np_from + 1 < len(words) and words[np_from].norm in _PRONOUNS and words[np_from + 1].is_word:
+        np_from += 1  # "three of them children": the children
     np = noun_phrase(words, np_from)
-    counted, noun, modifiers = counted_noun(words, np, first, _borrowed(parts, first) if kind in _COUNTS
-                                            else None)
+    # "hundreds", "billions": a bare vague number (a range with no figure of its own) borrows no noun
+    vague = claim.value.nominal is None and claim.value.qualifier == "range"
+    borrowed = _borrowed(parts, first) if kind in _COUNTS and not vague else None
+    counted, noun, modifiers = counted_noun(words, np, first, borrowed)
     if kind not in _COUNTS:
         counted = claim.value.unit if kind != "age" else None
     np_end = np[-1] + 1 if np else max(np_from, after)
+    if counted and kind in _COUNTS:
+        counted = _combined(words, np_end, counted)
     near = [a for a in parts.acts if a.end >= first - FRAME_WINDOW and a.start <= np_end + FRAME_WINDOW]
     act = action_of(words, near, first, np_end)
+    head = (noun or claim.value.unit or "").rpartition(" ")[2]  # the extractor's noun when framing read none
+    outcome = lx.outcomes().get(head) if kind in _COUNTS else None
+    if outcome and _partitive(words, first, np_from):  # "two of the injured", "19 of those killed": some of
+        modifiers = (*modifiers, "subset")            # the toll, said to be something more
+    if outcome:  # "13 deaths", "68 of the dead", "43 died": people, and what happened to them
+        counted = "person"
+        if act is None or act.cls != outcome:
+            act = Act(outcome, words[np[-1]].text if np else outcome, np[0] if np else first,
+                      np[-1] + 1 if np else first)
     actor = actor_of(words, parts.clauses, parts.actors, act, first, reach=FRAME_WINDOW)
     place, place_inherited = place_of(words, parts.clauses, parts.places, first)
+    claimant = claimant_for(parts.claimants, first, after)
     frame = Frame(
         counted=counted,
         noun=noun,
@@ -97,8 +133,37 @@ def frame_in(parts: SentenceParts, claim: Claim, published_at: date | None = Non
         origin=origin_of(modifiers, act, actor),
         polarity=polarity_of(words, parts.clauses, first, after, claim.trend),
         when_said=kind == "date" and says_when(words, first),
+        holder=holder_of(words, parts.clauses, parts.names, first, after),
+        measure=measure_of(words, parts.clauses, first, after) if kind not in _COUNTS else None,
+        claimant=claimant,
+        modality=modality_of(words, parts.clauses, first, after, published_at, kind),
     )
     return _as_extracted(claim, frame)
+
+
+_PRONOUNS = frozenset(("them", "whom", "which", "those", "these"))
+
+
+def _partitive(words: list[Token], first: int, np_from: int) -> bool:
+    """'two of the injured', 'three of them': the number picks some of a set named after "of"."""
+    return any(t.norm == "of" for t in words[first:np_from])
+
+
+def _combined(words: list[Token], np_end: int, counted: str) -> str:
+    """'704 drones and missiles': a count of two known classes together is a class of its own
+    ("drone+missile"), never compared with a count of either alone."""
+    if np_end + 1 >= len(words) or words[np_end].norm not in ("and", "or"):
+        return counted
+    k = np_end + 1
+    while k < len(words) and k <= np_end + 3:
+        t = words[k]
+        if is_number(t):
+            return counted  # "drones and 51 missiles": a second count, not one count of both
+        other = lx.counted_class(lemma(t.norm)) if t.is_word else None
+        if other and other != counted and is_plural(t.norm):
+            return "+".join(sorted((counted, other)))
+        k += 1
+    return counted
 
 
 def _borrowed(parts: SentenceParts, first: int) -> tuple[str | None, str | None, tuple[str, ...]]:
@@ -119,7 +184,8 @@ def _as_extracted(claim: Claim, frame: Frame) -> Frame:
         return replace(frame, counted=dim, noun=dim)
     head = unit.rsplit(" ", 1)[-1].lower() if unit else None  # the unit names the phrase: "russian drone"
     if claim.kind == "count" and head and " per " not in unit and not (frame.noun or "").endswith(head):
-        return replace(frame, counted=lx.counted_class(head) or head, noun=head)
+        counted = "person" if head in lx.outcomes() else lx.counted_class(head) or head
+        return replace(frame, counted=counted, noun=head)
     return frame
 
 

@@ -59,6 +59,9 @@ def places(words: list[Token]) -> list[tuple[int, str]]:
     return found
 
 
+_OWN_PLACE_REACH = 6  # words after a figure within which a place is the figure's own ("14 districts of X")
+
+
 def place_of(words: list[Token], clauses: list[int], found: list[tuple[int, str]], first: int
              ) -> tuple[str | None, bool]:
     """The place the claim at word `first` is about, and whether it is inherited: in its clause or the
@@ -67,6 +70,9 @@ def place_of(words: list[Token], clauses: list[int], found: list[tuple[int, str]
     if not found or first >= len(words):
         return None, False
     mine = clauses[first]
+    following = [p for i, p in found if clauses[i] == mine and first < i <= first + _OWN_PLACE_REACH]
+    if following:  # "three deaths in Burnet County and four in Travis County": the place right after it
+        return following[0], False
     same = {p for i, p in found if clauses[i] == mine}
     opening = {p for i, p in found if clauses[i] == 0 and words[0].norm in ("in", "around", "near")}
     if same or opening:

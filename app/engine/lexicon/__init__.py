@@ -17,6 +17,7 @@ from app.engine.lexicon.lookups import (
     capitals,
     counted_class,
     counted_classes,
+    outcomes,
     stopwords,
     synonyms,
 )
@@ -34,6 +35,7 @@ __all__ = [
     "capitals",
     "counted_class",
     "counted_classes",
+    "outcomes",
     "phrase_table",
     "qualifiers",
     "stopwords",

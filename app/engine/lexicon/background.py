@@ -21,10 +21,15 @@ POWER = 1.5  # sharpens the difference between everyday and distinctive words
 
 
 @lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    """How common `word` (lower-case) is in English, on the Zipf scale (about 7 for "the", 0 if unknown)."""
+    return zipf_frequency(word, "en")
+
+
+@lru_cache(maxsize=65536)
 def specificity(word: str) -> float:
     """0..1: how much `word` (lower-case) tells one event from another; unknown words weigh fully."""
-    zipf = zipf_frequency(word, "en")
-    return max(FLOOR, min(1.0, (COMMON_ZIPF - zipf) / SPREAD)) ** POWER
+    return max(FLOOR, min(1.0, (COMMON_ZIPF - zipf(word)) / SPREAD)) ** POWER
 
 
 def warm_up() -> None:

@@ -93,3 +93,13 @@ def actor_aliases() -> dict[tuple[str, ...], str]:
 def capitals() -> frozenset[str]:
     """Actor names that are cities: places too ("in Kyiv")."""
     return words("actors", "capitals", "names")
+
+
+@cache
+def outcomes() -> dict[str, str]:
+    """Noun lemma that counts people by what happened to them -> its action class ("death" -> "kill")."""
+    found: dict[str, str] = {}
+    for action, nouns in table("counted")["outcomes"].items():
+        for noun in nouns:
+            found.setdefault(noun.lower(), action)
+    return found

@@ -2,7 +2,8 @@
 
 
 from app.engine.compare.align import align
-from app.engine.compare.verdicts import interval, judge
+from app.engine.compare.intervals import interval
+from app.engine.compare.verdicts import judge
 from tests.engine.claimkit import claim, day, item
 
 S = "Russia fired {} drones at the capital overnight, the air force said."

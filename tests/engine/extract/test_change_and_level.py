@@ -141,3 +141,11 @@ def test_a_slash_date_stays_a_date():
 
 def test_times_ten_to_a_power_is_one_number():
     assert one("The dust weighs about 2.5×10−9 grams.").value.nominal == 2.5e-9
+
+
+def test_half_the_homes_is_a_share():
+    assert [c.value.nominal for c in extract_claims("Half the homes in the village lost power.")] == [0.5]
+
+
+def test_the_second_half_is_still_no_share():
+    assert extract_claims("They scored in the second half the coach praised.") == []

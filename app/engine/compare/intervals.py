@@ -1,0 +1,87 @@
+"""The values a claim admits, as an interval, and whether two claims' values can be one figure.
+
+    "41"            -> [41, 41]
+    "more than 40"  -> [41, inf) for whole things (a strict bound)
+    "nearly 40"     -> [36, 40] (a close bound: lexicon/qualifiers.toml)
+    "about 400"     -> [360, 440]
+    "1.5 million"   -> (1.45 million, 1.55 million) (a scaled round figure)
+
+Values in different units compare in their base unit (Value.base_*).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.engine.model import Claim
+
+_INTEGER_KINDS = ("count", "number", "age")
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """A closed-or-open interval of admitted values; None is unbounded."""
+
+    lo: float | None
+    hi: float | None
+    lo_open: bool = False
+    hi_open: bool = False
+
+    def meets(self, other: Interval) -> bool:
+        """True when the two intervals share at least one value."""
+        return _below(self.lo, self.lo_open, other.hi, other.hi_open) and _below(
+            other.lo, other.lo_open, self.hi, self.hi_open
+        )
+
+    @property
+    def exact(self) -> bool:
+        return self.lo is not None and self.lo == self.hi and not (self.lo_open or self.hi_open)
+
+
+def _below(lo: float | None, lo_open: bool, hi: float | None, hi_open: bool) -> bool:
+    if lo is None or hi is None:
+        return True
+    return lo < hi if (lo_open or hi_open) else lo <= hi
+
+
+def interval(claim: Claim, use_base: bool, widen: float = 0.0) -> Interval:
+    """The values `claim` admits: its Value interval, a close bound kept near its figure ("nearly 40" is not
+    3), counts made integral under a strict bound ("more than 40" admits 41 and up), widened by a relative
+    rounding tolerance if asked. Everything comes from the Value the extractor recorded."""
+    v = claim.value
+    lo, hi, nominal = (v.base_low, v.base_high, v.base_nominal) if use_base else (v.low, v.high, v.nominal)
+    if lo is None and hi is None and v.qualifier == "exact":
+        lo = hi = nominal
+    close = v.tolerance if v.qualifier in ("lower_bound", "upper_bound") else None
+    if close and lo is None and hi is not None:
+        lo = hi * (1 - close)  # "nearly four years" is not three
+    if close and hi is None and lo is not None:
+        hi = lo * (1 + close)
+    if claim.kind in _INTEGER_KINDS and v.strict:  # whole things: "more than 40" admits 41 and up, not 40
+        if lo is not None and v.qualifier == "lower_bound":
+            lo += 1
+        if hi is not None and v.qualifier == "upper_bound":
+            hi -= 1
+    if widen and nominal is not None:
+        pad = abs(nominal) * widen
+        lo = lo - pad if lo is not None else None
+        hi = hi + pad if hi is not None else None
+    if v.rounding and lo is not None and hi is not None and v.qualifier == "exact":
+        scale = (v.base_nominal / v.nominal) if use_base and v.base_nominal and v.nominal else 1.0
+        pad = v.rounding * abs(scale)
+        return Interval(lo - pad, hi + pad, lo_open=True, hi_open=True)
+    return Interval(lo, hi)
+
+
+def same_basis(a: Claim, b: Claim) -> bool:
+    """Can two claims compare in base units (both have one, the same)?"""
+    va, vb = a.value, b.value
+    return (va.base_unit is not None and va.base_unit == vb.base_unit
+            and any(x is not None for x in (va.base_nominal, va.base_low, va.base_high))
+            and any(x is not None for x in (vb.base_nominal, vb.base_low, vb.base_high)))
+
+
+def values_meet(a: Claim, b: Claim) -> bool:
+    """True when the values two claims admit overlap (bounds, approximations and rounding included)."""
+    use_base = same_basis(a, b)
+    return interval(a, use_base).meets(interval(b, use_base))

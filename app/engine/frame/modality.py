@@ -1,0 +1,106 @@
+"""How a figure is put: reported, estimated, forecast, target, previous, or another year's (historical).
+
+    >>> from datetime import date
+    >>> from app.engine.text import read_sentences
+    >>> s = read_sentences("Economists had expected 170,000 jobs; the economy added 143,000.")[0]
+    >>> modality_of(s.words, s.clauses, 3, 5), modality_of(s.words, s.clauses, 10, 11)
+    ('forecast', 'reported')
+    >>> s = read_sentences("In 1970 a quake of the same size killed 300 people.")[0]
+    >>> modality_of(s.words, s.clauses, 9, 11, date(2025, 3, 1))
+    'historical'
+
+Cue phrases: lexicon/modality.toml.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+
+from app.engine import lexicon as lx
+from app.engine.text import Token
+
+_ORDER = ("forecast", "target", "planned", "previous", "estimated")
+_RELATIVE = frozenset(("after", "before", "later", "earlier"))
+
+
+@cache
+def _cues() -> tuple[int, int, list[tuple[str, frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]]]:
+    t = lx.table("modality")
+    out = []
+    for name in _ORDER:
+        before = frozenset(tuple(p.split()) for p in t[name]["before"])
+        after = frozenset(tuple(p.split()) for p in t[name]["after"])
+        out.append((name, before, after))
+    return t["reach"], t["reach_after"], out
+
+
+@cache
+def _past_spans() -> frozenset[tuple[str, ...]]:
+    """The calendar's relative spans that lie before the publication ("last year", "a year earlier")."""
+    spans = lx.calendar().relative_spans.items()
+    return frozenset(p for p, spec in spans if spec.partition(":")[2].startswith("-"))
+
+
+def _found(norms: tuple[str, ...], phrases: frozenset[tuple[str, ...]]) -> bool:
+    return any(norms[i : i + len(p)] == p for p in phrases for i in range(len(norms) - len(p) + 1))
+
+
+def modality_of(words: list[Token], clauses: list[int], first: int, after: int,
+                published: date | None = None, kind: str = "count") -> str:
+    """The modality of the figure at words[first:after], from cue phrases in its clause around it, or
+    "historical" when its clause names another year than the publication's. A duration that places another
+    time ("one day after the flood", "a week later") is "relative"; a date after "since" is a reference
+    point ("historical"), not the event's date."""
+    before_word = words[first - 1].norm if first > 0 else ""
+    if kind == "duration" and (after < len(words) and words[after].norm in _RELATIVE
+                               or before_word in ("first", "next", "last")):
+        return "relative"  # "one day after the flood", "the first three days of the campaign"
+    if kind == "date" and _opens_span(words, clauses, first):
+        return "historical"  # "since May", "since the outbreak began in late January"
+    if kind == "date" and before_word == "by":
+        return "target"  # "by 2030": a deadline, not the date of the event
+    if kind not in ("date", "time") and before_word == "from":
+        return "previous"  # "raised the rate to 6.25% from 5.75%", "from 62 to 64"
+    reach, reach_after, cues = _cues()
+    here = clauses[first] if first < len(clauses) else None
+    lo = first
+    while lo > 0 and first - lo < reach and clauses[lo - 1] == here:
+        lo -= 1
+    hi = after
+    while hi < len(words) and hi - after < reach_after and clauses[hi] == here:
+        hi += 1
+    before = tuple(t.norm for t in words[lo:first])
+    behind = tuple(t.norm for t in words[after:hi])
+    for name, pre, post in cues:
+        if _found(before, pre) or _found(behind, post):
+            return name
+    if _found(behind, _past_spans()):
+        return "previous"  # "$3 million a year earlier", "from 5.9% last year"
+    if published is not None and _other_year(words[lo:first], published):
+        return "historical"
+    return "reported"
+
+
+def _opens_span(words: list[Token], clauses: list[int], first: int) -> bool:
+    """A date the clause reaches back to ("since ... in late January", "until 2019"): a reference point."""
+    here = clauses[first] if first < len(clauses) else None
+    for k in range(first - 1, max(-1, first - SPAN_REACH - 1), -1):
+        if clauses[k] != here:
+            return False
+        if words[k].norm in ("since", "until", "before"):
+            return True
+    return False
+
+
+SPAN_REACH = 5  # words back from a date to a "since" that opens the span it ends
+
+
+def _other_year(before: list[Token], published: date) -> bool:
+    """A year other than the publication's, not opening a span up to now ("since 2022")."""
+    for k, t in enumerate(before):
+        if t.is_num and len(t.text) == 4 and t.text.isdigit() and 1800 <= int(t.text) <= 2100:
+            prev = before[k - 1].norm if k else ""
+            if int(t.text) != published.year and prev not in ("since", "from", "until", "through"):
+                return True
+    return False

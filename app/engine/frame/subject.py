@@ -1,0 +1,138 @@
+"""Whose figure it is and what it measures: the names of a sentence, a claim's holder and its measure.
+
+    >>> from app.engine.text import read_sentences
+    >>> s = read_sentences("With most ballots counted, Dana Orlov has 48.2% and Milo Vesk 39%.")[0]
+    >>> names = names_of(s.words)
+    >>> holder_of(s.words, s.clauses, names, 7, 9)
+    'dana orlov'
+    >>> s = read_sentences("The confirmed death toll stands at 24, officials said.")[0]
+    >>> measure_of(s.words, s.clauses, 5, 6)
+    'toll'
+
+A name is a run of capitalised words inside a sentence (a sentence's first word only when it is no common
+English word). Word lists: lexicon/frame.toml ([holder], [measure]).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from app.engine import lexicon as lx
+from app.engine.frame.counted import is_number
+from app.engine.lexicon.background import zipf
+from app.engine.text import Token, lemma
+
+Name = tuple[int, int, str]  # first word, word after the last, the name in lower case
+_COMMON_ZIPF = 3.0  # a sentence's first word is a name only if it is rarer than this in English (zipf)
+_TITLES = frozenset(("mr", "mrs", "ms", "dr", "president", "prime", "minister", "governor", "mayor",
+                     "sheriff", "chief", "general", "gen", "sen", "senator", "rep", "judge", "coach",
+                     "captain", "ceo", "chairman", "chairwoman", "director", "secretary", "spokesman",
+                     "spokeswoman", "spokesperson", "head", "commissioner", "lt", "col", "sgt", "officer"))
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    return lx.stopwords() | lx.calendar().names | lx.words("frame", "places", "not_places")
+
+
+def _capitalised(t: Token) -> bool:
+    return t.is_word and t.text[:1].isupper()
+
+
+def names_of(words: list[Token]) -> list[Name]:
+    """The names of a sentence, left to right, once per sentence (titles such as "Governor" dropped)."""
+    out: list[Name] = []
+    i, n = 0, len(words)
+    banned = _not_names()
+    while i < n:
+        t = words[i]
+        starts_sentence = i == 0 or words[i - 1].norm in (".", "“", '"', ":", "—")
+        if not _capitalised(t) or t.norm in banned or (starts_sentence and zipf(t.norm) >= _COMMON_ZIPF):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and _capitalised(words[j]) and words[j].norm not in banned:
+            j += 1
+        parts = [w.norm for w in words[i:j] if w.norm not in _TITLES]
+        if parts:
+            out.append((i, j, " ".join(parts)))
+        i = j
+    return out
+
+
+def _possessive(t: Token) -> bool:
+    return t.lower.endswith(("'s", "’s"))
+
+
+def holder_of(words: list[Token], clauses: list[int], names: list[Name], first: int, after: int
+              ) -> str | None:
+    """The name the figure at words[first:after] belongs to: a name before it in its clause with only
+    linking words between ("Varga has 41.4%", "Brannik on 32.6%"), a possessive before its measure
+    ("Halvorsen's profit of £312m"), a name right before its bracket ("Varga (41.3%)"), or a name after
+    "for" ("48% for Orlov")."""
+    table = lx.table("frame")["holder"]
+    links, reach = lx.words("frame", "holder", "links"), table["reach"]
+    here = clauses[first] if first < len(clauses) else None
+    preps = lx.words("frame", "places", "prepositions")
+    for start, end, name in reversed(names):
+        if end > first:
+            continue
+        if start > 0 and words[start - 1].norm in preps:
+            break  # "In Travis County six people died": a place, not whose figure it is
+        if first - end > reach + 2 or clauses[end - 1] != here and words[end].norm != "(":
+            break
+        between = words[end:first]
+        if between and between[0].norm == "(" and len(between) == 1:
+            return name
+        saying = lx.words("frame", "attribution", "verbs")
+        if _possessive(words[end - 1]) and len(between) <= 3 and all(
+                w.is_word and w.norm not in saying for w in between):
+            return name  # "Halvorsen's quarterly profit of £312m"
+        if len(between) <= reach and all(w.norm in links or _qualifying(w) for w in between):
+            return name
+        break
+    k = after
+    while k < len(words) and k < after + 3 and words[k].norm not in table["after"]:
+        k += 1
+    if k < len(words) and words[k].norm in table["after"]:
+        for start, _end, name in names:
+            if start == k + 1:
+                return name
+    return None
+
+
+def measure_of(words: list[Token], clauses: list[int], first: int, after: int) -> str | None:
+    """What the measure at words[first:after] measures, when the sentence names it: the noun before "of"
+    right before it ("winds of 215 km/h", "a turnout of 61%"), or the subject of the verb leading to it
+    ("the death toll stands at 24", "unemployment fell to 4.1%")."""
+    if first >= 2 and words[first - 1].norm == "of" and _noun(words[first - 2]):
+        return lemma(words[first - 2].norm)
+    verbs, reach = lx.words("frame", "measure", "verbs"), lx.table("frame")["measure"]["reach"]
+    here = clauses[first] if first < len(clauses) else None
+    k = first - 1
+    while k >= 0 and first - k <= reach and (words[k].norm in verbs or _qualifying(words[k])) and \
+            clauses[k] == here:
+        k -= 1
+    if k < first - 1 and k >= 0 and clauses[k] == here and _noun(words[k]):
+        return lemma(words[k].norm)
+    return None
+
+
+@cache
+def _qualifier_words() -> frozenset[str]:
+    return frozenset(w for phrase in (*lx.qualifiers().before, *lx.qualifiers().after) for w in phrase)
+
+
+def _qualifying(t: Token) -> bool:
+    """A word of a qualifier phrase ("nearly", "more than", "just over"): it may stand before a figure."""
+    return t.norm in _qualifier_words()
+
+
+def _noun(t: Token) -> bool:
+    """Can `t` be the head noun of what is measured: a lower-case content word, not a number or a verb."""
+    if not t.is_word or not t.text[:1].islower() or is_number(t):
+        return False
+    low = t.norm
+    if low in lx.stopwords() or low in lx.words("frame", "measure", "verbs"):
+        return False
+    return not (low.endswith("ed") or low.endswith("ly"))

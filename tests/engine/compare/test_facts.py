@@ -1,0 +1,173 @@
+"""Which claims state one fact: the fact key (what is measured, whose, by whom, how put, when), end to end
+through `check_articles`, with articles written for these tests in several fields."""
+
+from datetime import date
+
+from app.engine import ArticleText, check_articles
+
+D = date(2026, 5, 4)
+
+
+def report(*texts: str, days: tuple[date, ...] = ()):
+    arts = [ArticleText(id=f"a{i}", source=f"Outlet {i}", text=t, published_at=days[i] if days else D,
+                        story_key="story") for i, t in enumerate(texts)]
+    return check_articles(arts)
+
+
+def discrepancies(r):
+    return [f for f in r.findings if f.type == "discrepancy"]
+
+
+def joined_values(r, finding):
+    return sorted(r.claims[c.article_id][c.index].value.nominal for c in finding.claims)
+
+
+def test_a_part_never_conflicts_with_its_whole_cruise_missiles_against_all_missiles():
+    r = report("The army said the enemy fired 51 missiles at the port on Sunday.",
+               "The army said the enemy fired 36 cruise missiles at the port on Sunday.")
+    assert not discrepancies(r)
+
+
+def test_the_same_figure_with_and_without_its_subtype_still_agrees():
+    r = report("The army said the enemy fired 36 missiles at the port on Sunday.",
+               "The army said the enemy fired 36 cruise missiles at the port on Sunday.")
+    assert [f.type for f in r.findings].count("agreement") >= 1
+
+
+def test_a_county_figure_never_conflicts_with_the_regional_total():
+    r = report("Flooding across the Varn valley killed 41 people, officials said on Monday.",
+               "Flooding killed 19 people in Osk County, officials said on Monday.")
+    assert not discrepancies(r)
+
+
+def test_a_forecast_never_conflicts_with_the_actual_figure():
+    r = report("Economists had expected the economy to add 170,000 jobs in April.",
+               "The economy added 143,000 jobs in April, the statistics office said.")
+    assert not discrepancies(r)
+
+
+def test_last_years_figure_is_not_this_years():
+    r = report("Halvorsen Motors reported quarterly revenue of £2.1bn, up from £1.8bn a year earlier.",
+               "Halvorsen Motors posted quarterly revenue of £2.1bn, the company said.")
+    assert not discrepancies(r)
+
+
+def test_a_target_is_not_what_was_done():
+    r = report("The campaign aims to vaccinate 1.2 million children in ten days, the ministry said.",
+               "Health workers vaccinated 240,000 children in the first three days, the ministry said.")
+    assert not discrepancies(r)
+
+
+def test_another_years_event_named_in_the_sentence_is_another_event():
+    r = report("In 1970 a quake of the same size killed 300 people in the Dashtan valley.",
+               "Tuesday's quake killed 41 people in the Dashtan valley, officials said.")
+    assert not discrepancies(r)
+
+
+def test_the_police_count_and_the_organisers_count_are_two_counts():
+    r = report("Police said 38,000 people marched through Valmira on Saturday.",
+               "Organisers said 120,000 people marched through Valmira on Saturday.")
+    assert not discrepancies(r)
+
+
+def test_two_outlets_giving_one_sources_count_differently_conflict():
+    r = report("Police said 38,000 people marched through Valmira on Saturday.",
+               "Police said 83,000 people marched through Valmira on Saturday.")
+    (found,) = discrepancies(r)
+    assert joined_values(r, found) == [38000, 83000] and found.kind == "conflict"
+
+
+def test_whose_share_it_is_keeps_two_candidates_apart():
+    r = report("With most ballots counted, Orlov has 48.2% and Vesk 39.1%.",
+               "Orlov won 48.2% of the vote and Vesk 39.1%, the election commission said.")
+    assert not discrepancies(r)
+
+
+def test_a_margin_in_points_is_not_a_vote_share():
+    r = report("Orlov won 48% of the vote, the commission said.",
+               "Orlov finished 9 percentage points ahead, the commission said.")
+    assert not discrepancies(r)
+
+
+def test_fifty_basis_points_are_half_a_percentage_point():
+    r = report("The central bank raised its key rate by 50 basis points on Thursday.",
+               "The central bank raised its key rate by half a percentage point on Thursday.")
+    assert not discrepancies(r)
+    assert any(f.type == "agreement" for f in r.findings)
+
+
+def test_a_round_figure_admits_the_figure_it_rounds():
+    r = report("Unions said 1.52 million workers joined the strike on Thursday.",
+               "Unions said 1.5 million workers joined the strike on Thursday.")
+    assert not discrepancies(r)
+
+
+def test_a_count_of_two_classes_together_is_not_a_count_of_one():
+    r = report("The army said the enemy launched 704 drones and missiles at the grid overnight.",
+               "The army said the enemy launched 653 drones at the grid overnight.")
+    assert not discrepancies(r)
+
+
+def test_deaths_and_the_dead_count_people_killed():
+    r = report("The storm caused 13 deaths in Carmona, the civil protection agency said.",
+               "The storm killed 16 people in Carmona, the civil protection agency said.")
+    (found,) = discrepancies(r)
+    assert joined_values(r, found) == [13, 16]
+
+
+def test_some_of_the_injured_are_not_the_injured():
+    r = report("Forty people were injured in the collapse, officials said.",
+               "Two of the injured are in a critical condition, officials said.")
+    assert not discrepancies(r)
+
+
+def test_treated_in_hospital_is_not_injured():
+    r = report("The crash injured 33 people, the regional governor said.",
+               "Hospitals were treating 55 people after the crash, the regional governor said.")
+    assert not discrepancies(r)
+
+
+def test_a_count_with_nothing_but_its_noun_in_common_is_no_fact():
+    r = report("More than 30,000 runners took part in the Corvesse marathon.",
+               "Medics treated 212 runners at the marathon, nine of them in hospital.")
+    assert not any(sorted(joined_values(r, f)) == [9, 30000] for f in discrepancies(r))
+
+
+def test_a_place_in_the_sources_title_is_not_the_figures_place():
+    r = report("Kerr County Sheriff Ana Loyd said 24 people had died.",
+               "The flood killed 31 people, officials said.")
+    found = discrepancies(r)
+    assert len(found) == 1 and joined_values(r, found[0]) == [24, 31]
+
+
+def test_a_rising_toll_published_days_apart_is_an_update_naming_the_older_side():
+    r = report("The hurricane killed 14 people, the civil protection agency said.",
+               "The hurricane killed 31 people, the civil protection agency said.",
+               days=(date(2025, 9, 24), date(2025, 9, 26)))
+    (found,) = discrepancies(r)
+    assert found.kind == "update"
+    assert "Outlet 0 (24 Sep) is older than Outlet 1 (26 Sep)" in found.reason
+
+
+def test_two_named_agencies_giving_two_magnitudes_are_a_claimant_dispute():
+    r = report("The quake had a magnitude of 5.6, according to the Geological Survey.",
+               "The quake had a magnitude of 6.4, according to the national seismology centre.")
+    (found,) = discrepancies(r)
+    assert found.kind == "claimant"
+    assert "geological survey" in found.reason and "national seismology centre" in found.reason
+
+
+def test_a_transposed_figure_of_one_statement_is_a_conflict_we_are_sure_of():
+    text = "The cup final drew 68,412 spectators to the National Stadium on Saturday, organisers said."
+    r = report(text, text.replace("68,412", "68,142"))
+    (found,) = discrepancies(r)
+    assert found.kind == "conflict" and found.confidence == 1.0
+
+
+def test_a_discrepancy_between_loosely_worded_sentences_says_it_is_unsure():
+    r = report("The wildfire in the Olmeda hills has burned 12,400 hectares, firefighters said.",
+               "Firefighters in the hills near Olmeda were still fighting a blaze covering 14,200 hectares.")
+    for found in discrepancies(r):
+        assert found.confidence < 1.0
+        if found.confidence < 0.6:
+            assert "unsure:" in found.reason
