@@ -136,22 +136,26 @@ def _one_sided_scope(a: AlignItem, b: AlignItem) -> str | None:
     return None
 
 
-def conflicts(a: AlignItem, b: AlignItem) -> str | None:
-    """Why two claims cannot state one fact (a named frame conflict), or None."""
-    return hard_conflict(a, b) or soft_conflict(a, b)
+def conflicts(a: AlignItem, b: AlignItem, ignore_action: bool = False) -> str | None:
+    """Why two claims cannot state one fact (a named frame conflict), or None; `ignore_action` leaves the
+    predicates out (to judge whether one figure was given another predicate)."""
+    return hard_conflict(a, b, ignore_action) or soft_conflict(a, b)
 
 
-def hard_conflict(a: AlignItem, b: AlignItem) -> str | None:
-    """What makes two claims two facts whatever their values: another actor, place, subtype, time, holder,
-    measure."""
+def hard_conflict(a: AlignItem, b: AlignItem, ignore_action: bool = False) -> str | None:
+    """What makes two claims two facts whatever their values: another actor, action, place, subtype, time,
+    holder, measure."""
     fa, fb = a.claim.frame, b.claim.frame
     if fa.origin and fb.origin and fa.origin != fb.origin:
         return "origin"
     if fa.actor and fb.actor and fa.actor != fb.actor and lx.actions_compatible(fa.action, fb.action):
         return "actor"
-    if (a.block[0] == "count" and fa.action and fb.action and not lx.actions_compatible(fa.action, fb.action)
-            and not lx.actions_contradict(fa.action, fb.action)):
-        return "action"  # treated in hospital is not injured; contradictions are judged as predicates
+    if (a.block[0] == "count" and fa.action and fb.action and not ignore_action
+            and not lx.actions_compatible(fa.action, fb.action)
+            and not (lx.actions_contradict(fa.action, fb.action) and context_similarity(a, b) >= COPIED)):
+        # treated in hospital is not injured; "killed" against "injured" is one fact only in a copy of one
+        # sentence whose verb a desk changed (else join_predicates judges one figure with two predicates)
+        return "action"
     pa, pb = _places(a), _places(b)
     counts = a.block[0] == "count"  # a count is of a place ("wounded in the Kyiv region"); a date or a
     # distance merely mentions places, which may nest ("near Port Haldane" / "on the Sorrel Coast")
@@ -193,6 +197,7 @@ def soft_conflict(a: AlignItem, b: AlignItem) -> str | None:
 
 _LOOSE_MODALITIES = frozenset(("reported", "estimated"))
 RETOLD = 0.45  # context likeness of a close retelling: enough to compare figures nothing else anchors
+COPIED = 0.7  # context likeness of a copy of one sentence (a desk changed a word or a figure)
 
 
 def _anchored(a: AlignItem, b: AlignItem) -> bool:
@@ -262,7 +267,7 @@ def pair_score(a: AlignItem, b: AlignItem, ignore_action: bool = False) -> float
     article's own publication date."""
     if a.block == b.block and verbatim(a, b):
         return VERBATIM
-    if a.block != b.block or conflicts(a, b):
+    if a.block != b.block or conflicts(a, b, ignore_action):
         return None
     fa, fb = a.claim.frame, b.claim.frame
     sim = context_similarity(a, b)
@@ -326,7 +331,10 @@ def _fact_score(item: AlignItem, fact: Fact) -> tuple[float, float] | None:
     reps = fact.representatives()
     if any(verbatim(item, m) for m in reps):
         return VERBATIM, VERBATIM + AGREEMENT_PRIOR
-    if any(m.block != item.block or hard_conflict(item, m) for m in reps):
+    # a copy of one member's sentence whose verb a desk changed may join although the other members'
+    # verbs then contradict it: the change is what the fact is to show
+    copied = item.block[0] == "count" and any(context_similarity(item, m) >= COPIED for m in reps)
+    if any(m.block != item.block or hard_conflict(item, m, ignore_action=copied) for m in reps):
         return None  # it contradicts a member: never one fact with it
     for m in reps:  # it must fit one member strongly; a member it differs from in scope is judged by that one
         s = pair_score(item, m)
@@ -355,7 +363,11 @@ def _link(f1: Fact, f2: Fact) -> float | None:
     """How well two facts of disjoint articles fit together as one (None: they cannot)."""
     best = None
     pairs = [(x, y) for x in f1.representatives() for y in f2.representatives()]
-    if any(x.block != y.block or hard_conflict(x, y) for x, y in pairs):
+    # a fact that already holds a desk's changed verb ("killed" in a copy of "injured") contradicts
+    # itself; another fact fits it if it fits its original
+    changed = any(len({a for a in f.actions if a}) > 1 for f in (f1, f2))
+    copied = f1.block[0] == "count" and (changed or any(context_similarity(x, y) >= COPIED for x, y in pairs))
+    if any(x.block != y.block or hard_conflict(x, y, ignore_action=copied) for x, y in pairs):
         return None
     for x in f1.representatives():
         for y in f2.representatives():
@@ -471,6 +483,7 @@ def _contradicting(f1: Fact, f2: Fact) -> bool:
             same = vx.low == vx.high == vy.low == vy.high
             # scope on one side only ("ten other people in Kharkiv"): another figure, not another predicate
             scoped = _one_sided_scope(x, y) or _distinct_set(x) != _distinct_set(y)
-            if same and not conflicts(x, y) and not scoped and context_similarity(x, y) >= PREDICATE_CONTEXT:
+            if (same and not conflicts(x, y, ignore_action=True) and not scoped
+                    and context_similarity(x, y) >= PREDICATE_CONTEXT):
                 return True
     return False

@@ -50,6 +50,12 @@ def judge(fact: Fact, story_id: str | None = None) -> list[Finding]:
         found = (_agreement(side, _spans_of(side, members, spans), label, note, story_id) for side in sides)
         return [a for a in found if a]
 
+    if fact.predicate_join:  # one figure, two predicates, joined as such: the predicate is the difference
+        by_action = _predicate_sides(members)
+        if by_action:
+            found = _discrepancy(fact, by_action, "predicate", "predicate", f"; other predicate{note}", label,
+                                 story_id, ignore_action=True)
+            return [found, *agreements(by_action)]
     camps = _camps(spans)
     if len(camps) > 1:
         sides = [[members[i] for i in camp] for camp in camps]
