@@ -285,9 +285,9 @@ def qualify(match: NumberMatch, q: Qualifier) -> NumberMatch:
     if q.qualifier == "upper_bound":
         return replace(match, qualifier=q.qualifier, low=None, high=x, strict=q.strict, tolerance=q.tolerance)
     if q.qualifier == "approximate":
-        tol = q.tolerance or 0.0
+        tol = q.tolerance if q.tolerance is not None else lexicon.qualifiers().approximate_reach(x)
         lo, hi = sorted((x * (1 - tol), x * (1 + tol)))
-        return replace(match, qualifier=q.qualifier, low=lo, high=hi, tolerance=q.tolerance)
+        return replace(match, qualifier=q.qualifier, low=lo, high=hi, tolerance=tol)
     return match
 
 

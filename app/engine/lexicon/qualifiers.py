@@ -31,15 +31,20 @@ class Qualifiers:
     after: dict[tuple[str, ...], Qualifier]
     not_after_determiner: frozenset[str]
     converted_rounding: float  # relative tolerance between figures stated in different units
+    approximate_by_digits: tuple[float, ...]  # reach of "about N" by N's significant digits (1, 2, 3+)
+
+    def approximate_reach(self, figure: float) -> float:
+        """How far "about `figure`" reaches, relative: the more precise the figure, the less."""
+        digits = f"{abs(figure):.10g}".replace(".", "").replace("-", "").strip("0") or "0"
+        table = self.approximate_by_digits
+        return table[min(len(digits), len(table)) - 1]
 
 
 def _phrases(section: dict[str, dict], tolerance: dict[str, float]) -> dict[tuple[str, ...], Qualifier]:
     out = {}
     for phrase, p in section.items():
         reach = p.get("tolerance")
-        if reach is None and p["qualifier"] == "approximate":
-            reach = tolerance["approximate"]
-        elif reach is None and p.get("close"):
+        if reach is None and p.get("close"):
             reach = tolerance["close"]
         out[tuple(phrase.lower().split())] = Qualifier(phrase, p["qualifier"], p.get("strict", False), reach)
     return out
@@ -54,4 +59,5 @@ def qualifiers() -> Qualifiers:
         _phrases(t["after"], t["tolerance"]),
         words("qualifiers", "not_after_determiner"),
         float(t["rounding"]["converted_relative"]),
+        tuple(float(x) for x in t["tolerance"]["approximate_by_digits"]),
     )
