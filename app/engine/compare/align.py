@@ -89,6 +89,8 @@ def block_of(claim: Claim) -> tuple[str, ...] | None:
         if nominal is not None and 0 < abs(nominal) < 1:
             return ("share", claim.frame.counted or "")  # "a third of the bombers" is a share, not a count
         return ("count", claim.frame.counted) if claim.frame.counted else None
+    if claim.kind == "time":  # a clock time in a known zone compares in UTC; "local time" only with its like
+        return ("time", "utc" if claim.value.base_unit else "wall")
     if claim.kind == "percent":  # a share (41.3%) and a difference in points (7.4 points) never compare
         return ("percent", "points" if "point" in (claim.value.unit or "") else "share")
     if claim.kind in ("quantity", "money"):
