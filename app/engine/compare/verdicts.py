@@ -20,7 +20,7 @@ from app.engine.compare.align import PREDICATE_CONTEXT, AlignItem, Fact, soft_co
 from app.engine.compare.context import context_similarity
 from app.engine.compare.intervals import Interval, interval
 from app.engine.compare.kinds import confidence, difference_kind
-from app.engine.compare.wording import fact_label, says
+from app.engine.compare.wording import fact_label, says, shared_key
 from app.engine.frame.polarity import opposite
 from app.engine.model import Finding, Severity
 
@@ -95,7 +95,8 @@ def _agreement(members: Sequence[AlignItem], spans: Sequence[Interval], label: s
     return Finding(
         type="agreement",
         claims=tuple(m.ref for m in members),
-        reason=f"{stated}{'' if exact else ' (compatible)'}{note}; fact: {label}",
+        reason=(f"{stated}{'' if exact else ' (compatible)'}{note}; fact: {label}; "
+                f"joined on: {shared_key(members)}"),
         story_id=story_id,
         severity="info",
         fact=label,
@@ -208,7 +209,8 @@ def _discrepancy(fact: Fact, sides: Sequence[Sequence[AlignItem]], verdict: str,
     return Finding(
         type="discrepancy",
         claims=tuple(m.ref for side in sides for m in side) + tuple(m.ref for m in neutral),
-        reason=f"{' vs '.join(parts)}{detail}{also}{doubt}; fact: {label}",
+        reason=(f"{' vs '.join(parts)}{detail}{also}{doubt}; fact: {label}; "
+                f"joined on: {shared_key(fact.members)}"),
         story_id=story_id,
         severity=_severity(fact, sides, verdict),
         fact=label,

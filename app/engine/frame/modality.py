@@ -24,26 +24,39 @@ _ORDER = ("forecast", "target", "planned", "previous", "estimated")
 _RELATIVE = frozenset(("after", "before", "later", "earlier"))
 
 
+Phrases = dict[str, tuple[tuple[str, ...], ...]]  # phrases by their first word
+
+
+def _by_first(phrases) -> Phrases:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        out.setdefault(p[0], []).append(tuple(p))
+    return {k: tuple(v) for k, v in out.items()}
+
+
 @cache
-def _cues() -> tuple[int, int, list[tuple[str, frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]]]:
+def _cues() -> tuple[int, int, list[tuple[str, Phrases, Phrases]]]:
     t = lx.table("modality")
     out = []
     for name in _ORDER:
-        before = frozenset(tuple(p.split()) for p in t[name]["before"])
-        after = frozenset(tuple(p.split()) for p in t[name]["after"])
-        out.append((name, before, after))
+        out.append((name, _by_first(p.split() for p in t[name]["before"]),
+                    _by_first(p.split() for p in t[name]["after"])))
     return t["reach"], t["reach_after"], out
 
 
 @cache
-def _past_spans() -> frozenset[tuple[str, ...]]:
+def _past_spans() -> Phrases:
     """The calendar's relative spans that lie before the publication ("last year", "a year earlier")."""
     spans = lx.calendar().relative_spans.items()
-    return frozenset(p for p, spec in spans if spec.partition(":")[2].startswith("-"))
+    return _by_first(p for p, spec in spans if spec.partition(":")[2].startswith("-"))
 
 
-def _found(norms: tuple[str, ...], phrases: frozenset[tuple[str, ...]]) -> bool:
-    return any(norms[i : i + len(p)] == p for p in phrases for i in range(len(norms) - len(p) + 1))
+def _found(norms: tuple[str, ...], phrases: Phrases) -> bool:
+    for i, word in enumerate(norms):
+        for p in phrases.get(word, ()):
+            if norms[i : i + len(p)] == p:
+                return True
+    return False
 
 
 def modality_of(words: list[Token], clauses: list[int], first: int, after: int,

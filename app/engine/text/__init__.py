@@ -4,7 +4,7 @@
     ['Rain totals reached 3.5 inches.', 'Roads closed.']
 """
 
-from app.engine.text.lemmas import is_plural, lemma, looks_plural
+from app.engine.text.lemmas import is_plural, lemma, looks_plural, plural
 from app.engine.text.sentences import Sentence, clause_ids, read_sentences, segment
 from app.engine.text.tokens import Token, compounds, joined, tokenize
 
@@ -17,6 +17,7 @@ __all__ = [
     "joined",
     "lemma",
     "looks_plural",
+    "plural",
     "read_sentences",
     "segment",
     "tokenize",

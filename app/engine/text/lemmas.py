@@ -4,6 +4,8 @@
     ['drone', 'casualty', 'life', 'fisherman', 'people', 'russia', 'bus']
     >>> is_plural("people"), is_plural("bus"), looks_plural("bus")
     (True, False, True)
+    >>> [plural(w) for w in ("drone", "casualty", "person", "bus", "strike drone")]
+    ['drones', 'casualties', 'people', 'buses', 'strike drones']
 
 Suffix rules and a table of irregular plurals: fast (a dictionary look-up and a few string tests) and
 predictable. `people` stays `people` (the unit name NewsQuant annotates; counted.toml counts it as persons).
@@ -38,6 +40,34 @@ def lemma(word: str) -> str:
     if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
         return w[:-1]
     return w
+
+
+@cache
+def _plurals() -> dict[str, str]:
+    """Singular -> its irregular plural (the table read backwards; "people" is its own)."""
+    table = lexicon.table("lemmas").get("plurals", {})
+    out: dict[str, str] = {k.lower(): v.lower() for k, v in table.items()}
+    for many, one in _irregular().items():
+        out.setdefault(one, many)
+    return out
+
+
+def plural(noun: str) -> str:
+    """The plural of a singular English noun, for people to read: "drone" -> "drones", "casualty" ->
+    "casualties", "person" -> "people"; a noun phrase takes the plural on its last word."""
+    head, space, last = noun.rpartition(" ")
+    w = last.lower()
+    if w in _plurals():
+        many = _plurals()[w]
+    elif is_plural(w) or w.endswith("s") and not w.endswith(("ss", "us")):
+        many = w
+    elif w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
+        many = w[:-1] + "ies"
+    elif w.endswith(("ch", "sh", "x", "ss", "z", "us")):
+        many = w + "es"
+    else:
+        many = w + "s"
+    return head + space + many
 
 
 def looks_plural(word: str) -> bool:
