@@ -26,7 +26,7 @@ from app.engine.model import Claim, ClaimRef
 
 # Minimum alignment score for a claim to join a fact; counts carry their class and action, so less context
 # is needed than for a bare date or duration.
-JOIN = {"count": 0.30, "other": 0.42}
+JOIN = {"count": 0.30, "other": 0.30}
 REPRESENTATIVES = 6  # members of a fact a new claim is compared with (keeps the cost per claim bounded)
 CONTRADICTION_JOIN = 0.5  # a claim with a contradicting predicate joins only a sentence retold closely
 MERGE_POOL = 150  # facts per block examined when merging split facts (bounds the cost)
@@ -91,8 +91,10 @@ def block_of(claim: Claim) -> tuple[str, ...] | None:
         return ("count", claim.frame.counted) if claim.frame.counted else None
     if claim.kind == "time":  # a clock time in a known zone compares in UTC; "local time" only with its like
         return ("time", "utc" if claim.value.base_unit else "wall")
-    if claim.kind == "percent":  # a share (41.3%) and a difference in points (7.4 points) never compare
-        return ("percent", "points" if "point" in (claim.value.unit or "") else "share")
+    if "point" in (claim.value.unit or "") and claim.kind in ("percent", "quantity"):
+        return ("percent", "points")  # a difference in points (7.4 points, 50 basis points)
+    if claim.kind == "percent":  # a share (41.3%) never compares with a difference in points
+        return ("percent", "share")
     if claim.kind in ("quantity", "money"):
         dim = claim.value.dimension or claim.value.base_unit or claim.value.unit
         return (claim.kind, dim or "")

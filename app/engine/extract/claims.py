@@ -93,14 +93,22 @@ def _claim(text: str, seg: Sentence, tokens: list[Token], q: Quantity, is_conver
 
 
 def _stated_rounding(tokens: list[Token], q: Quantity) -> float | None:
-    """Half the place value of the last digit a scaled figure states: "1.5 million" is rounded to the
-    nearest 0.1 million (± 50,000), "$7bn" to the nearest billion; None for unscaled figures ("41")."""
+    """Half the place value of the last digit a round figure states: "1.5 million" is rounded to the
+    nearest 0.1 million (± 50,000), "$7bn" to the nearest billion, "38,000" (two significant digits and
+    trailing zeros) to the nearest thousand; None for other figures ("41", "472", "100")."""
     num = q.number
-    if num is None or not num.scaled or num.qualifier != "exact" or not num.nominal:
+    if num is None or num.qualifier != "exact" or not num.nominal:
         return None
     digits = next((t.text for t in tokens[num.start : num.end] if t.is_num), None)
     if digits is None:
         return None
+    if not num.scaled:
+        plain = digits.replace(",", "")
+        zeros = len(plain) - len(plain.rstrip("0"))
+        significant = len(plain.rstrip("0"))
+        if "." in plain or zeros < 2 or significant < 2 or abs(num.nominal) < 1000:
+            return None
+        return 0.5 * 10 ** zeros
     stated = float(digits.replace(",", ""))
     if not stated:
         return None

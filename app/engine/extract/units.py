@@ -253,7 +253,7 @@ def to_base(unit: Unit | None, value: float | None) -> tuple[float | None, str |
         return value * unit.factor, f"{unit.code} per {per}" if per else unit.code
     if unit.kind == "percent" and unit.name == "percentage":
         return value, "percent"
-    if unit.kind == "percent" and unit.name in _POINTS:  # 50 basis points are half a percentage point
+    if unit.kind in ("percent", "quantity") and unit.name in _POINTS:  # 50 bp are half a percentage point
         return value * _POINTS[unit.name], "percentage point"
     if not unit.pint:
         return None, None

@@ -82,8 +82,10 @@ def claimant_for(spots: list[Spot], first: int, after: int) -> str | None:
     """The source of the figure at words[first:after]: an "according to X" (or "X said") right after it,
     within a few words ("about 400,000, according to police, or 1.5 million, according to unions"), else
     the sentence's first source."""
-    for index, name, _ in spots:
-        if after <= index <= after + _NEAR:
+    for index, name, span in spots:
+        # "about 400,000, according to police", "38,000 people, police said": a source named right after
+        # the figure, with nothing but a comma between ("412,000, while unions said 1.5 million" is not)
+        if after <= index <= after + _NEAR and (span.start > index or span.start <= after + 1):
             return name
     return spots[0][1] if spots else None
 
@@ -140,10 +142,19 @@ def negated(words: list[Token], first: int) -> bool:
     return any(before[i:j] in phrases for i in range(len(before)) for j in range(i + 1, len(before) + 1))
 
 
-def says_when(words: list[Token], first: int) -> bool:
-    """True when the date at word `first` tells when something was said ("officials said Friday"): it is
-    no fact of the story."""
+def says_when(words: list[Token], first: int, after: int) -> bool:
+    """True when the date or time at words[first:after] tells when something was said or published, no
+    fact of the story: "officials said Friday", a dateline ("VALMIRA, Feb 12 (Meridian) -"), a masthead
+    ("Maravali Today | Tuesday, 17 March 2026"), a live page's stamp ("14:02 BREAKING:", "7:05 a.m. -")."""
     k = first - 1
     if k >= 0 and words[k].norm in (",", "on"):  # "officials said Friday", "said on Tuesday"
         k -= 1
-    return k >= 0 and words[k].norm in lx.words("frame", "attribution", "verbs")
+    if k >= 0 and words[k].norm in lx.words("frame", "attribution", "verbs"):
+        return True
+    nxt = words[after].norm if after < len(words) else ""
+    if first <= _DATELINE and nxt in ("(", "-", "–", "—", ":", "|") or (after == len(words) and first == 0):
+        return all(w.text[:1].isupper() or not w.is_word for w in words[:first])  # only the place before it
+    return any(w.norm == "|" for w in words[:first])
+
+
+_DATELINE = 4  # words before a date at the head of a sentence that a dateline may hold ("VALMIRA,")

@@ -132,9 +132,9 @@ def frame_in(parts: SentenceParts, claim: Claim, published_at: date | None = Non
         negated=negated(words, first),
         origin=origin_of(modifiers, act, actor),
         polarity=polarity_of(words, parts.clauses, first, after, claim.trend),
-        when_said=kind == "date" and says_when(words, first),
-        holder=holder_of(words, parts.clauses, parts.names, first, after),
-        measure=measure_of(words, parts.clauses, first, after) if kind not in _COUNTS else None,
+        when_said=kind in ("date", "time") and says_when(words, first, after),
+        holder=holder_of(words, parts.clauses, parts.names, first, after) if kind != "date" else None,
+        measure=measure_of(words, parts.clauses, first, after) if kind not in (*_COUNTS, "date") else None,
         claimant=claimant,
         modality=modality_of(words, parts.clauses, first, after, published_at, kind),
     )

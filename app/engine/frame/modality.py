@@ -106,7 +106,7 @@ def _opens_span(words: list[Token], clauses: list[int], first: int) -> bool:
     return False
 
 
-SPAN_REACH = 5  # words back from a date to a "since" that opens the span it ends
+SPAN_REACH = 8  # words back from a date to a "since" that opens the span it ends
 
 
 def _other_year(before: list[Token], published: date) -> bool:

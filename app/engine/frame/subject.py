@@ -92,7 +92,8 @@ def holder_of(words: list[Token], clauses: list[int], names: list[Name], first: 
             return name
         break
     k = after
-    while k < len(words) and k < after + 3 and words[k].norm not in table["after"]:
+    while (k < len(words) and k < after + 3 and words[k].norm not in table["after"]
+           and not is_number(words[k])):
         k += 1
     if k < len(words) and words[k].norm in table["after"]:
         for start, _end, name in names:

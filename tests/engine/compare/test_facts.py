@@ -171,3 +171,38 @@ def test_a_discrepancy_between_loosely_worded_sentences_says_it_is_unsure():
         assert found.confidence < 1.0
         if found.confidence < 0.6:
             assert "unsure:" in found.reason
+
+
+def test_a_round_figure_admits_a_bound_on_it_2500_troops_and_more_than_2500():
+    r = report("The ministry said 2,500 troops crossed the border on Friday.",
+               "The ministry said more than 2,500 troops crossed the border on Friday.")
+    assert not discrepancies(r)
+
+
+def test_a_precise_figure_is_no_round_figure_2503_against_more_than_2503():
+    r = report("The ministry said 2,503 troops crossed the border on Friday.",
+               "The ministry said more than 2,503 troops crossed the border on Friday.")
+    assert len(discrepancies(r)) == 1
+
+
+def test_the_dateline_and_a_live_pages_stamps_are_no_facts():
+    r = report("VALMIRA, Feb 12 (Meridian) - Workers marched through Valmira against the pension plan.",
+               "VALMIRA, Feb 13 (Meridian) - Workers marched through Valmira against the pension plan.",
+               "14:02 BREAKING: Workers marched through Valmira against the pension plan.")
+    assert not discrepancies(r)
+
+
+def test_the_source_named_right_after_a_figure_is_that_figures_source():
+    r = report("The march drew about 40,000 people, according to police, or 120,000, according to unions.",
+               "Police said about 40,000 people joined the march.")
+    assert not discrepancies(r)
+    assert any(f.type == "agreement" for f in r.findings)
+
+
+def test_a_local_clock_time_is_compared_with_local_times_and_a_gmt_time_with_utc_times():
+    r = report("The storm made landfall at 7:47 p.m. local time (2347 GMT), the hurricane centre said.",
+               "The storm made landfall at 23:47 GMT, the hurricane centre said.",
+               "The storm made landfall at 11:47 p.m. local time, the hurricane centre said.")
+    found = discrepancies(r)
+    assert len(found) == 1
+    assert "11:47 p.m." in found[0].reason and "7:47 p.m." in found[0].reason
