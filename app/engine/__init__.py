@@ -15,7 +15,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from app.engine.compare.align import make_item
+from app.engine.compare.copies import copy_groups
 from app.engine.compare.corrections import compare_revisions
+from app.engine.compare.factbook import FactBook, StoredFact
 from app.engine.compare.report import compare_articles, group_into_stories
 from app.engine.compare.signature import (
     ArticleSignature,
@@ -24,6 +27,7 @@ from app.engine.compare.signature import (
     signature_to_dict,
 )
 from app.engine.compare.stories import StoredStory, choose_story, representatives, stories_fit
+from app.engine.compare.verdicts import judge
 from app.engine.extract import units
 from app.engine.extract.claims import read_claims
 from app.engine.frame import frame_claims
@@ -44,6 +48,7 @@ from app.engine.text import read_sentences
 __all__ = [
     "ArticleSignature",
     "ArticleText",
+    "FactBook",
     "Claim",
     "ClaimRef",
     "Finding",
@@ -51,14 +56,18 @@ __all__ = [
     "Report",
     "Segment",
     "Story",
+    "StoredFact",
     "StoredStory",
     "Value",
     "article_signature",
     "check_articles",
     "choose_story",
     "compare_revisions",
+    "copy_groups",
     "extract_claims",
     "group_into_stories",
+    "judge",
+    "make_item",
     "representatives",
     "signature_from_dict",
     "signature_to_dict",

@@ -19,9 +19,15 @@ from datetime import date
 from app.engine import lexicon as lx
 from app.engine.compare.context import context_similarity, mask, role_words, window_words
 from app.engine.compare.intervals import values_meet
-from app.engine.compare.items import AlignItem, is_running
-from app.engine.frame.attribution import source_words
-from app.engine.frame.polarity import opposite
+from app.engine.compare.items import AlignItem
+from app.engine.compare.keys import (
+    COPIED,
+    conflicts,
+    distinct_set,
+    hard_conflict,
+    one_sided_scope,
+    places,
+)
 from app.engine.model import Claim, ClaimRef
 
 # Minimum alignment score for a claim to join a fact; counts carry their class and action, so less context
@@ -33,9 +39,6 @@ MERGE_POOL = 150  # facts per block examined when merging split facts (bounds th
 VERBATIM = 2.0  # the score of a claim retold word for word: above any fuzzy match, so it anchors
 ROLE = 0.1  # bonus (or malus) when the words right after two measures share (or share no) content word
 AGREEMENT_PRIOR = 0.08  # ranking bonus for a fact whose value the claim agrees with (ties only)
-
-_PEOPLE = {"person", "child", "soldier"}  # "10 other people were hurt" counts the people hurt
-
 
 @dataclass(slots=True)
 class Fact:
@@ -111,159 +114,6 @@ def make_item(ref: ClaimRef, claim: Claim, source: str, order: int, copy_group: 
                      window_words(claim), claim.frame.polarity, role_words(claim))
 
 
-def _places(item: AlignItem) -> frozenset[str]:
-    return frozenset(item.claim.frame.place.split("; ")) if item.claim.frame.place else frozenset()
-
-
-def _subtypes(item: AlignItem) -> frozenset[str]:
-    """The strict subtypes ("ballistic", "cruise") among the words of the counted noun and its modifiers."""
-    strict = lx.words("frame", "subtypes") - lx.words("frame", "subtypes", "loose")
-    f = item.claim.frame
-    qualifying = (f.noun or "").split()[:-1]  # "cruise missile": cruise; the head "passenger" is no subtype
-    return frozenset(m for m in (*f.modifiers, *qualifying) if m in strict)
-
-
-def _one_sided_scope(a: AlignItem, b: AlignItem) -> str | None:
-    """What one claim states and the other does not: a subtype ("36 cruise missiles" against "51
-    missiles"), a place ("two in Lviv" against "eight people"), a modality ("economists expected 170,000"
-    against "added 143,000"). The narrower figure may be a part of the wider one, or another figure
-    altogether, so the two are one fact only when their values agree."""
-    if bool(_subtypes(a)) != bool(_subtypes(b)):
-        return "subtype"
-    if ("subset" in a.claim.frame.modifiers) != ("subset" in b.claim.frame.modifiers):
-        return "subset"  # "two of the injured are in critical condition" is not the injured
-    if a.block[0] == "count" and bool(_places(a)) != bool(_places(b)):
-        return "place"
-    if {a.claim.frame.modality, b.claim.frame.modality} - _LOOSE_MODALITIES and (
-            a.claim.frame.modality != b.claim.frame.modality):
-        return "modality"  # an estimate and a report of one quantity may agree or conflict
-    return None
-
-
-def conflicts(a: AlignItem, b: AlignItem, ignore_action: bool = False) -> str | None:
-    """Why two claims cannot state one fact (a named frame conflict), or None; `ignore_action` leaves the
-    predicates out (to judge whether one figure was given another predicate)."""
-    return hard_conflict(a, b, ignore_action) or soft_conflict(a, b)
-
-
-def hard_conflict(a: AlignItem, b: AlignItem, ignore_action: bool = False) -> str | None:
-    """What makes two claims two facts whatever their values: another actor, action, place, subtype, time,
-    holder, measure."""
-    fa, fb = a.claim.frame, b.claim.frame
-    if fa.origin and fb.origin and fa.origin != fb.origin:
-        return "origin"
-    if fa.actor and fb.actor and fa.actor != fb.actor and lx.actions_compatible(fa.action, fb.action):
-        return "actor"
-    if (a.block[0] == "count" and fa.action and fb.action and not ignore_action
-            and not lx.actions_compatible(fa.action, fb.action)
-            and not (lx.actions_contradict(fa.action, fb.action) and context_similarity(a, b) >= COPIED)):
-        # treated in hospital is not injured; "killed" against "injured" is one fact only in a copy of one
-        # sentence whose verb a desk changed (else join_predicates judges one figure with two predicates)
-        return "action"
-    pa, pb = _places(a), _places(b)
-    counts = a.block[0] == "count"  # a count is of a place ("wounded in the Kyiv region"); a date or a
-    # distance merely mentions places, which may nest ("near Port Haldane" / "on the Sorrel Coast")
-    if counts and pa and pb and not pa & pb and not (fa.place_inherited and fb.place_inherited):
-        return "place"
-    sa, sb = _subtypes(a), _subtypes(b)
-    if sa and sb and not sa & sb:
-        return "subtype"
-    if fa.negated != fb.negated:
-        return "negation"
-    if _distinct_set(a) != _distinct_set(b) and a.block[-1] not in _PEOPLE:
-        return "another set"  # "three other bases" is not "four airbases" ("10 other people" may be)
-    if _days_apart(fa.time, fb.time) > 1:
-        return "time"
-    if opposite(a.polarity, b.polarity) and not _same_figure(a.claim, b.claim):
-        return "trend"  # "rose 2%" and "fell 3%" are two changes; "rose 18%" vs "fell 18%" is one disputed
-    if fa.holder and fb.holder and fa.holder != fb.holder and not _same_name(fa.holder, fb.holder):
-        return "holder"  # Varga's share is not Brannik's
-    same_scale = fa.polarity and fb.polarity and fa.polarity[0] == fb.polarity[0]  # surplus / deficit
-    if fa.measure and fb.measure and _head(fa.measure) != _head(fb.measure) and not same_scale:
-        return "measure"  # a turnout of 61% is not a vote share of 61%
-    return None
-
-
-def soft_conflict(a: AlignItem, b: AlignItem) -> str | None:
-    """What makes two claims with different values two facts: a scope, a source or an anchor one of them
-    lacks. With values that agree they may still be one statement ("36 cruise missiles", "36 missiles")."""
-    if values_meet(a.claim, b.claim):
-        return None
-    scope = _one_sided_scope(a, b)
-    if scope:
-        return f"part ({scope})"  # a part never conflicts with its whole
-    if a.block[0] == "count" and _other_sources(a, b):
-        return "another source's count"  # the police's count and the organisers' are two counts
-    if not _anchored(a, b):
-        return "unanchored"  # "nine" and "30,000 runners": nothing but the noun says they are one
-    return None
-
-
-_LOOSE_MODALITIES = frozenset(("reported", "estimated"))
-RETOLD = 0.45  # context likeness of a close retelling: enough to compare figures nothing else anchors
-COPIED = 0.7  # context likeness of a copy of one sentence (a desk changed a word or a figure)
-
-
-def _anchored(a: AlignItem, b: AlignItem) -> bool:
-    """Do two claims share more than their noun or unit: the same action of their own, the same subtype,
-    place, holder or measure, a word of what the figure is for ("under boil-water notices"), or a closely
-    retold sentence? Two figures that share nothing else are one fact only when their values agree."""
-    fa, fb = a.claim.frame, b.claim.frame
-    if fa.action and fa.action == fb.action and not (fa.action_inherited or fb.action_inherited):
-        return True
-    if _subtypes(a) & _subtypes(b) or _places(a) & _places(b):
-        return True
-    if (fa.holder and fb.holder) or (fa.measure and fb.measure) or (a.role & b.role):
-        return True
-    return context_similarity(a, b) >= RETOLD
-
-
-def _other_sources(a: AlignItem, b: AlignItem) -> bool:
-    """Both claims name their source and the sources share no word ("police" vs "organisers"), and the
-    figures are no running figure published on different days (an update, whoever gave it)."""
-    wa, wb = source_words(a.claim.frame.claimant), source_words(b.claim.frame.claimant)
-    if not wa or not wb or wa & wb:
-        return False
-    dated = a.published_at and b.published_at and a.published_at != b.published_at
-    return not (dated and is_running([a, b]))
-
-
-def _same_name(x: str, y: str) -> bool:
-    """'dana orlov' and 'orlov' name one person: one name's words are all in the other."""
-    a, b = set(x.split()), set(y.split())
-    return a <= b or b <= a
-
-
-def _head(word: str) -> str:
-    """A measured noun as compared: its synonym group's head ("death toll" and "toll" alike)."""
-    same = lx.synonyms()
-    return same.get(word, word)
-
-
-def _same_figure(a: Claim, b: Claim) -> bool:
-    va, vb = a.value, b.value
-    return va.nominal is not None and va.nominal == vb.nominal and va.unit == vb.unit
-
-
-def _days_apart(x: str | None, y: str | None) -> int:
-    """Days between two ISO dates or intervals ("2025-05-31/2025-06-01"); 0 when they overlap or either is
-    not a resolved date."""
-    a, b = _day_span(x), _day_span(y)
-    if a is None or b is None:
-        return 0
-    return max(0, (b[0] - a[1]).days, (a[0] - b[1]).days)
-
-
-def _day_span(iso: str | None) -> tuple[date, date] | None:
-    if not iso:
-        return None
-    first, _, last = iso.partition("/")
-    try:
-        return date.fromisoformat(first), date.fromisoformat(last or first)
-    except ValueError:
-        return None
-
-
 def pair_score(a: AlignItem, b: AlignItem, ignore_action: bool = False) -> float | None:
     """How strongly two claims of different articles state the same fact; None when they cannot.
     `ignore_action` leaves the predicates out (to judge whether a predicate changed). The same claim in the
@@ -292,7 +142,7 @@ def pair_score(a: AlignItem, b: AlignItem, ignore_action: bool = False) -> float
         score += 0.15
     if fa.holder and fb.holder:  # both say whose figure it is, and it is the same one
         score += 0.15
-    pa, pb = _places(a), _places(b)
+    pa, pb = places(a), places(b)
     if pa & pb:
         score += 0.2
     elif pa and pb:  # two places read off main clauses that differ: weaker evidence against
@@ -307,7 +157,7 @@ def pair_score(a: AlignItem, b: AlignItem, ignore_action: bool = False) -> float
         score += 0.05
     if a.claim.kind != b.claim.kind and "count" not in a.block:
         score -= 0.1
-    if _distinct_set(a) != _distinct_set(b):  # "three other bases" is not "four airbases"
+    if distinct_set(a) != distinct_set(b):  # "three other bases" is not "four airbases"
         score -= 0.3
     return score
 
@@ -317,10 +167,6 @@ def verbatim(a: AlignItem, b: AlignItem) -> bool:
     ca, cb = a.claim, b.claim
     return (ca.text == cb.text and ca.sentence == cb.sentence
             and ca.start - ca.sentence_start == cb.start - cb.sentence_start)
-
-
-def _distinct_set(item: AlignItem) -> bool:
-    return any(m in lx.words("frame", "distinct_set") for m in item.claim.frame.modifiers)
 
 
 def _threshold(block: tuple[str, ...]) -> float:
@@ -357,13 +203,13 @@ def align(items: Iterable[AlignItem]) -> list[Fact]:
         by_article[it.order].append(it)
     facts: dict[tuple[str, ...], list[Fact]] = defaultdict(list)
     for order in sorted(by_article):
-        _assign(by_article[order], facts)
+        assign(by_article[order], facts)
     for block_facts in facts.values():
         _merge_split(block_facts)
     return join_predicates([f for fs in facts.values() for f in fs])
 
 
-def _link(f1: Fact, f2: Fact) -> float | None:
+def link(f1: Fact, f2: Fact) -> float | None:
     """How well two facts of disjoint articles fit together as one (None: they cannot)."""
     best = None
     pairs = [(x, y) for x in f1.representatives() for y in f2.representatives()]
@@ -397,7 +243,7 @@ def _merge_split(block_facts: list[Fact]) -> None:
             f2 = pool[j]
             if f1.orders & f2.orders:
                 continue
-            s = _link(f1, f2)
+            s = link(f1, f2)
             if s is not None:
                 links.append((s, i, j))
     merged: dict[int, int] = {}
@@ -409,14 +255,14 @@ def _merge_split(block_facts: list[Fact]) -> None:
 
     for _, i, j in sorted(links, reverse=True):
         a, b = root(i), root(j)
-        if a == b or pool[a].orders & pool[b].orders or _link(pool[a], pool[b]) is None:
+        if a == b or pool[a].orders & pool[b].orders or link(pool[a], pool[b]) is None:
             continue
         pool[a].absorb(pool[b])
         merged[b] = a
     block_facts[:] = [f for k, f in enumerate(pool) if k not in merged] + block_facts[MERGE_POOL:]
 
 
-def _assign(article_items: Sequence[AlignItem], facts: dict[tuple[str, ...], list[Fact]]) -> None:
+def assign(article_items: Sequence[AlignItem], facts: dict[tuple[str, ...], list[Fact]]) -> None:
     """Assign one article's claims to existing facts one-to-one (best scores first); the rest start facts."""
     by_block: dict[tuple[str, ...], list[AlignItem]] = defaultdict(list)
     for it in article_items:
@@ -486,7 +332,7 @@ def _contradicting(f1: Fact, f2: Fact) -> bool:
             vx, vy = x.claim.value, y.claim.value
             same = vx.low == vx.high == vy.low == vy.high
             # scope on one side only ("ten other people in Kharkiv"): another figure, not another predicate
-            scoped = _one_sided_scope(x, y) or _distinct_set(x) != _distinct_set(y)
+            scoped = one_sided_scope(x, y) or distinct_set(x) != distinct_set(y)
             if (same and not conflicts(x, y, ignore_action=True) and not scoped
                     and context_similarity(x, y) >= PREDICATE_CONTEXT):
                 return True

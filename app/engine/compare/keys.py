@@ -1,0 +1,187 @@
+"""When two claims can state one fact: their fact keys compared, value-blind (hard) and value-aware (soft).
+
+    hard: another actor, action, place, subtype, holder, measure, time, negation: never one fact
+    soft: a scope one side lacks (a subtype, a place, a modality), another named source's count, nothing
+          shared but the noun: one fact only when the values agree (a part never conflicts with its whole)
+
+    >>> from app.engine import extract_claims
+    >>> from app.engine.compare.align import make_item
+    >>> from app.engine.model import ClaimRef
+    >>> def item(text): return make_item(ClaimRef(text[:8], 0), extract_claims(text)[0], "x", 0)
+    >>> soft_conflict(item("The army said the enemy fired 51 missiles."),
+    ...               item("The army said the enemy fired 36 cruise missiles."))
+    'part (subtype)'
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.engine import lexicon as lx
+from app.engine.compare.context import context_similarity
+from app.engine.compare.intervals import values_meet
+from app.engine.compare.items import AlignItem, is_running
+from app.engine.frame.attribution import source_words
+from app.engine.frame.polarity import opposite
+from app.engine.model import Claim
+
+_PEOPLE = {"person", "child", "soldier"}  # "10 other people were hurt" counts the people hurt
+
+
+def places(item: AlignItem) -> frozenset[str]:
+    return frozenset(item.claim.frame.place.split("; ")) if item.claim.frame.place else frozenset()
+
+
+def subtypes(item: AlignItem) -> frozenset[str]:
+    """The strict subtypes ("ballistic", "cruise") among the words of the counted noun and its modifiers."""
+    strict = lx.words("frame", "subtypes") - lx.words("frame", "subtypes", "loose")
+    f = item.claim.frame
+    qualifying = (f.noun or "").split()[:-1]  # "cruise missile": cruise; the head "passenger" is no subtype
+    return frozenset(m for m in (*f.modifiers, *qualifying) if m in strict)
+
+
+def one_sided_scope(a: AlignItem, b: AlignItem) -> str | None:
+    """What one claim states and the other does not: a subtype ("36 cruise missiles" against "51
+    missiles"), a place ("two in Lviv" against "eight people"), a modality ("economists expected 170,000"
+    against "added 143,000"). The narrower figure may be a part of the wider one, or another figure
+    altogether, so the two are one fact only when their values agree."""
+    if bool(subtypes(a)) != bool(subtypes(b)):
+        return "subtype"
+    if ("subset" in a.claim.frame.modifiers) != ("subset" in b.claim.frame.modifiers):
+        return "subset"  # "two of the injured are in critical condition" is not the injured
+    if a.block[0] == "count" and bool(places(a)) != bool(places(b)):
+        return "place"
+    if {a.claim.frame.modality, b.claim.frame.modality} - _LOOSE_MODALITIES and (
+            a.claim.frame.modality != b.claim.frame.modality):
+        return "modality"  # an estimate and a report of one quantity may agree or conflict
+    return None
+
+
+def conflicts(a: AlignItem, b: AlignItem, ignore_action: bool = False) -> str | None:
+    """Why two claims cannot state one fact (a named frame conflict), or None; `ignore_action` leaves the
+    predicates out (to judge whether one figure was given another predicate)."""
+    return hard_conflict(a, b, ignore_action) or soft_conflict(a, b)
+
+
+def hard_conflict(a: AlignItem, b: AlignItem, ignore_action: bool = False) -> str | None:
+    """What makes two claims two facts whatever their values: another actor, action, place, subtype, time,
+    holder, measure."""
+    fa, fb = a.claim.frame, b.claim.frame
+    if fa.origin and fb.origin and fa.origin != fb.origin:
+        return "origin"
+    if fa.actor and fb.actor and fa.actor != fb.actor and lx.actions_compatible(fa.action, fb.action):
+        return "actor"
+    if (a.block[0] == "count" and fa.action and fb.action and not ignore_action
+            and not lx.actions_compatible(fa.action, fb.action)
+            and not (lx.actions_contradict(fa.action, fb.action) and context_similarity(a, b) >= COPIED)):
+        # treated in hospital is not injured; "killed" against "injured" is one fact only in a copy of one
+        # sentence whose verb a desk changed (else join_predicates judges one figure with two predicates)
+        return "action"
+    pa, pb = places(a), places(b)
+    counts = a.block[0] == "count"  # a count is of a place ("wounded in the Kyiv region"); a date or a
+    # distance merely mentions places, which may nest ("near Port Haldane" / "on the Sorrel Coast")
+    if counts and pa and pb and not pa & pb and not (fa.place_inherited and fb.place_inherited):
+        return "place"
+    sa, sb = subtypes(a), subtypes(b)
+    if sa and sb and not sa & sb:
+        return "subtype"
+    if fa.negated != fb.negated:
+        return "negation"
+    if distinct_set(a) != distinct_set(b) and a.block[-1] not in _PEOPLE:
+        return "another set"  # "three other bases" is not "four airbases" ("10 other people" may be)
+    if _days_apart(fa.time, fb.time) > 1:
+        return "time"
+    if opposite(a.polarity, b.polarity) and not _same_figure(a.claim, b.claim):
+        return "trend"  # "rose 2%" and "fell 3%" are two changes; "rose 18%" vs "fell 18%" is one disputed
+    if fa.holder and fb.holder and fa.holder != fb.holder and not _same_name(fa.holder, fb.holder):
+        return "holder"  # Varga's share is not Brannik's
+    same_scale = fa.polarity and fb.polarity and fa.polarity[0] == fb.polarity[0]  # surplus / deficit
+    if fa.measure and fb.measure and head(fa.measure) != head(fb.measure) and not same_scale:
+        return "measure"  # a turnout of 61% is not a vote share of 61%
+    return None
+
+
+def soft_conflict(a: AlignItem, b: AlignItem) -> str | None:
+    """What makes two claims with different values two facts: a scope, a source or an anchor one of them
+    lacks. With values that agree they may still be one statement ("36 cruise missiles", "36 missiles")."""
+    if values_meet(a.claim, b.claim):
+        return None
+    scope = one_sided_scope(a, b)
+    if scope:
+        return f"part ({scope})"  # a part never conflicts with its whole
+    if a.block[0] == "count" and _other_sources(a, b):
+        return "another source's count"  # the police's count and the organisers' are two counts
+    if not _anchored(a, b):
+        return "unanchored"  # "nine" and "30,000 runners": nothing but the noun says they are one
+    return None
+
+
+_LOOSE_MODALITIES = frozenset(("reported", "estimated"))
+RETOLD = 0.45  # context likeness of a close retelling: enough to compare figures nothing else anchors
+COPIED = 0.7  # context likeness of a copy of one sentence (a desk changed a word or a figure)
+
+
+def _anchored(a: AlignItem, b: AlignItem) -> bool:
+    """Do two claims share more than their noun or unit: the same action of their own, the same subtype,
+    place, holder or measure, a word of what the figure is for ("under boil-water notices"), or a closely
+    retold sentence? Two figures that share nothing else are one fact only when their values agree."""
+    fa, fb = a.claim.frame, b.claim.frame
+    if fa.action and fa.action == fb.action and not (fa.action_inherited or fb.action_inherited):
+        return True
+    if subtypes(a) & subtypes(b) or places(a) & places(b):
+        return True
+    if (fa.holder and fb.holder) or (fa.measure and fb.measure) or (a.role & b.role):
+        return True
+    return context_similarity(a, b) >= RETOLD
+
+
+def _other_sources(a: AlignItem, b: AlignItem) -> bool:
+    """Both claims name their source and the sources share no word ("police" vs "organisers"), and the
+    figures are no running figure published on different days (an update, whoever gave it)."""
+    wa, wb = source_words(a.claim.frame.claimant), source_words(b.claim.frame.claimant)
+    if not wa or not wb or wa & wb:
+        return False
+    dated = a.published_at and b.published_at and a.published_at != b.published_at
+    return not (dated and is_running([a, b]))
+
+
+def _same_name(x: str, y: str) -> bool:
+    """'dana orlov' and 'orlov' name one person: one name's words are all in the other."""
+    a, b = set(x.split()), set(y.split())
+    return a <= b or b <= a
+
+
+def head(word: str) -> str:
+    """A measured noun as compared: its synonym group's head ("death toll" and "toll" alike)."""
+    same = lx.synonyms()
+    return same.get(word, word)
+
+
+def _same_figure(a: Claim, b: Claim) -> bool:
+    va, vb = a.value, b.value
+    return va.nominal is not None and va.nominal == vb.nominal and va.unit == vb.unit
+
+
+def _days_apart(x: str | None, y: str | None) -> int:
+    """Days between two ISO dates or intervals ("2025-05-31/2025-06-01"); 0 when they overlap or either is
+    not a resolved date."""
+    a, b = _day_span(x), _day_span(y)
+    if a is None or b is None:
+        return 0
+    return max(0, (b[0] - a[1]).days, (a[0] - b[1]).days)
+
+
+def _day_span(iso: str | None) -> tuple[date, date] | None:
+    if not iso:
+        return None
+    first, _, last = iso.partition("/")
+    try:
+        return date.fromisoformat(first), date.fromisoformat(last or first)
+    except ValueError:
+        return None
+
+
+def distinct_set(item: AlignItem) -> bool:
+    return any(m in lx.words("frame", "distinct_set") for m in item.claim.frame.modifiers)
+
+
