@@ -227,6 +227,23 @@ class ConvertedOut(BaseModel):
     value: ValueOut
 
 
+class FactKeyOut(BaseModel):
+    """What the claim states, as the comparison keys it: two claims are one fact only when their keys fit
+    (a part never conflicts with its whole, a forecast never with the actual, another year's event never
+    with this one's)."""
+
+    block: list[str] = Field([], description='what is measured, coarsely: ["count", "drone"], '
+                             '["percent", "share"], ["quantity", "length"]')
+    measure: str | None = Field(None, description="what is counted or measured: drone, turnout, wind")
+    scope: list[str] = Field([], description="what narrows it: subtypes (ballistic), the place")
+    holder: str | None = Field(None, description="whose figure it is: a candidate, a company")
+    action: str | None = Field(None, description="what was done: launch, kill, wound, vaccinate")
+    claimant: str | None = Field(None, description="who says so: police, health ministry")
+    modality: str = Field("reported", description="reported, estimated, forecast, target, planned, "
+                          "previous, historical or relative")
+    event: str | None = Field(None, description="the ISO date or interval it happened on, when stated")
+
+
 class ClaimOut(BaseModel):
     """One quantitative claim; `start`/`end` index the article text exactly as submitted (end exclusive)."""
 
@@ -243,6 +260,7 @@ class ClaimOut(BaseModel):
     sentence_start: int
     sentence_end: int
     frame: FrameOut
+    key: FactKeyOut | None = Field(None, description="the claim's fact key (see FactKeyOut)")
     converted: list[ConvertedOut] = Field([], description="parenthetical restatements in other units")
     conversion_ok: bool | None = Field(None, description="false: a restatement contradicts the value")
     is_conversion: bool = Field(False, description="this claim restates the previous one in brackets")

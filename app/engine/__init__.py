@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from app.engine.compare.align import make_item
+from app.engine.compare.align import fact_key, make_item
 from app.engine.compare.copies import copy_groups
 from app.engine.compare.corrections import compare_revisions
 from app.engine.compare.factbook import FactBook, StoredFact
@@ -36,6 +36,7 @@ from app.engine.model import (
     ArticleText,
     Claim,
     ClaimRef,
+    FactKey,
     Finding,
     Frame,
     Report,
@@ -51,6 +52,7 @@ __all__ = [
     "FactBook",
     "Claim",
     "ClaimRef",
+    "FactKey",
     "Finding",
     "Frame",
     "Report",
@@ -65,6 +67,7 @@ __all__ = [
     "compare_revisions",
     "copy_groups",
     "extract_claims",
+    "fact_key",
     "group_into_stories",
     "judge",
     "make_item",

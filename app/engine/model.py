@@ -113,6 +113,24 @@ class Frame:
 
 
 @dataclass(frozen=True, slots=True)
+class FactKey:
+    """What a claim states, as the comparison keys it: two claims are one fact only when their keys fit.
+
+    `block` is what is measured, coarsely ("count", "drone"), ("percent", "share"), ("quantity", "length");
+    `scope` what narrows it (subtypes, the place); `event` the ISO date or interval it happened on.
+    """
+
+    block: tuple[str, ...] | None
+    measure: str | None = None
+    scope: tuple[str, ...] = ()
+    holder: str | None = None
+    action: str | None = None
+    claimant: str | None = None
+    modality: str = "reported"
+    event: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Segment:
     """A sentence (or a line of page furniture) of an article, with its offsets."""
 

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from app import engine, models
-from app.schemas import ClaimOut, ConvertedOut, FindingOut, FrameOut, ValueOut
+from app.schemas import ClaimOut, ConvertedOut, FactKeyOut, FindingOut, FrameOut, ValueOut
 
 CLAIM_COLUMNS = (
     "start",
@@ -118,10 +118,18 @@ def claim_out(claim_id: str, article_id: str | None, fields: dict[str, Any]) -> 
         sentence_end=fields["sentence_end"],
         value=ValueOut(**fields["value"]),
         frame=FrameOut(**fields["frame"]),
+        key=_key_out(fields),
         converted=[ConvertedOut(**{**c, "value": ValueOut(**c["value"])}) for c in fields["converted"]],
         conversion_ok=fields.get("conversion_ok"),
         is_conversion=bool(fields.get("is_conversion")),
     )
+
+
+def _key_out(fields: dict[str, Any]) -> FactKeyOut:
+    key = engine.fact_key(engine_claim(fields))
+    return FactKeyOut(block=list(key.block or ()), measure=key.measure, scope=list(key.scope),
+                      holder=key.holder, action=key.action, claimant=key.claimant, modality=key.modality,
+                      event=key.event)
 
 
 def stored_claim_id(article_id: str, revision: int, position: int) -> str:

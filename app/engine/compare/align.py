@@ -27,8 +27,9 @@ from app.engine.compare.keys import (
     hard_conflict,
     one_sided_scope,
     places,
+    subtypes,
 )
-from app.engine.model import Claim, ClaimRef
+from app.engine.model import Claim, ClaimRef, FactKey
 
 # Minimum alignment score for a claim to join a fact; counts carry their class and action, so less context
 # is needed than for a bare date or duration.
@@ -102,6 +103,15 @@ def block_of(claim: Claim) -> tuple[str, ...] | None:
         dim = claim.value.dimension or claim.value.base_unit or claim.value.unit
         return (claim.kind, dim or "")
     return (claim.kind,)
+
+
+def fact_key(claim: Claim) -> FactKey:
+    """The key of a claim as the comparison reads it (for people and for a service's index of facts)."""
+    f = claim.frame
+    item = AlignItem(ClaimRef("", 0), claim, "", 0, block=block_of(claim) or ())
+    scope = tuple(sorted(subtypes(item))) + tuple(sorted(places(item)))
+    measure = f.measure or (f.noun if claim.kind not in ("count", "number") else f.counted)
+    return FactKey(block_of(claim), measure, scope, f.holder, f.action, f.claimant, f.modality, f.time)
 
 
 def make_item(ref: ClaimRef, claim: Claim, source: str, order: int, copy_group: int = 0,
