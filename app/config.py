@@ -102,10 +102,12 @@ class Settings(BaseSettings):
         "memory://", description="where the rate-limit counters live: memory:// (per process) or redis://..."
     )
     api_keys: str | None = Field(None, description="KEY:rw / KEY:ro entries; unset = open API")
-    story_window: int = Field(
+    story_active_days: int = Field(
         10,
         gt=0,
-        description="recently updated stories (3 recent articles each) a new article is compared with",
+        le=3650,
+        description="days around a new article's publication (else ingest) day within which a story must "
+        "have been active to be a candidate for it; at least the engine's 7-day window",
     )
     webhook_secret: str | None = Field(
         None,

@@ -12,7 +12,7 @@ their own tables to `SQLModel.metadata` and write them in the same transaction a
 from __future__ import annotations
 
 import secrets
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -26,6 +26,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    text,
 )
 from sqlmodel import Field, SQLModel
 
@@ -41,7 +42,13 @@ def new_id(prefix: str) -> str:
 
 
 class Story(SQLModel, table=True):
-    """Articles that report the same event."""
+    """Articles that report the same event.
+
+    A story found by the engine (no `key`) keeps what a new article is compared with: the signatures of its
+    representatives, its publication dates (`first_published`..`last_published`, the engine's window) and
+    the days it was active (`active_from`..`active_until`: publication, else ingest days), which bound the
+    stories an article is looked up among; `story_terms` indexes it by the telling words of its articles.
+    """
 
     __tablename__ = "stories"
 
@@ -49,8 +56,29 @@ class Story(SQLModel, table=True):
     key: str | None = Field(default=None, max_length=200, unique=True, description="explicit caller key")
     label: str = Field(default="", max_length=500)
     key_terms: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    representatives: list[dict[str, Any]] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False, server_default=text("'[]'"))
+    )
+    first_published: date | None = None
+    last_published: date | None = None
+    active_from: date | None = None
+    active_until: date | None = Field(default=None, index=True)
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class StoryTerm(SQLModel, table=True):
+    """The index of stories by what identifies an event: a telling word, name (`@name`) or figure
+    (`#counted:value`) of one of the story's articles."""
+
+    __tablename__ = "story_terms"
+
+    term: str = Field(primary_key=True, max_length=200)
+    story_id: str = Field(
+        sa_column=Column(
+            String(64), ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True, index=True
+        )
+    )
 
 
 class Article(SQLModel, table=True):
@@ -70,6 +98,19 @@ class Article(SQLModel, table=True):
     current_revision: int = 1
     created_at: datetime = Field(default_factory=utcnow, index=True)
     updated_at: datetime = Field(default_factory=utcnow)
+
+
+class Signature(SQLModel, table=True):
+    """The engine's signature of an article's current text (`engine.signature_to_dict`): what a story keeps
+    of its representatives, and what it is rebuilt from. A row of its own, so reading articles never
+    reads it."""
+
+    __tablename__ = "article_signatures"
+
+    article_id: str = Field(
+        sa_column=Column(String(128), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    )
+    signature: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
 
 
 class ArticleRevision(SQLModel, table=True):

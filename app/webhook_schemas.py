@@ -11,7 +11,12 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from app.validation import SECRET_PATTERN, WEBHOOK_URL_PATTERN
 
 EventType = Literal[
-    "finding.discrepancy", "finding.correction", "finding.agreement", "finding.updated", "story.updated"
+    "finding.discrepancy",
+    "finding.correction",
+    "finding.agreement",
+    "finding.updated",
+    "story.updated",
+    "story.merged",
 ]
 EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
 
@@ -156,6 +161,9 @@ class EventData(BaseModel):
     new_findings: int | None = Field(None, description="story.updated: findings that appeared")
     updated_findings: int | None = Field(
         None, description="story.updated: findings whose claims changed (each also sent as finding.updated)"
+    )
+    merged_into: str | None = Field(
+        None, description="story.merged: the story that now holds the articles and findings of `story_id`"
     )
     links: EventLinks
 

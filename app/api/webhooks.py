@@ -153,6 +153,8 @@ _EVENT_TEXT = {
     "article's figure was revised); `finding_type` says which kind of finding, `reason` is its new reason.",
     "story.updated": "A story was recomputed after an article arrived; `new_findings` counts what appeared, "
     "`updated_findings` what changed.",
+    "story.merged": "Two stories were found to report one event: `story_id` is gone, its articles and "
+    "findings (same finding ids) now belong to `merged_into`.",
 }
 _DELIVERY = (
     " Sent as a POST to each subscription that asked for it, signed with the subscription's secret "

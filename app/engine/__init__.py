@@ -19,14 +19,15 @@ from app.engine.compare.align import fact_key, make_item
 from app.engine.compare.copies import copy_groups
 from app.engine.compare.corrections import compare_revisions
 from app.engine.compare.factbook import FactBook, StoredFact
-from app.engine.compare.report import compare_articles, group_into_stories
+from app.engine.compare.report import compare_articles, compare_story, group_into_stories
 from app.engine.compare.signature import (
     ArticleSignature,
     article_signature,
     signature_from_dict,
     signature_to_dict,
+    telling_terms,
 )
-from app.engine.compare.stories import StoredStory, choose_story, representatives, stories_fit
+from app.engine.compare.stories import StoredStory, choose_story, representatives, stories_fit, story_label
 from app.engine.compare.verdicts import judge
 from app.engine.extract import units
 from app.engine.extract.claims import read_claims
@@ -65,6 +66,7 @@ __all__ = [
     "check_articles",
     "choose_story",
     "compare_revisions",
+    "compare_story",
     "copy_groups",
     "extract_claims",
     "fact_key",
@@ -75,6 +77,8 @@ __all__ = [
     "signature_from_dict",
     "signature_to_dict",
     "stories_fit",
+    "story_label",
+    "telling_terms",
     "warm_up",
 ]
 

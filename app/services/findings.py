@@ -1,5 +1,8 @@
 """A story's stored claims and findings, recomputed by the engine after each change to the story.
 
+The engine compares the story's articles as one story (`engine.compare_story`): which articles belong
+together was decided when each joined (`app.services.stories`), and is not decided again here.
+
 Claims are extracted once per text and engine: a revision's stored claims are handed back to the engine
 while `claims_engine` matches `engine_fingerprint()`. Findings found again keep their row and id (identity =
 `fingerprint`: type, verdict and the engine's anchor claim, else all their claims), so callers can tell
@@ -195,7 +198,7 @@ def _revision_findings(
         if previous is None:
             continue
         old = replace(engine_article(article, previous, None), id=f"{article.id}@{previous.number}")
-        old_claims = engine.extract_claims(old.text, old.published_at)
+        old_claims = current_claims(session, [(article, previous)])[article.id]  # stored ones when trusted
         new = engine_article(article, revision, None)
         found.extend(engine.compare_revisions(old, new, old_claims, report.claims.get(article.id, ())))
     return found
@@ -296,7 +299,7 @@ def recompute_story(
     before = _stored_sides(session, story) if changed is not None else {}
     stored = _stored_claims(session, [revision for _, revision in pairs])
     claims = current_claims(session, pairs, fresh, stored)
-    report = engine.check_articles([engine_article(a, r, story.id) for a, r in pairs], claims)
+    report = engine.compare_story(story.id, [engine_article(a, r, story.id) for a, r in pairs], claims)
 
     claim_row: dict[tuple[str, int], models.Claim] = {}
     claim_key: dict[tuple[str, int], str] = {}
@@ -348,17 +351,18 @@ def recompute_story(
     for ids in _chunks(gone):
         session.execute(delete(models.Finding).where(col(models.Finding.id).in_(ids)))
 
-    _relabel(story, report)
+    _relabel(story)
     story.updated_at = models.utcnow()
     session.add(story)
     session.flush()
     return [row for row, _ in added]
 
 
-def _relabel(story: models.Story, report: engine.Report) -> None:
-    if story.key is not None or not report.stories:
+def _relabel(story: models.Story) -> None:
+    """An engine-found story is labelled by the words that weigh most across its representatives."""
+    if story.key is not None or not story.representatives:
         return
-    biggest = max(report.stories, key=lambda s: len(s.article_ids))
-    if biggest.label:
-        story.label = biggest.label[:500]
-    story.key_terms = list(biggest.key_terms)
+    terms = engine.story_label([engine.signature_from_dict(r) for r in story.representatives], 8)
+    if terms:
+        story.label = ", ".join(terms[:4])[:500]
+    story.key_terms = list(terms)

@@ -6,23 +6,23 @@
 `store_article` and `process_revision` are separate so that a caller may commit the stored text with a job
 row first and process it later (durable webhook ingestion); `ingest_article` does both in one transaction.
 `needs_processing` is the one rule both follow to decide whether a stored article must be processed.
+`ingest_and_commit` extracts the text's claims and signature first (`app.services.extraction.prepare`),
+outside the transaction, so that the transaction only stores, chooses the story and compares.
 """
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
 from sqlmodel import Session, select
 
-from app import models
+from app import engine, models
 from app.config import Settings
 from app.db import lock_for_writing
-from app.engine import Claim
 from app.errors import Conflict
 from app.schemas import ArticleCreate
+from app.services.extraction import Prepared, prepare, prepare_revision, text_sha256
 from app.services.findings import recompute_story
 from app.services.outbox import enqueue_story_events
 from app.services.retry import commit_with_retry
@@ -48,11 +48,6 @@ class IngestResult:
     article: models.Article
     outcome: Outcome
     new_findings: list[models.Finding] = field(default_factory=list)
-
-
-def text_sha256(text: str) -> str:
-    """Hex SHA-256 of the UTF-8 text: how revisions recognise the same text."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def current_revision(session: Session, article: models.Article) -> models.ArticleRevision:
@@ -137,27 +132,36 @@ def store_article(session: Session, data: ArticleCreate) -> Stored:
 
 
 def process_revision(
-    session: Session, article: models.Article, story_key: str | None, settings: Settings
+    session: Session,
+    article: models.Article,
+    story_key: str | None,
+    settings: Settings,
+    prepared: Prepared | None = None,
 ) -> list[models.Finding]:
     """Assign the article to a story and recompute that story's claims and findings.
 
-    Returns the findings that did not exist before; subscribers are told about them through the outbox,
-    written in the caller's transaction.
+    `prepared` holds the claims and signature computed before the transaction (extracted here when it is
+    missing or was computed from another text). Returns the findings that did not exist before; subscribers
+    are told about them through the outbox, written in the caller's transaction.
     """
     lock_for_writing(session)
+    revision = current_revision(session, article)
+    if prepared is None or not prepared.matches(revision):
+        prepared = prepare_revision(article, revision)
+    signature = prepared.signature_of(article.id)
     previous_story = article.story_id
-    extracted: dict[str, Sequence[Claim]] = {}
-    story = assign_story(session, article, story_key, settings, extracted)
+    story = assign_story(session, article, story_key, settings, signature)
     article.story_id = story.id
     session.add(article)
+    session.merge(models.Signature(article_id=article.id, signature=engine.signature_to_dict(signature)))
     session.flush()
     changed: list[models.Finding] = []
-    added = recompute_story(session, story, extracted, changed)
+    added = recompute_story(session, story, {article.id: prepared.claims}, changed)
     enqueue_story_events(session, story, article.id, added, settings, changed)  # in the findings' transaction
     if previous_story and previous_story != story.id:
         old = session.get(models.Story, previous_story)
         if old is not None:
-            forget_or_recompute(session, old)
+            forget_or_recompute(session, old, article.id)
     return added
 
 
@@ -176,24 +180,47 @@ def needs_processing(session: Session, stored: Stored, story_key: str | None) ->
     return story is None or story.key != story_key
 
 
-def ingest_article(session: Session, data: ArticleCreate, settings: Settings) -> IngestResult:
+def ingest_article(
+    session: Session, data: ArticleCreate, settings: Settings, prepared: Prepared | None = None
+) -> IngestResult:
     """Store and process one article in the caller's transaction (the caller commits)."""
     stored = store_article(session, data)
     if not needs_processing(session, stored, data.story):
         return IngestResult(stored.article, "unchanged")
-    new_findings = process_revision(session, stored.article, data.story, settings)
+    new_findings = process_revision(session, stored.article, data.story, settings, prepared)
     return IngestResult(stored.article, stored.outcome, new_findings)
 
 
 def ingest_and_commit(session: Session, data: ArticleCreate, settings: Settings) -> IngestResult:
-    """`ingest_article` and commit, starting over when a concurrent ingest won a race (`commit_with_retry`).
+    """Extract, then `ingest_article` and commit, starting over when a concurrent ingest won a race
+    (`commit_with_retry`).
 
-    Two requests may store the same URL, story key or finding at once; the loser's transaction is rolled
-    back whole and replayed, and then finds what the winner stored.
+    Extraction runs first, outside the transaction (skipped when the same text is stored already). Two
+    requests may store the same URL, story key or finding at once; the loser's transaction is rolled back
+    whole and replayed, and then finds what the winner stored.
     """
+    prepared = None if _already_stored(session, data) else prepare(data)
     return commit_with_retry(
         session,
-        lambda: ingest_article(session, data, settings),
+        lambda: ingest_article(session, data, settings, prepared),
         what="ingest",
         gave_up="concurrent requests kept changing this article; send it again",
     )
+
+
+def _already_stored(session: Session, data: ArticleCreate) -> bool:
+    """Whether this very text is the current one of the article its URL or id names (a read, no lock)."""
+    statement = select(models.ArticleRevision.text_sha256).join(
+        models.Article,
+        (models.ArticleRevision.article_id == models.Article.id)
+        & (models.ArticleRevision.number == models.Article.current_revision),
+    )
+    if data.url:
+        statement = statement.where(models.Article.url == data.url)
+    elif data.id:
+        statement = statement.where(models.Article.id == data.id)
+    else:
+        return False
+    digest = session.exec(statement).first()
+    session.rollback()  # end the read: the write transaction starts afresh
+    return digest == text_sha256(data.text)

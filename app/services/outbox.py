@@ -1,6 +1,7 @@
 """The outbox: events for subscribers, written in the same transaction as the findings they announce.
 
     enqueue_story_events(session, story, article_id, new_findings, settings, updated)  # flushes only
+    enqueue_events(session, [merge_event(leaving_id, survivor, settings)])
 
 Nothing is sent here: the worker (`app.services.delivery`) reads the outbox after the commit, so an event
 exists if and only if its finding was stored. One row per (event, subscription), each retried on its own.
@@ -72,6 +73,17 @@ def story_events(
     return events
 
 
+def merge_event(leaving_id: str, survivor: models.Story, settings: Settings) -> EventPayload:
+    """The event telling subscribers that story `leaving_id` is now part of `survivor`."""
+    return EventPayload(
+        type="story.merged",
+        timestamp=models.utcnow(),
+        data=EventData(
+            story_id=leaving_id, merged_into=survivor.id, links=_links(settings, survivor.id, None, None)
+        ),
+    )
+
+
 def enqueue_story_events(
     session: Session,
     story: models.Story,
@@ -81,11 +93,16 @@ def enqueue_story_events(
     updated: Sequence[models.Finding] = (),
 ) -> int:
     """Write the outbox rows for the active subscriptions that want these events; return how many."""
+    return enqueue_events(session, story_events(story, article_id, new_findings, settings, updated))
+
+
+def enqueue_events(session: Session, events: Sequence[EventPayload]) -> int:
+    """Write one outbox row per event and active subscription that asked for it; return how many."""
     subscriptions = session.exec(select(models.Subscription).where(col(models.Subscription.active))).all()
     if not subscriptions:
         return 0
     rows: list[models.OutboxMessage] = []
-    for event in story_events(story, article_id, new_findings, settings, updated):
+    for event in events:
         payload: dict[str, Any] = event.model_dump(mode="json", exclude_none=True)
         payload["data"]["links"] = {k: v for k, v in payload["data"]["links"].items() if v}
         rows.extend(

@@ -22,7 +22,8 @@ from app.config import Settings
 from app.db import Database
 from app.errors import Conflict, TallyError
 from app.schemas import ArticleCreate
-from app.services.ingest import needs_processing, process_revision, store_article
+from app.services.extraction import Prepared, prepare_revision
+from app.services.ingest import current_revision, needs_processing, process_revision, store_article
 from app.services.leases import backoff, release
 from app.services.retry import commit_with_retry
 from app.services.work import budget_for
@@ -106,14 +107,15 @@ def run_job(db: Database, job_id: int, token: str, settings: Settings) -> str:
         if job.attempts > settings.job_max_attempts:
             return _finish(session, job_id, token, "failed", "gave up: the job kept failing or crashing")
         try:
-            article = session.get(models.Article, job.article_id)
-            if article is not None:
-                with budget_for(settings, settings.job_deadline).active():
-                    process_revision(session, article, job.story_key, settings)
+            with budget_for(settings, settings.job_deadline).active():
+                prepared = _prepare(session, job.article_id)  # extraction before the write transaction
+                article = session.get(models.Article, job.article_id)
+                if article is not None:
+                    process_revision(session, article, job.story_key, settings, prepared)
             return _finish(session, job_id, token, "done", None)
         except Exception as exc:  # anything: the job must be rescheduled or failed, not lost
             session.rollback()
-            log.warning("ingest job %s failed (attempt %s): %r", job_id, job.attempts, exc)
+            log.warning("ingest job %s failed (attempt %s): %r", job_id, job.attempts, exc, exc_info=True)
             error = f"{type(exc).__name__}: {exc}"[:2000]
             if not transient(exc):  # the same input fails the same way: fail once, say why
                 return _finish(session, job_id, token, "failed", f"will fail again if retried as is: {error}")
@@ -129,6 +131,19 @@ def transient(exc: BaseException) -> bool:
     deterministic: the job fails at once, and `tally jobs retry` runs it again once the cause is fixed."""
     retryable = (OperationalError, InterfaceError, IntegrityError, Conflict, OSError, MemoryError)
     return isinstance(exc, retryable)
+
+
+def _prepare(session: Session, article_id: str) -> Prepared | None:
+    """The claims and signature of the article's current text, computed after ending the read transaction
+    (so no snapshot or lock is held meanwhile)."""
+    article = session.get(models.Article, article_id)
+    if article is None:
+        return None
+    revision = current_revision(session, article)
+    session.expunge(article)  # detached, they keep what was read
+    session.expunge(revision)
+    session.rollback()
+    return prepare_revision(article, revision)
 
 
 def _finish(

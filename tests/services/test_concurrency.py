@@ -1,12 +1,22 @@
-"""Concurrent ingests over real HTTP: nothing stored twice, revisions numbered without gaps."""
+"""Concurrent ingests over real HTTP: nothing stored twice, revisions numbered without gaps, one story per
+event."""
 
 from __future__ import annotations
 
+import threading
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 
 from tests.factories import FERRY_WIRE, article
+from tests.feed import event_articles
+
+
+def _shape(findings, claims):
+    """Findings as (type, sorted claim spans): comparable across id schemes."""
+    span = {c["id"]: (c["article_id"], c["start"], c["end"]) for c in claims}
+    return Counter((f["type"], tuple(sorted(span[i] for i in f["claims"]))) for f in findings)
 
 
 def test_concurrent_ingests_of_one_url_store_each_text_once(live_server):
@@ -43,3 +53,30 @@ def test_concurrent_new_articles_with_one_story_key_share_one_story(live_server)
     assert len({r.json()["story_id"] for r in responses}) == 1
     stories = httpx.get(f"{base}/v1/stories", timeout=30).json()
     assert stories["total"] == 1 and stories["items"][0]["article_count"] == 6
+
+
+def test_32_concurrent_reports_of_one_new_event_make_one_story_with_all_its_findings(live_server):
+    """Choosing or creating a story takes turns per index term (PostgreSQL advisory locks, SQLite's write
+    lock): 32 reports of an event nobody has seen yet, posted at once, give one story, and its findings are
+    those of a check of the 32 articles together."""
+    base = live_server()
+    reports = event_articles("derailment", 32)
+    start = threading.Barrier(len(reports))
+
+    def post(report):
+        with httpx.Client(base_url=base, timeout=120) as client:
+            start.wait()
+            return client.post("/v1/articles", json=report.body())
+
+    with ThreadPoolExecutor(max_workers=len(reports)) as pool:
+        responses = list(pool.map(post, reports))
+    assert [r.status_code for r in responses] == [201] * len(reports)
+    assert len({r.json()["story_id"] for r in responses}) == 1
+    story_id = responses[0].json()["story_id"]
+    with httpx.Client(base_url=base, timeout=120) as client:
+        stories = client.get("/v1/stories").json()
+        assert stories["total"] == 1 and stories["items"][0]["article_count"] == len(reports)
+        report = client.get(f"/v1/stories/{story_id}/report").json()
+        checked = client.post("/v1/check", json={"articles": [r.body(story="x") for r in reports]}).json()
+    assert report["findings"]
+    assert _shape(report["findings"], report["claims"]) == _shape(checked["findings"], checked["claims"])

@@ -43,6 +43,18 @@ def compare_articles(articles: Sequence[ArticleText], claims: dict[str, Sequence
     return Report(stories=tuple(stories), claims=framed, findings=tuple(findings))
 
 
+def compare_story(
+    story_id: str, articles: Sequence[ArticleText], claims: dict[str, Sequence[Claim]]
+) -> Report:
+    """`compare_articles` for articles already known to report one event (a service's stored story): the
+    same findings, without grouping them again (which would read every article's words once more)."""
+    articles = by_content(articles)
+    framed = {a.id: tuple(claims[a.id]) for a in articles}
+    story = Story(id=story_id, article_ids=tuple(a.id for a in articles), label="")
+    findings = check_story(story, articles, framed, copy_groups(articles))
+    return Report(stories=(story,), claims=framed, findings=tuple(findings))
+
+
 def group_into_stories(articles: Sequence[ArticleText], claims: dict[str, Sequence[Claim]]) -> list[Story]:
     """Only the grouping step of `check_articles`: which of `articles` report the same event."""
     return group_articles(by_content(articles), claims)
