@@ -207,16 +207,24 @@ def _fact_score(item: AlignItem, fact: Fact) -> tuple[float, float] | None:
 
 
 def align(items: Iterable[AlignItem]) -> list[Fact]:
-    """Group the claims of one story into facts; each fact holds at most one claim per article."""
-    by_article: dict[int, list[AlignItem]] = defaultdict(list)
+    """Group the claims of one story into facts; each fact holds at most one claim per article.
+
+    Figures come first, vague ones ("hundreds of people", "dozens") after every precise one: a vague figure
+    fits many facts and would otherwise seed one that draws the precise figures away from their own."""
+    by_article: dict[tuple[bool, int], list[AlignItem]] = defaultdict(list)
     for it in items:
-        by_article[it.order].append(it)
+        by_article[(is_vague(it.claim), it.order)].append(it)
     facts: dict[tuple[str, ...], list[Fact]] = defaultdict(list)
-    for order in sorted(by_article):
-        assign(by_article[order], facts)
+    for key in sorted(by_article):
+        assign(by_article[key], facts)
     for block_facts in facts.values():
         _merge_split(block_facts)
     return join_predicates([f for fs in facts.values() for f in fs])
+
+
+def is_vague(claim: Claim) -> bool:
+    """A figure stated without a number of its own: "hundreds", "dozens", "tens of thousands"."""
+    return claim.value.nominal is None and claim.value.qualifier == "range" and claim.kind == "count"
 
 
 def link(f1: Fact, f2: Fact) -> float | None:

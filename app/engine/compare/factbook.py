@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from app.engine.compare.align import Fact, assign, join_predicates, link
+from app.engine.compare.align import Fact, assign, is_vague, join_predicates, link
 from app.engine.compare.items import AlignItem
 from app.engine.model import ClaimRef
 
@@ -72,7 +72,8 @@ class FactBook:
         joined, started or merged, as they are now; facts merged into others, as they were stored)."""
         before = {id(f): (f, len(f.members)) for f in self.facts()}
         gone = {id(f): stored_fact(f) for f in self.facts()}
-        assign(items, self.by_block)
+        assign([i for i in items if not is_vague(i.claim)], self.by_block)
+        assign([i for i in items if is_vague(i.claim)], self.by_block)
         grown = [f for f in self.facts() if id(f) not in before or before[id(f)][1] != len(f.members)]
         for block in {f.block for f in grown}:
             _merge_into(self.by_block[block], [f for f in grown if f.block == block])

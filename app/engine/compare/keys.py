@@ -40,6 +40,12 @@ def subtypes(item: AlignItem) -> frozenset[str]:
     return frozenset(m for m in (*f.modifiers, *qualifying) if m in strict)
 
 
+def subset(item: AlignItem) -> bool:
+    """"Two of the injured", "19 of those killed": some of a set, said to be something more; a place makes
+    the subset the place's own count ("in Kerr County, 68 of the dead") and no subset of it."""
+    return "subset" in item.claim.frame.modifiers and not item.claim.frame.place
+
+
 def one_sided_scope(a: AlignItem, b: AlignItem) -> str | None:
     """What one claim states and the other does not: a subtype ("36 cruise missiles" against "51
     missiles"), a place ("two in Lviv" against "eight people"), a modality ("economists expected 170,000"
@@ -47,7 +53,7 @@ def one_sided_scope(a: AlignItem, b: AlignItem) -> str | None:
     altogether, so the two are one fact only when their values agree."""
     if bool(subtypes(a)) != bool(subtypes(b)):
         return "subtype"
-    if ("subset" in a.claim.frame.modifiers) != ("subset" in b.claim.frame.modifiers):
+    if subset(a) != subset(b):
         return "subset"  # "two of the injured are in critical condition" is not the injured
     if a.block[0] == "count" and bool(places(a)) != bool(places(b)):
         return "place"
