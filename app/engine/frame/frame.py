@@ -107,6 +107,10 @@ def frame_in(parts: SentenceParts, claim: Claim, published_at: date | None = Non
     act = action_of(words, near, first, np_end)
     head = (noun or claim.value.unit or "").rpartition(" ")[2]  # the extractor's noun when framing read none
     outcome = lx.outcomes().get(head) if kind in _COUNTS else None
+    if kind == "number" and not np and outcome is None:  # "the death toll stands at 24": the toll counts
+        measured = measure_of(words, parts.clauses, first, after)  # people killed
+        outcome = lx.outcomes().get(measured or "")
+        noun = noun or (measured if outcome else None)
     if outcome and _partitive(words, first, np_from):  # "two of the injured", "19 of those killed": some of
         modifiers = (*modifiers, "subset")            # the toll, said to be something more
     if outcome:  # "13 deaths", "68 of the dead", "43 died": people, and what happened to them
