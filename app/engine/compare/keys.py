@@ -138,7 +138,16 @@ def _anchored(a: AlignItem, b: AlignItem) -> bool:
         return True
     if (fa.holder and fb.holder) or (fa.measure and fb.measure) or (a.role & b.role):
         return True
+    if fa.modality == fb.modality != "reported":  # two targets, two forecasts: the cue is the anchor
+        return True
+    if _named_in(fa.holder, b) or _named_in(fb.holder, a):  # "Varga has 41.4%" / "Varga won ... 41.3%"
+        return True
     return context_similarity(a, b) >= RETOLD
+
+
+def _named_in(holder: str | None, item: AlignItem) -> bool:
+    """Is the holder's last name in the other claim's sentence (it names whose figure it is, farther off)?"""
+    return bool(holder) and f" {holder.split()[-1]} " in f" {item.context} "
 
 
 def _other_sources(a: AlignItem, b: AlignItem) -> bool:

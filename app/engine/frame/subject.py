@@ -91,6 +91,9 @@ def holder_of(words: list[Token], clauses: list[int], names: list[Name], first: 
         if len(between) <= reach and all(w.norm in links or _qualifying(w) for w in between):
             return name
         break
+    subject = _clause_subject(words, clauses, names, first)
+    if subject:
+        return subject
     k = after
     while (k < len(words) and k < after + 3 and words[k].norm not in table["after"]
            and not is_number(words[k])):
@@ -99,6 +102,24 @@ def holder_of(words: list[Token], clauses: list[int], names: list[Name], first: 
         for start, _end, name in names:
             if start == k + 1:
                 return name
+    return None
+
+
+SUBJECT_REACH = 12  # words from a clause's subject to a figure it holds ("Alemu won the women's race in ...")
+
+
+def _clause_subject(words: list[Token], clauses: list[int], names: list[Name], first: int) -> str | None:
+    """The name that opens the figure's clause as the subject of a verb of holding ("Meskerem Alemu won the
+    women's race in 2:19:07", "Orlov finished second with 39%")."""
+    here = clauses[first] if first < len(clauses) else None
+    verbs = lx.words("frame", "holder", "verbs")
+    for start, end, name in reversed(names):
+        if end > first or first - end > SUBJECT_REACH or clauses[start] != here:
+            continue
+        before = words[start - 1] if start > 0 else None
+        opens = before is None or not before.is_word or clauses[start - 1] != here or _possessive(before)
+        if end < len(words) and words[end].norm in verbs and opens:  # "Ethiopia's Meskerem Alemu won"
+            return name
     return None
 
 
