@@ -191,7 +191,12 @@ class ValueOut(BaseModel):
     base_nominal: float | None = None
     base_low: float | None = None
     base_high: float | None = None
-    iso: str | None = None
+    iso: str | None = Field(
+        None,
+        description='dates: the ISO day or interval ("2025-05-16", "2025-07-01/2025-09-30"), none when the '
+        'text does not fix it (an ambiguous "04/05/2016"); clock times: the local date-time as stated '
+        '("2025-09-23T23:47", in zone) when the sentence or the publication date fixes the day',
+    )
     zone: str | None = Field(
         None,
         description='clock times: the zone as stated ("GMT", "UTC+3", "EST", "local"); nominal/low/high are '

@@ -50,8 +50,9 @@ class Value:
     For clock times (kind "time"), `nominal`/`low`/`high` are minutes after midnight as stated ("23:47" ->
     1427; "shortly before 8 p.m." -> high 1200), `zone` the zone as stated ("GMT", "UTC+3", "EST", "local",
     None when none is stated) and, when the zone has a fixed UTC offset, `base_unit` is "minute UTC" and
-    `base_*` the minutes after midnight UTC (mod 1440). Durations and elapsed times ("2:06:23", "2 hours,
-    1 minute and 39 seconds") have `base_unit` "second".
+    `base_*` the minutes after midnight UTC (mod 1440); `iso` is the local date-time as stated
+    ("2025-09-23T23:47", in `zone`) when the sentence or the publication date fixes the day. Durations
+    and elapsed times ("2:06:23", "2 hours, 1 minute and 39 seconds") have `base_unit` "second".
     `base_*` restate low/nominal/high in `base_unit` (pint's base unit of the dimension, e.g. "meter",
     "second", or "USD" for money) so that values in different units compare directly.
     """
@@ -73,7 +74,7 @@ class Value:
     base_nominal: float | None = None
     base_low: float | None = None
     base_high: float | None = None
-    iso: str | None = None  # dates: "2025-05-16" or "2025-05-31/2025-06-01"
+    iso: str | None = None  # dates: "2025-05-16" or "2025-05-31/2025-06-01"; times: "2025-05-16T23:47"
     zone: str | None = None  # clock times: the zone as stated, normalised ("GMT", "UTC+3", "local")
 
 

@@ -21,7 +21,7 @@ from app.engine.budget import charge, start_text
 from app.engine.extract import units
 from app.engine.extract.anaphora import resolve_references
 from app.engine.extract.cues import has_cue
-from app.engine.extract.dates import DateMatch
+from app.engine.extract.dates import DateMatch, settle_order
 from app.engine.extract.quantities import scan
 from app.engine.extract.quantity import Quantity
 from app.engine.extract.units import to_base
@@ -46,6 +46,7 @@ def read_claims(text: str, sentences: Sequence[Sentence], published_at: date | N
             charge(claims=len(found))
             scanned.append((seg, tokens, found))
     resolve_references([(tokens, found) for _, tokens, found in scanned])
+    _settle_numeric_dates([q for _, _, found in scanned for q in found])
     story_code = _story_currency(q for _, _, found in scanned for q in found)
     claims: list[Claim] = []
     for seg, tokens, found in scanned:
@@ -62,6 +63,13 @@ def read_claims(text: str, sentences: Sequence[Sentence], published_at: date | N
             claims.append(main)
             claims.extend(inner)
     return claims
+
+
+def _settle_numeric_dates(found: list[Quantity]) -> None:
+    """Ambiguous numeric dates ('04/05/2016') read in the order the article writes its other dates in."""
+    dated = [q for q in found if q.date is not None]
+    for q, dm in zip(dated, settle_order([q.date for q in dated]), strict=True):
+        q.date = dm
 
 
 def _story_currency(found: Iterable[Quantity]) -> str | None:
@@ -164,6 +172,7 @@ def _clock_value(d: DateMatch) -> Value:
         high=d.high,
         qualifier=d.qualifier,  # type: ignore[arg-type]
         dimension="time",
+        iso=d.iso,  # the day when the sentence or publication fixes it: "2025-09-23T23:47" (clock_days.py)
         zone=d.zone,
         base_unit="minute UTC" if d.utc_offset is not None else None,
         base_nominal=utc(d.nominal),

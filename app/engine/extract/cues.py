@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from app.engine.extract.idents import lexicon
 from app.engine.extract.number_words import vocab
+from app.engine.lexicon import calendar
 
 
 @lru_cache(maxsize=1)
@@ -21,8 +21,7 @@ def _cue() -> re.Pattern[str]:
     v = vocab()
     words = set(v.units) | set(v.tens) | set(v.scales) | set(v.vague) | set(v.multiples) | set(v.fractions)
     words |= {"dozen", "minus", "several", "weekend", "week", "day", "year", "month", "decade", "century"}
-    words |= set(lexicon().date_words)
-    words -= {"over", "the", "a", "an"}  # they start a date only before "weekend", "day", "week", "year"
+    words |= set(calendar().cue_words)  # not "over", "the", "a": they start a date only before "weekend", ...
     alternation = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
     return re.compile(rf"\d|[½¼¾⅓⅔]|\b(?:{alternation})\b", re.IGNORECASE)
 

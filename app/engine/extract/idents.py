@@ -11,11 +11,11 @@ Word lists (id prefixes such as "Section", age verbs, event nouns) are in lexico
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from app.engine import lexicon as lx
-from app.engine.extract.dates import DateMatch, is_year, year_match
+from app.engine.extract.dates import DateMatch, decade_match, is_year, year_match
 from app.engine.extract.nouns import NounPhrase, stop_words
 from app.engine.extract.numbers import NumberMatch, qualifier_before
 from app.engine.extract.quantity import AGE, Quantity
@@ -149,7 +149,7 @@ def year_of(tokens: list[Token], i: int, k: int, num: NumberMatch, money: bool) 
     if j < n and match_unit(tokens, j, allow_quantulum=False) is not None:
         return None
     if j < n and tokens[j].lower == "s" and joined(tokens, j):
-        return replace(year_match(k, int(num.nominal)), end=j + 1)  # "the 1990s"
+        return decade_match(k, j + 1, int(num.nominal))  # "the 1990s": 1990-1999
     plural_after = j < n and tokens[j].is_word and tokens[j].text.islower() and tokens[j].lower.endswith("s")
     if plural_after and (k == 0 or tokens[k - 1].lower not in lx.calendar().year_prepositions):
         return None  # "2000 people"

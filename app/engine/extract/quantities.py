@@ -13,7 +13,7 @@ from datetime import date
 
 from app.engine.extract.clock import elapsed_seconds, match_clock, match_minute
 from app.engine.extract.compound import join_compound_measures
-from app.engine.extract.dates import ago, match_date
+from app.engine.extract.dates import ago, days_of_times, match_date
 from app.engine.extract.elision import fill_elided_units
 from app.engine.extract.idents import lexicon, names_a_model, not_a_quantity, read_age, scale_of, year_of
 from app.engine.extract.nouns import (
@@ -72,7 +72,7 @@ def scan(tokens: list[Token], published: date | None) -> list[Quantity]:
             out.append(timed)
             i = timed.end
             continue
-        if t.is_num or (t.is_word and t.lower.rstrip(".") in lex.date_words):
+        if t.is_num or (t.is_word and t.norm in lex.date_words):
             dm = match_date(tokens, i, published)
             if dm is not None:
                 out.append(Quantity(dm.start, dm.end, dm.kind, date=dm))
@@ -82,13 +82,11 @@ def scan(tokens: list[Token], published: date | None) -> list[Quantity]:
         if q is None:
             i += 1
             continue
-        exact = q.number is not None and q.number.qualifier == "exact"
-        if q.kind == "duration" and exact and q.end < n and tokens[q.end].lower == "ago":
-            dm = ago(q.start, q.end + 1, q.number.nominal, q.unit.name, published)
-            if dm is not None:
-                out.append(Quantity(dm.start, dm.end, "date", date=dm))
-                i = dm.end
-                continue
+        dm = _ago(tokens, q, published)
+        if dm is not None:
+            out.append(Quantity(dm.start, dm.end, "date", date=dm))
+            i = dm.end
+            continue
         out.append(q)
         out.extend(q.converted)
         i = max(i + 1, q.end, max((c.end for c in q.converted), default=q.end))
@@ -96,7 +94,22 @@ def scan(tokens: list[Token], published: date | None) -> list[Quantity]:
             i += 1
     out = join_compound_measures(tokens, out)
     fill_elided_units(tokens, out)
+    dated = [q for q in out if q.date is not None]
+    for q, dm in zip(dated, days_of_times(tokens, [q.date for q in dated], published), strict=True):
+        q.date = dm
     return out
+
+
+def _ago(tokens: list[Token], q: Quantity, published: date | None):
+    """'two days ago', 'three weeks from now': an exact duration counted from publication is a date."""
+    n = len(tokens)
+    if q.kind != "duration" or q.number is None or q.number.qualifier != "exact" or q.end >= n:
+        return None
+    if tokens[q.end].lower == "ago":
+        return ago(q.start, q.end + 1, q.number.nominal, q.unit.name, published)
+    if q.end + 1 < n and tokens[q.end].lower == "from" and tokens[q.end + 1].lower == "now":
+        return ago(q.start, q.end + 2, q.number.nominal, q.unit.name, published, sign=1)
+    return None
 
 
 def _read_time(tokens: list[Token], i: int, published: date | None) -> Quantity | None:

@@ -90,7 +90,8 @@ def modality_of(words: list[Token], clauses: list[int], first: int, after: int,
             return name
     if _found(behind, _past_spans()):
         return "previous"  # "$3 million a year earlier", "from 5.9% last year"
-    if published is not None and _other_year(words[lo:first], published):
+    own = words[first:after] if kind == "date" else []  # "In 1970 a quake ...": the date is another year's
+    if published is not None and _other_year(words[lo:first] + own, published):
         return "historical"
     return "reported"
 

@@ -5,14 +5,45 @@
     (9, 6, -1)
     >>> cal.relative_spans[("overnight",)]
     'night:0'
+    >>> cal.holidays["good friday"].easter, cal.fiscal_start(("bengaluru", "exporter"))
+    (-2, 4)
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from app.engine.lexicon.load import table, words
+
+
+@dataclass(frozen=True, slots=True)
+class Holiday:
+    """A named day: a fixed month and day, the nth weekday of a month (nth -1: the last), or days from
+    Easter Sunday; `offset` days after it; `bare`: a one-word name that needs a preposition or a year."""
+
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    nth: int | None = None
+    easter: int | None = None
+    offset: int = 0
+    bare: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Tense:
+    """The cues that point a recurring date forward or back (extract/dates/tense.py)."""
+
+    future: frozenset[tuple[str, ...]]
+    past: frozenset[tuple[str, ...]]
+    past_suffix: str
+    be: frozenset[str]  # a participle right after one of these is no past tense ("is closed", "the delayed")
+    not_past: frozenset[str]
+    window_before: int
+    window_after: int
+    boundaries: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +58,7 @@ class Calendar:
     relative_spans: dict[tuple[str, ...], str]  # ("this", "week") -> "week:0"
     weekends: dict[tuple[str, ...], int]  # ("over", "the", "weekend") -> -1
     weekday_direction: dict[str, int]  # "until" -> 1, "last" -> -1
+    weak_direction: frozenset[str]  # "by", "before": the tense decides first
     day_parts: frozenset[str]
     meridiems: dict[str, int]  # "p.m." -> 720: minutes a 12-hour clock adds (12 a.m. is midnight)
     clock_words: dict[str, int]  # "noon" -> 720
@@ -36,14 +68,60 @@ class Calendar:
     military_hours: frozenset[str]
     month_prepositions: frozenset[str]
     year_prepositions: frozenset[str]
+    day_ordinals: dict[str, int]  # "first" -> 1, "twentieth" -> 20
+    day_ordinal_tens: dict[str, int]  # "twenty" -> 20 ("twenty-first")
+    ordinal_suffixes: frozenset[str]  # "st", "nd", "rd", "th"
+    bare_day_prepositions: frozenset[str]  # "on the 21st"
+    tense: Tense
+    holidays: dict[str, Holiday]  # "good friday" -> Holiday(easter=-2)
+    holiday_prepositions: frozenset[str]
+    name_heads: frozenset[str]  # "times": "the Sunday Times" is a newspaper
+    quarters: dict[str, int]  # "third" -> 3
+    halves: dict[str, int]
+    finance_cues: frozenset[tuple[str, ...]]
+    sport_cues: frozenset[tuple[str, ...]]
+    fiscal_start_month: int
+    fiscal_words: frozenset[str]
+    fiscal_starts: dict[tuple[str, ...], int]  # ("australia",) -> 7
+    period_months: dict[str, int]  # "year" -> 12: "the year to the end of June"
+    period_links: frozenset[str]  # "to", "ended", "ending"
+    decade_words: dict[str, int]  # "nineties" -> 90
+    century_words: frozenset[str]
+    seasons: dict[str, tuple[int, int]]  # "summer" -> (6, 8)
 
     names: frozenset[str]  # month and weekday names written out ("may", "sunday")
     first_words: frozenset[str]  # every word a calendar expression may start with (a fast pre-check)
+    cue_words: frozenset[str]  # a word a sentence holding a date has (a faster pre-check, cues.py)
     relative_words: frozenset[str]  # one-word relative days and spans ("today", "overnight")
+
+    def fiscal_start(self, sentence_words: tuple[str, ...]) -> int:
+        """The month a fiscal year starts in, for a sentence of these (lower-case) words."""
+        for i in range(len(sentence_words)):
+            for key, month in self.fiscal_starts.items():
+                if sentence_words[i : i + len(key)] == key:
+                    return month
+        return self.fiscal_start_month
 
 
 def _phrases(section: str) -> dict[tuple[str, ...], object]:
     return {tuple(k.split()): v for k, v in table("calendar")[section].items()}
+
+
+def _tuples(items: list[str]) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(p.lower().split()) for p in items)
+
+
+def _tense(t: dict[str, Any]) -> Tense:
+    return Tense(
+        future=_tuples(t["future"]),
+        past=_tuples(t["past"]),
+        past_suffix=t["past_suffix"],
+        be=frozenset(t["be"]),
+        not_past=frozenset(t["not_past"]),
+        window_before=int(t["window_before"]),
+        window_after=int(t["window_after"]),
+        boundaries=frozenset(t["boundaries"]),
+    )
 
 
 @cache
@@ -54,6 +132,17 @@ def calendar() -> Calendar:
     months = {**t["months"], **t["month_abbreviations"]}
     relative = [*_phrases("relative_days"), *_phrases("relative_spans")]
     starts = {p[0] for p in [*relative, *_phrases("weekends")]}
+    holidays = {name: Holiday(**spec) for name, spec in t["holidays"].items()}
+    holiday_starts = {name.split()[0].rstrip(".").replace("'s", "") for name in holidays}
+    holiday_ends = {name.split()[-1].replace("'s", "").replace("'", "") for name in holidays}
+    ordinals = dict(t["day_ordinals"])
+    fiscal = t["fiscal_year"]
+    named = frozenset(months) | frozenset(t["weekdays"]) | starts | frozenset(t["clock_words"]) | frozenset(
+        t["seasons"])
+    first_words = named | holiday_starts | frozenset(ordinals) | frozenset(t["day_ordinal_tens"]) | frozenset(
+        t["quarters"]) | frozenset(fiscal["words"]) | {"q", "h", "the", "this", "last", "next"}
+    cue_words = (named | holiday_ends | frozenset(t["decade_words"]) | {
+        "quarter", "half", "fiscal", "century", "decade", "ago", "fortnight"}) - {"over", "the", "a", "an"}
     return Calendar(
         months=months,
         month_names=frozenset(t["months"]),
@@ -63,6 +152,7 @@ def calendar() -> Calendar:
         relative_spans=_phrases("relative_spans"),  # type: ignore[arg-type]
         weekends=_phrases("weekends"),  # type: ignore[arg-type]
         weekday_direction={**{w: 1 for w in direction["forward"]}, **{w: -1 for w in direction["backward"]}},
+        weak_direction=frozenset(direction["weak"]),
         day_parts=words("calendar", "day_parts"),
         meridiems={w: 720 * (half == "pm") for half, ws in t["meridiems"].items() for w in ws},
         clock_words=dict(t["clock_words"]),
@@ -72,7 +162,28 @@ def calendar() -> Calendar:
         military_hours=words("calendar", "military_hours"),
         month_prepositions=words("calendar", "month_prepositions"),
         year_prepositions=words("calendar", "year_prepositions"),
+        day_ordinals=ordinals,
+        day_ordinal_tens=dict(t["day_ordinal_tens"]),
+        ordinal_suffixes=words("calendar", "ordinal_suffixes"),
+        bare_day_prepositions=words("calendar", "bare_day_prepositions"),
+        tense=_tense(t["tense"]),
+        holidays=holidays,
+        holiday_prepositions=words("calendar", "holiday_prepositions"),
+        name_heads=words("calendar", "name_heads"),
+        quarters=dict(t["quarters"]),
+        halves=dict(t["halves"]),
+        finance_cues=_tuples(t["period_cues"]["finance"]),
+        sport_cues=_tuples(t["period_cues"]["sport"]),
+        fiscal_start_month=int(fiscal["start_month"]),
+        fiscal_words=frozenset(fiscal["words"]),
+        fiscal_starts={tuple(w.split()): int(m) for m, ws in fiscal["starts"].items() for w in ws},
+        period_months={k: int(v) for k, v in t["period_to"].items() if k != "links"},
+        period_links=frozenset(t["period_to"]["links"]),
+        decade_words=dict(t["decade_words"]),
+        century_words=words("calendar", "century"),
+        seasons={k: (int(v[0]), int(v[1])) for k, v in t["seasons"].items()},
         names=frozenset(t["months"]) | frozenset(t["weekdays"]),
-        first_words=frozenset(months) | frozenset(t["weekdays"]) | starts | frozenset(t["clock_words"]),
+        first_words=first_words,
+        cue_words=cue_words,
         relative_words=frozenset(p[0] for p in relative if len(p) == 1),
     )

@@ -48,8 +48,8 @@ def test_overnight_into_saturday_spans_two_days():
     assert resolved("a barrage overnight into Saturday", date(2025, 12, 6)).iso == "2025-12-05/2025-12-06"
 
 
-def test_earlier_this_year_is_the_publication_year():
-    assert resolved("talks earlier this year").iso == "2025-01-01/2025-12-31"
+def test_earlier_this_year_ends_the_day_before_publication():
+    assert resolved("talks earlier this year").iso == "2025-01-01/2025-06-01"
 
 
 def test_date_low_and_high_are_ordinals():

@@ -1,0 +1,67 @@
+"""Which occurrence of a weekday, month or holiday a sentence means (app/engine/extract/dates/tense.py)."""
+
+from datetime import date
+
+from tests.engine.extract.dates.datekit import iso
+
+MONDAY = date(2026, 6, 8)
+THURSDAY = date(2025, 6, 5)
+
+
+def test_will_take_place_on_sunday_in_a_monday_paper_is_the_coming_sunday():
+    assert iso("The runoff will take place on Sunday, the electoral board confirmed.", MONDAY) == "2026-06-14"
+
+
+def test_is_scheduled_for_sunday_points_forward():
+    assert iso("The final is scheduled for Sunday at the new stadium.", MONDAY) == "2026-06-14"
+
+
+def test_said_on_sunday_points_back():
+    assert iso("The league said on Sunday it had fined the club.", THURSDAY) == "2025-06-01"
+
+
+def test_sunday_without_a_cue_is_the_nearest_sunday():
+    assert iso("Tickets for Sunday's concert are on sale.", THURSDAY) == "2025-06-08"
+
+
+def test_a_verb_after_a_date_that_opens_the_sentence_gives_the_tense():
+    assert iso("Sunday's storm flooded the harbour road.", THURSDAY) == "2025-06-01"
+
+
+def test_happened_on_friday_is_the_friday_before():
+    assert iso("The landslide happened on Friday near the pass.", date(2025, 6, 10)) == "2025-06-06"
+
+
+def test_a_past_participle_after_will_be_is_no_past_tense():
+    assert iso("The bridge will be closed on Friday for inspection.", date(2025, 6, 10)) == "2025-06-13"
+
+
+def test_would_after_said_points_forward():
+    text = "The mayor said that she would visit the depot on Wednesday."
+    assert iso(text, date(2025, 11, 18)) == "2025-11-19"
+
+
+def test_a_date_that_opens_its_clause_takes_the_verb_after_it():
+    assert iso("On Saturday, the orchestra will play in the park.", date(2025, 6, 10)) == "2025-06-14"
+
+
+def test_said_after_a_comma_is_not_the_tense_of_the_date_before_it():
+    # "resume" has no cue of its own; the saying comes after the comma: the nearest Thursday
+    assert iso("Talks resume on Thursday, the ministry said.", date(2025, 6, 9)) == "2025-06-12"
+
+
+def test_and_starts_the_clause_of_the_second_date():
+    text = "The campaign began on March 14 and ends on March 23."
+    assert iso(text, date(2026, 3, 16), "March 23") == "2026-03-23"
+
+
+def test_a_capitalised_word_is_a_name_not_a_cue():
+    assert iso("Will Baxter spoke on Sunday.", THURSDAY) == "2025-06-01"
+
+
+def test_next_tuesday_is_the_coming_one():
+    assert iso("The museum will be closed next Tuesday for repairs.", date(2026, 4, 9)) == "2026-04-14"
+
+
+def test_this_friday_is_the_friday_of_the_publication_week():
+    assert iso("The shelter opens this Friday.", date(2025, 6, 2)) == "2025-06-06"
