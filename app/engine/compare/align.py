@@ -327,16 +327,36 @@ def join_predicates(facts: list[Fact]) -> list[Fact]:
             if v.low is not None and v.low == v.high:
                 by_value[(fact.block, v.low)].append(fact)
     absorbed: set[int] = set()
-    for group in by_value.values():
+    for (_, figure), group in by_value.items():
         unique = list({id(f): f for f in group}.values())
+        stated = _predicates_stated(unique, figure)
         for i, f1 in enumerate(unique):
             for f2 in unique[i + 1 :]:
                 if id(f1) in absorbed or id(f2) in absorbed or not _contradicting(f1, f2):
+                    continue
+                if _both_stated(f1, f2, stated):  # one article gives the figure both predicates
                     continue
                 f1.absorb(f2)
                 f1.predicate_join = True
                 absorbed.add(id(f2))
     return [f for f in facts if id(f) not in absorbed]
+
+
+def _predicates_stated(facts: Sequence[Fact], figure: float) -> dict[int, set[str]]:
+    """Article (by order) -> the actions it gives the exact figure `figure`, over the facts of one block."""
+    stated: dict[int, set[str]] = defaultdict(set)
+    for fact in facts:
+        for m in fact.members:
+            v = m.claim.value
+            if v.low == v.high == figure and m.claim.frame.action:
+                stated[m.order].add(m.claim.frame.action)
+    return stated
+
+
+def _both_stated(f1: Fact, f2: Fact, stated: dict[int, set[str]]) -> bool:
+    """Does an article of either fact state the figure with both facts' predicates (then neither changed)?"""
+    wanted = {a for a in f1.actions | f2.actions if a}
+    return any(wanted <= stated[order] for order in f1.orders | f2.orders)
 
 
 def _contradicting(f1: Fact, f2: Fact) -> bool:

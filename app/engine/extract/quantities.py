@@ -13,7 +13,7 @@ from datetime import date
 
 from app.engine.extract.clock import elapsed_seconds, match_clock, match_minute
 from app.engine.extract.compound import join_compound_measures
-from app.engine.extract.dates import ago, days_of_times, match_date
+from app.engine.extract.dates import ago, anchored, days_of_times, match_date
 from app.engine.extract.elision import fill_elided_units
 from app.engine.extract.idents import lexicon, names_a_model, not_a_quantity, read_age, scale_of, year_of
 from app.engine.extract.nouns import (
@@ -95,7 +95,8 @@ def scan(tokens: list[Token], published: date | None) -> list[Quantity]:
     out = join_compound_measures(tokens, out)
     fill_elided_units(tokens, out)
     dated = [q for q in out if q.date is not None]
-    for q, dm in zip(dated, days_of_times(tokens, [q.date for q in dated], published), strict=True):
+    settled = days_of_times(tokens, anchored([q.date for q in dated]), published)
+    for q, dm in zip(dated, settled, strict=True):
         q.date = dm
     return out
 

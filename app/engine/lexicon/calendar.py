@@ -44,6 +44,8 @@ class Tense:
     window_before: int
     window_after: int
     boundaries: frozenset[str]
+    # a date after one of these is the time of the thing named, not of the verb ("called a strike for 24 May")
+    object_prepositions: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +58,7 @@ class Calendar:
     abbreviations: frozenset[str]  # "nov", "sept", "tue": never the end of a sentence
     relative_days: dict[tuple[str, ...], int]  # ("last", "night") -> -1
     relative_spans: dict[tuple[str, ...], str]  # ("this", "week") -> "week:0"
+    anaphoric_days: frozenset[tuple[str, ...]]  # ("the", "next", "day"): counted from the day named before
     weekends: dict[tuple[str, ...], int]  # ("over", "the", "weekend") -> -1
     weekday_direction: dict[str, int]  # "until" -> 1, "last" -> -1
     weak_direction: frozenset[str]  # "by", "before": the tense decides first
@@ -121,6 +124,7 @@ def _tense(t: dict[str, Any]) -> Tense:
         window_before=int(t["window_before"]),
         window_after=int(t["window_after"]),
         boundaries=frozenset(t["boundaries"]),
+        object_prepositions=frozenset(t.get("object_prepositions", ())),
     )
 
 
@@ -150,6 +154,7 @@ def calendar() -> Calendar:
         abbreviations=frozenset(t["month_abbreviations"]) | frozenset(t["weekday_abbreviations"]),
         relative_days=_phrases("relative_days"),  # type: ignore[arg-type]
         relative_spans=_phrases("relative_spans"),  # type: ignore[arg-type]
+        anaphoric_days=_tuples(t["anaphoric_days"]["words"]),
         weekends=_phrases("weekends"),  # type: ignore[arg-type]
         weekday_direction={**{w: 1 for w in direction["forward"]}, **{w: -1 for w in direction["backward"]}},
         weak_direction=frozenset(direction["weak"]),

@@ -33,13 +33,14 @@ from app.engine.extract.dates.eras import decade_match
 from app.engine.extract.dates.holidays import match_holiday
 from app.engine.extract.dates.numeric import is_fraction_before_unit, numeric_date, settle_order
 from app.engine.extract.dates.periods import match_period
-from app.engine.extract.dates.relative import ago, relative_phrase
+from app.engine.extract.dates.relative import ago, anchored, relative_phrase
 from app.engine.extract.dates.spans import DateMatch, over
 from app.engine.text.tokens import Token
 
 __all__ = [
     "DateMatch",
     "ago",
+    "anchored",
     "days_of_times",
     "decade_match",
     "is_fraction_before_unit",

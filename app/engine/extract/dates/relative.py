@@ -37,9 +37,12 @@ def relative_phrase(tokens: list[Token], i: int, published: date | None) -> Date
             continue
         key = tuple(x.lower for x in tokens[i : i + size])
         end = i + size
+        if end < n and tokens[end].lower == "of" and (key in cal.relative_days or key in cal.relative_spans):
+            return None  # "the next day of action", "the last week of June": a noun phrase
         if key in cal.relative_days:
-            d = published + timedelta(days=cal.relative_days[key]) if published else None
-            return on_day(i, end, d)
+            k = cal.relative_days[key]
+            d = published + timedelta(days=k) if published else None
+            return on_day(i, end, d, anaphoric=k if key in cal.anaphoric_days else None)
         if key in cal.relative_spans:
             spec = cal.relative_spans[key]
             into = tokens[end + 1].lower if end + 1 < n and tokens[end].lower == "into" else None
@@ -52,6 +55,26 @@ def relative_phrase(tokens: list[Token], i: int, published: date | None) -> Date
                 return over(i, end + 2, day - timedelta(days=1), day)
             return span_of(i, end, spec, published)
     return None
+
+
+def anchored(dates: list[DateMatch]) -> list[DateMatch]:
+    """The dates of one sentence, each anaphoric day ("the next day", "the day before") counted from the
+    single day the sentence names before it, when it names one.
+
+    >>> from datetime import date
+    >>> monday = on_day(3, 4, date(2026, 6, 8))
+    >>> anchored([monday, on_day(7, 10, date(2026, 6, 11), anaphoric=1)])[1].iso
+    '2026-06-09'
+    """
+    out: list[DateMatch] = []
+    for dm in dates:
+        days = (p for p in reversed(out) if p.kind == "date" and p.low is not None and p.low == p.high)
+        before = next(days, None)
+        if dm.anaphoric is not None and before is not None:
+            day = date.fromordinal(before.low) + timedelta(days=dm.anaphoric)  # type: ignore[arg-type]
+            dm = on_day(dm.start, dm.end, day, anaphoric=dm.anaphoric)
+        out.append(dm)
+    return out
 
 
 def span_of(start: int, end: int, spec: str, published: date | None) -> DateMatch:

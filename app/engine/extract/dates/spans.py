@@ -39,6 +39,7 @@ class DateMatch:
     order: Order | None = None
     numeric: bool = False  # written in digits only ("02/22/2016")
     readings: tuple[date, date] | None = None  # an ambiguous numeric date: (month-day, day-month) readings
+    anaphoric: int | None = None  # "the next day": days counted from the day named before it (relative.py)
 
 
 def on_day(start: int, end: int, d: date | None, **extra) -> DateMatch:

@@ -32,10 +32,11 @@ def _tense(tokens: list[Token], start: int, end: int) -> int:
     window = cal.tense.window_before
     k = start - 1
     opens = True  # nothing but prepositions between the clause's start and the date
+    hung = _word_before(tokens, start) in cal.tense.object_prepositions  # "called a strike for 24 May"
     while k >= 0 and start - k <= window and not _ends_clause(tokens[k]):
         cue = _cue_at(tokens, k)
         if cue:
-            return cue
+            return 0 if hung and cue < 0 else cue
         opens = opens and tokens[k].lower in _OPENERS
         k -= 1
     if not opens:
