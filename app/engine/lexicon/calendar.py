@@ -39,6 +39,7 @@ class Tense:
     future: frozenset[tuple[str, ...]]
     past: frozenset[tuple[str, ...]]
     past_suffix: str
+    base_before: frozenset[str]  # "will", "to": the verb after one is a base form ("will hit"), no past
     be: frozenset[str]  # a participle right after one of these is no past tense ("is closed", "the delayed")
     not_past: frozenset[str]
     window_before: int
@@ -119,6 +120,7 @@ def _tense(t: dict[str, Any]) -> Tense:
         future=_tuples(t["future"]),
         past=_tuples(t["past"]),
         past_suffix=t["past_suffix"],
+        base_before=frozenset(t["base_before"]),
         be=frozenset(t["be"]),
         not_past=frozenset(t["not_past"]),
         window_before=int(t["window_before"]),

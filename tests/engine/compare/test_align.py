@@ -128,3 +128,17 @@ def test_5_billion_for_housing_pairs_with_the_housing_figure_not_the_tax_relief(
              item(claim(c, "1.3 billion euros", 1.3e9, **money), "c", 1, 1)]
     assert groups(align(items)) == [[("b", "€1.3bn"), ("c", "5.1 billion euros")],
                                     [("b", "€5.1bn"), ("c", "1.3 billion euros")]]
+
+
+def test_a_figure_one_article_gives_both_predicates_is_no_changed_predicate():
+    # paper b itself writes 96 with both verbs (launched, targeted): once its launched 96 has joined paper
+    # a's, its targeted 96 is the same figure told twice, not paper a's second 96 given another predicate
+    a0 = claim("Russia sent 96 drones against the region overnight, officials said.", "96", 96)
+    a1 = claim("In its biggest assault, Russia was deploying 96 drones against the region overnight.",
+               "96", 96)
+    b0 = claim("Record 96 drones launched at the region overnight, officials say", "96", 96)
+    b1 = claim("Officials said Russia had targeted the region with 96 drones overnight.", "96", 96)
+    facts = align([item(a0, "a", 0, 0), item(a1, "a", 0, 1), item(b0, "b", 1, 0), item(b1, "b", 1, 1)])
+    assert [m.claim.frame.action for m in (item(a1, "a", 0), item(b1, "b", 1))] == ["launch", "strike"]
+    assert not any(f.predicate_join for f in facts)
+    assert [("a", "96"), ("b", "96")] in groups(facts)

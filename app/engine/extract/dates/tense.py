@@ -80,9 +80,11 @@ def _cue_at(tokens: list[Token], k: int) -> int:
     if (w,) in tense.future or w.endswith("'ll"):
         return 1
     past = (w,) in tense.past or w.endswith(tense.past_suffix) and len(w) > 4 and w not in tense.not_past
-    if not past or w in _AUXILIARIES:
-        return -1 if past else 0
     before = tokens[k - 1].lower if k > 0 else ""
+    if not past or before in tense.base_before:
+        return 0  # "will hit", "to beat": a base form; the modal before it is the cue
+    if w in _AUXILIARIES:
+        return -1
     return 0 if before in tense.be else -1  # "will be held", "the delayed vote": participles, no tense
 
 

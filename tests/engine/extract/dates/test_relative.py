@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from tests.engine.extract.dates.datekit import iso
+from tests.engine.extract.dates.datekit import iso, isos
 
 WEDNESDAY = date(2026, 3, 18)
 
@@ -60,3 +60,31 @@ def test_a_decade_ago_is_that_year():
 
 def test_the_end_of_last_month_is_its_last_day():
     assert iso("The depot shut at the end of last month.", WEDNESDAY) == "2026-02-28"
+
+
+def test_the_next_day_counts_from_the_day_the_sentence_named():
+    text = "The candidate was detained on Monday and released the next day without charge."
+    assert isos(text, WEDNESDAY) == [("Monday", "2026-03-16"), ("the next day", "2026-03-17")]
+
+
+def test_the_day_before_counts_back_from_the_date_before_it():
+    text = "Turnout on 8 March beat the figure reported the day before by 4 points."
+    assert iso(text, WEDNESDAY, "the day before") == "2026-03-07"
+
+
+def test_the_following_day_without_a_date_before_it_counts_from_publication():
+    assert iso("Results are due the following day.", WEDNESDAY) == "2026-03-19"
+
+
+def test_yesterday_never_counts_from_another_date_of_the_sentence():
+    text = "The river crested on 10 March and fell again yesterday."
+    assert iso(text, WEDNESDAY, "yesterday") == "2026-03-17"
+
+
+def test_the_next_day_of_action_is_a_noun_phrase_not_a_date():
+    assert isos("Nurses have called the next day of action.", WEDNESDAY) == []
+
+
+def test_the_last_week_of_june_is_no_week_before_publication():
+    found = isos("Heat alerts ran through the last week of June.", date(2026, 8, 3))
+    assert ("the last week", "2026-07-20/2026-07-26") not in found and [t for t, _ in found] == ["June"]

@@ -65,3 +65,32 @@ def test_next_tuesday_is_the_coming_one():
 
 def test_this_friday_is_the_friday_of_the_publication_week():
     assert iso("The shelter opens this Friday.", date(2025, 6, 2)) == "2025-06-06"
+
+
+def test_a_date_after_for_takes_no_direction_from_a_past_verb():
+    # "called" is past, but 24 February is the strike's day, not the calling's: the nearest, 11 days ahead
+    assert iso("Unions called a general strike for 24 February.", date(2026, 2, 13)) == "2026-02-24"
+
+
+def test_a_date_after_for_still_follows_a_future_cue():
+    # in a Wednesday paper the nearest Sunday is the one before; "will" points to the coming one
+    assert iso("The league will reschedule the final for Sunday.", date(2026, 3, 18)) == "2026-03-22"
+
+
+def test_a_past_verb_right_before_a_date_still_points_back():
+    # the nearest 24 February is eleven days ahead; "began on" says it is last year's
+    assert iso("The strike began on 24 February.", date(2026, 2, 13)) == "2025-02-24"
+
+
+def test_beat_is_the_past_of_a_result():
+    # in a Wednesday paper the nearest Saturday is the coming one; "beat" says the match was played
+    assert iso("Harbour City beat Rovers 3-1 on Saturday.", date(2025, 10, 8)) == "2025-10-04"
+
+
+def test_a_past_form_after_will_is_a_base_form_and_will_points_forward():
+    assert iso("The storm will hit the coast on Saturday.", date(2025, 10, 8)) == "2025-10-11"
+    assert iso("The central bank will cut rates on Tuesday.", date(2025, 10, 8)) == "2025-10-14"
+
+
+def test_a_past_form_after_to_is_a_base_form():
+    assert iso("The club plans to beat its attendance record on Saturday.", date(2025, 10, 8)) == "2025-10-11"
