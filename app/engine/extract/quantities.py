@@ -11,9 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from app.engine.extract.clock import elapsed_seconds, match_clock, match_minute
 from app.engine.extract.compound import join_compound_measures
-from app.engine.extract.dates import ago, anchored, days_of_times, match_date
+from app.engine.extract.dates import match_date
 from app.engine.extract.elision import fill_elided_units
 from app.engine.extract.idents import lexicon, names_a_model, not_a_quantity, read_age, scale_of, year_of
 from app.engine.extract.nouns import (
@@ -37,12 +36,12 @@ from app.engine.extract.numbers import (
     qualifier_before,
     qualify,
 )
-from app.engine.extract.quantity import AGE, AGES, MINUTE, SECOND, Quantity
+from app.engine.extract.quantity import AGE, AGES, Quantity
+from app.engine.extract.timed import counted_date, read_time, settle_days
 from app.engine.extract.trends import trend_before
 from app.engine.extract.units import Unit, match_currency_prefix, match_unit, per_unit, race_words
 from app.engine.extract.units import dimension_of as units_dimension
 from app.engine.lexicon import Qualifier
-from app.engine.lexicon import calendar as lexicon_calendar
 from app.engine.text.tokens import Token, joined
 
 
@@ -67,7 +66,7 @@ def scan(tokens: list[Token], published: date | None) -> list[Quantity]:
     i = 0
     while i < n:
         t = tokens[i]
-        timed = _read_time(tokens, i, published)
+        timed = read_time(tokens, i, published)
         if timed is not None:
             out.append(timed)
             i = timed.end
@@ -82,7 +81,7 @@ def scan(tokens: list[Token], published: date | None) -> list[Quantity]:
         if q is None:
             i += 1
             continue
-        dm = _ago(tokens, q, published)
+        dm = counted_date(tokens, q, published)
         if dm is not None:
             out.append(Quantity(dm.start, dm.end, "date", date=dm))
             i = dm.end
@@ -94,45 +93,8 @@ def scan(tokens: list[Token], published: date | None) -> list[Quantity]:
             i += 1
     out = join_compound_measures(tokens, out)
     fill_elided_units(tokens, out)
-    dated = [q for q in out if q.date is not None]
-    settled = days_of_times(tokens, anchored([q.date for q in dated]), published)
-    for q, dm in zip(dated, settled, strict=True):
-        q.date = dm
+    settle_days(tokens, out, published)
     return out
-
-
-def _ago(tokens: list[Token], q: Quantity, published: date | None):
-    """'two days ago', 'three weeks from now': an exact duration counted from publication is a date."""
-    n = len(tokens)
-    if q.kind != "duration" or q.number is None or q.number.qualifier != "exact" or q.end >= n:
-        return None
-    if tokens[q.end].lower == "ago":
-        return ago(q.start, q.end + 1, q.number.nominal, q.unit.name, published)
-    if q.end + 1 < n and tokens[q.end].lower == "from" and tokens[q.end + 1].lower == "now":
-        return ago(q.start, q.end + 2, q.number.nominal, q.unit.name, published, sign=1)
-    return None
-
-
-def _read_time(tokens: list[Token], i: int, published: date | None) -> Quantity | None:
-    """A clock time ('23:47 GMT', 'noon'), a race time ('2:06:23') or a minute of play ('108th minute')."""
-    t = tokens[i]
-    if not (t.is_num or t.lower in lexicon_calendar().clock_words):
-        return None
-    clock = match_clock(tokens, i)
-    if clock is not None:
-        return Quantity(clock.start, clock.end, "time", date=clock)
-    if not t.is_num:
-        return None
-    elapsed = elapsed_seconds(tokens, i)
-    if elapsed is not None:
-        seconds, end = elapsed
-        number = NumberMatch(i, end, seconds, seconds, seconds)
-        return Quantity(i, end, "duration", number=number, unit=SECOND)
-    minute = match_minute(tokens, i)
-    if minute is not None:
-        value, end = minute
-        return Quantity(i, end, "duration", number=NumberMatch(i, end, value, value, value), unit=MINUTE)
-    return None
 
 
 def read_quantity(
