@@ -122,6 +122,7 @@ def serve(
         reload=reload,
         http="app.protocol:HttpToolsProtocol",  # protocol errors as problem+json, a header timeout
         timeout_keep_alive=5,
+        timeout_worker_healthcheck=settings.healthcheck_timeout,
     )
 
 

@@ -73,6 +73,12 @@ class Settings(BaseSettings):
     host: str = Field("127.0.0.1", description="interface `tally serve` binds")
     port: int = Field(8000, gt=0, lt=65536, description="port `tally serve` listens on")
     workers: int = Field(1, gt=0, description="uvicorn worker processes of `tally serve`")
+    healthcheck_timeout: int = Field(
+        30,
+        gt=0,
+        description="seconds `tally serve --workers N` waits for a worker process to answer uvicorn's "
+        "health ping (or to start) before it replaces the process",
+    )
     max_body_bytes: int = Field(5 * 1024 * 1024, gt=0, description="largest accepted request body")
     max_articles: int = Field(500, gt=0, description="most articles in one POST /v1/check")
     max_text_chars: int = Field(200_000, gt=0, description="longest text of one article (413 beyond)")

@@ -6,7 +6,6 @@ uvicorn --factory app.main:create_app        # or app.main:app
 from __future__ import annotations
 
 import copy
-import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -14,7 +13,6 @@ from typing import Any
 from fastapi import Depends, FastAPI
 from fastapi.openapi.utils import get_openapi
 
-from app import engine
 from app.api import articles, check, exports, extract, health, pages, stories, subscriptions, webhooks
 from app.api.docs import install_docs
 from app.api.responses import problem_example
@@ -24,9 +22,8 @@ from app.db import make_database
 from app.errors import PROBLEM_JSON, BodyGuard, install_error_handlers
 from app.protocol import HeadAsGet
 from app.ratelimit import RateLimit
-from app.services.findings import engine_fingerprint
 from app.services.health import migration_head
-from app.services.worker import start_in_thread
+from app.services.startup import Startup
 
 DESCRIPTION = """Tally finds the quantitative claims of news articles, lines the same fact up across
 sources and reports agreements, discrepancies and corrections, each with the character spans that prove it.
@@ -39,21 +36,14 @@ once: the key is then kept in a cookie)."""
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Warm the engine up in the background (the health probes answer at once); run the background worker
-    (ingest jobs, outgoing webhooks) unless TALLY_WORKER_ENABLED is false; dispose the pool at the end."""
-    threading.Thread(target=_warm_up, name="tally-warm-up", daemon=True).start()
-    settings: Settings = app.state.settings
-    worker = start_in_thread(app.state.database, settings) if settings.worker_enabled else None
+    """Listen at once and warm the engine up beside it (`/readyz` answers 503 until warm); then run the
+    background worker (ingest jobs, outgoing webhooks) unless TALLY_WORKER_ENABLED is false; dispose the
+    pool at the end."""
+    app.state.startup = Startup(app.state.database, app.state.settings)
+    app.state.startup.begin()
     yield
-    if worker is not None:
-        worker.stop()
+    app.state.startup.end()
     app.state.database.dispose()
-
-
-def _warm_up() -> None:
-    """Load the engine's tables and read its files once, before the first request needs them."""
-    engine.warm_up()
-    engine_fingerprint()
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

@@ -426,12 +426,19 @@ class FindingList(BaseModel):
 
 
 class StoryReport(BaseModel):
-    """The stored cross-source report of one story: same claim and finding shapes as `/v1/check`."""
+    """The stored cross-source report of one story: same claim and finding shapes as `/v1/check`.
+
+    Findings come a page at a time (`limit`, `offset`, by fact and kind; `next_offset` for the next page),
+    each with the claims it rests on; every claim of an article is at `/v1/articles/{id}/claims`."""
 
     story: StorySummary
     articles: list[ArticleOut]
-    claims: list[ClaimOut]
+    claims: list[ClaimOut] = Field(description="the claims the findings of this page rest on")
     findings: list[FindingOut]
+    findings_total: int = Field(description="findings of the story in all pages")
+    next_offset: int | None = Field(
+        None, description="`offset` of the next page (a page also ends once its findings cite 1,000 claims)"
+    )
 
 
 class Health(BaseModel):

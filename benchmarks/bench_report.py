@@ -2,12 +2,17 @@
 
     .venv/bin/python benchmarks/bench_report.py            # sizes 10 100 1000
     .venv/bin/python benchmarks/bench_report.py 10 100     # chosen sizes
+    .venv/bin/python benchmarks/bench_report.py --own-words 100 500 5000   # each article brings new words
 
 The articles are generated from sentence templates about one invented event (an overnight drone attack on a
 port city): each outlet picks some of the facts, phrases them its own way, sometimes republishes a wire copy
 verbatim and sometimes changes a figure, as copy desks do. Extraction is timed apart from comparison
 (stories, copies, alignment, verdicts, corrections), and the per-article cost of each size is printed with its
-ratio to the smallest size: near-linear growth keeps that ratio near 1.
+ratio to the smallest size: near-linear growth keeps that ratio near 1. The comparison is split into its
+grouping step (`group_into_stories`) and the whole engine on extracted claims (grouping again, copies,
+alignment, verdicts, corrections); `check s` is what `POST /v1/check` does apart from HTTP (extraction, the
+engine, the answer: `app.services.check`). With `--own-words` every article also
+names a reporter, a district and a street nobody else names (invented words), as real articles do.
 """
 
 from __future__ import annotations
@@ -17,7 +22,9 @@ import sys
 import time
 from datetime import date
 
-from app.engine import ArticleText, check_articles, extract_claims
+from app.engine import ArticleText, check_articles, extract_claims, group_into_stories, warm_up
+from app.schemas import CheckRequest
+from app.services import check as check_service
 
 FACTS = {"drones": 472, "missiles": 51, "down": 430, "wounded": 12, "killed": 3, "regions": 5, "hours": 6}
 TEMPLATES = [
@@ -62,29 +69,60 @@ def article(i: int, rng: random.Random, wire: str) -> ArticleText:
     return ArticleText(f"a{i}", f"Outlet {i}", " ".join(sentences), date(2025, 8, rng.choice([10, 10, 11])))
 
 
-def corpus(n: int, seed: int = 7) -> list[ArticleText]:
+def corpus(n: int, seed: int = 7, own_words: bool = False) -> list[ArticleText]:
     rng = random.Random(seed)
     wire = " ".join(t[1][0].format(n=FACTS[t[0]], v=t[2][0]) for t in TEMPLATES) + " " + " ".join(FILLER)
-    return [article(i, rng, wire) for i in range(n)]
+    articles = [article(i, rng, wire) for i in range(n)]
+    if own_words:
+        articles = [ArticleText(a.id, a.source, f"{a.text} {_own_words(rng)}", a.published_at)
+                    for a in articles]
+    return articles
 
 
-def main(sizes: list[int]) -> int:
-    header = ("articles", "extract s", "compare s", "ms/article", "ratio", "findings")
+SYLLABLES = ("ka", "lo", "ve", "rin", "dus", "mar", "tel", "quo", "shi", "bra", "nel", "vor", "zan", "pli")
+
+
+def _word(rng: random.Random) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4)))
+
+
+def _own_words(rng: random.Random) -> str:
+    """A sentence of words no other article uses: a reporter, a district, a street, a local dish."""
+    return (f"Reporter {_word(rng).title()} {_word(rng).title()} filed from the {_word(rng)} district near "
+            f"{_word(rng).title()} Street, where stalls sell {_word(rng)} and {_word(rng)}.")
+
+
+def _request(articles: list[ArticleText]) -> CheckRequest:
+    return CheckRequest.model_validate({"articles": [
+        {"id": a.id, "source": a.source, "text": a.text,
+         "published_at": a.published_at.isoformat() if a.published_at else None} for a in articles]})
+
+
+def main(argv: list[str]) -> int:
+    own_words = "--own-words" in argv
+    sizes = [int(x) for x in argv if x != "--own-words"] or [10, 100, 1000]
+    header = ("articles", "extract s", "group s", "engine s", "check s", "ms/article", "ratio", "findings")
     print("".join(f"{h:>12}" for h in header))
     base = None
+    warm_up()
     for n in sizes:
-        arts = corpus(n)
+        arts = corpus(n, own_words=own_words)
         t0 = time.perf_counter()
         claims = {a.id: extract_claims(a.text, a.published_at) for a in arts}
         t1 = time.perf_counter()
-        report = check_articles(arts, claims)
+        group_into_stories(arts, claims)
         t2 = time.perf_counter()
-        per = (t2 - t1) / n * 1000
+        report = check_articles(arts, claims)
+        t3 = time.perf_counter()
+        check_service.check(_request(arts), max_articles=len(arts))  # POST /v1/check's work, minus HTTP
+        t4 = time.perf_counter()
+        per = (t3 - t2) / n * 1000
         base = base or per
-        row = (n, f"{t1 - t0:.3f}", f"{t2 - t1:.3f}", f"{per:.2f}", f"{per / base:.2f}", len(report.findings))
+        row = (n, f"{t1 - t0:.3f}", f"{t2 - t1:.3f}", f"{t3 - t2:.3f}", f"{t4 - t3:.3f}", f"{per:.2f}",
+               f"{per / base:.2f}", len(report.findings))
         print("".join(f"{c:>12}" for c in row))
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main([int(x) for x in sys.argv[1:]] or [10, 100, 1000]))
+    sys.exit(main(sys.argv[1:]))

@@ -77,6 +77,12 @@ def empty_database(migrated_url: str, folder: Path) -> str:
     return f"sqlite:///{path}"
 
 
+def wait_warm(app: Any) -> None:
+    """Wait until the app's engine is warm (the server answers /healthz before that, /readyz after)."""
+    if not app.state.startup.warm.wait(300):
+        raise RuntimeError("the engine did not warm up")
+
+
 @pytest.fixture
 def database_url(migrated_url: str, tmp_path: Path) -> str:
     """A migrated, empty database for one test."""
@@ -94,6 +100,7 @@ def make_client(database_url: str) -> Iterator[Callable[..., TestClient]]:
         client = TestClient(create_app(settings))
         client.__enter__()
         clients.append(client)
+        wait_warm(client.app)
         return client
 
     yield build
@@ -135,6 +142,7 @@ def live_server(database_url: str) -> Iterator[Callable[..., str]]:
             if not thread.is_alive():
                 raise RuntimeError("uvicorn did not start")
             time.sleep(0.01)
+        wait_warm(server.config.app)
         servers.append((server, thread))
         return f"http://127.0.0.1:{port}"
 

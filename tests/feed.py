@@ -459,8 +459,10 @@ class FeedArticle:
     changed: dict[int, int] = field(default_factory=dict)  # figures stated differently: true -> stated
 
     def body(self, **extra: Any) -> dict[str, Any]:
-        """A POST /v1/articles body."""
-        return {"id": self.id, "url": f"https://{self.source.lower().replace(' ', '-')}.example/{self.id}",
+        """A POST /v1/articles body (`extra` overrides fields; the URL follows the id)."""
+        article_id = extra.pop("id", self.id)
+        site = self.source.lower().replace(" ", "-")
+        return {"id": article_id, "url": f"https://{site}.example/{article_id}",
                 "source": self.source, "title": self.title, "published_at": self.published_at,
                 "text": self.text, **extra}
 

@@ -210,6 +210,7 @@ STORY_REPORT = {
     "articles": [ARTICLE, {**ARTICLE, "id": "daily-1", "source": "The Daily", "claim_count": 2}],
     "claims": [{**c, "id": _STORED_IDS[c["id"]]} for c in CLAIMS],
     "findings": [_stored(DISCREPANCY, 1), _stored(AGREEMENT, 2)],
+    "findings_total": 2,
 }
 
 SUBSCRIPTION = {

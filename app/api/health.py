@@ -33,5 +33,6 @@ def healthz() -> Health:
     summary="Readiness probe: database reachable and migrated",
 )
 def readyz(session: SessionDep, request: Request) -> Readiness:
-    """The database answers and its schema is at the newest migration."""
-    return readiness(session, request.app.state.migration_head)
+    """The engine is warm, the database answers and its schema is at the newest migration."""
+    startup = getattr(request.app.state, "startup", None)
+    return readiness(session, request.app.state.migration_head, warm=startup is None or startup.ready)

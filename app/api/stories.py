@@ -59,10 +59,15 @@ def get_story(story_id: StoryId, session: SessionDep) -> StoryDetail:
     responses={**example(examples.STORY_REPORT), **problems(*READ, 404)},
     summary="Read a story's report: claims and findings",
 )
-def get_story_report(story_id: StoryId, session: SessionDep) -> StoryReport:
-    """The story's claims and findings as stored at its last ingest (same shapes as /v1/check). The page
-    for people is `/stories/{story_id}`."""
-    return service.story_report(session, story_id)
+def get_story_report(
+    story_id: StoryId, session: SessionDep, limit: Limit = 100, offset: Offset = 0
+) -> StoryReport:
+    """The story's articles and a page of its findings (by fact and kind) with the claims they rest on, as
+    stored at its last ingest (same shapes as /v1/check); a page ends early once its findings cite 1,000
+    claims (`next_offset`). The page for people is `/stories/{story_id}`."""
+    return service.story_report(
+        session, story_id, limit=limit, offset=offset, claims_per_page=service.CLAIMS_PER_PAGE
+    )
 
 
 @router.get(

@@ -78,6 +78,39 @@ def article_docs(session: Session, articles: Sequence[models.Article]) -> list[A
     ]
 
 
+def story_article_docs(session: Session, story_id: str) -> list[ArticleOut]:
+    """Response documents for the articles of one story, newest publication first (one query: the columns
+    shown and the claim count of each current revision)."""
+    a, r = models.Article, models.ArticleRevision
+    rows = session.exec(
+        select(
+            a.id, a.url, a.source, a.title, a.published_at, a.published_date_only, a.story_id,
+            a.current_revision, a.created_at, a.updated_at, func.count(col(models.Claim.id)),
+        )
+        .join(r, (col(r.article_id) == col(a.id)) & (col(r.number) == col(a.current_revision)))
+        .outerjoin(models.Claim, col(models.Claim.revision_id) == col(r.id))
+        .where(a.story_id == story_id)
+        .group_by(col(a.id))
+        .order_by(col(a.published_at).desc().nulls_last(), *CONTENT_ORDER[1:])
+    ).all()
+    return [
+        ArticleOut(
+            id=id_,
+            url=url,
+            source=source,
+            title=title,
+            published_at=shown_datetime(published_at, date_only),
+            story_id=story,
+            revision=revision,
+            claim_count=count,
+            created_at=created_at,
+            updated_at=updated_at,
+        )
+        for id_, url, source, title, published_at, date_only, story, revision, created_at, updated_at, count
+        in rows
+    ]
+
+
 def list_articles(
     session: Session,
     *,

@@ -301,11 +301,17 @@ def recompute_story(
     claims = current_claims(session, pairs, fresh, stored)
     report = engine.compare_story(story.id, [engine_article(a, r, story.id) for a, r in pairs], claims)
 
+    # claims read back from this engine's rows are those rows: only the others need writing (or checking)
+    from_rows = {
+        a.id for a, r in pairs if a.id not in (fresh or {}) and r.claims_engine == engine_fingerprint()
+    }
     claim_row: dict[tuple[str, int], models.Claim] = {}
     claim_key: dict[tuple[str, int], str] = {}
     for article, revision in pairs:
         current = stored.get(revision.id or -1, [])
-        for row in _sync_claims(session, revision, current, report.claims.get(article.id, ())):
+        if article.id not in from_rows:
+            current = _sync_claims(session, revision, current, report.claims.get(article.id, ()))
+        for row in current:
             claim_row[(article.id, row.position)] = row
             claim_key[(article.id, row.position)] = f"{article.id}:{revision.number}:{row.start}:{row.end}"
 

@@ -1,4 +1,4 @@
-"""Readiness: the database answers and its schema is at the migration head."""
+"""Readiness: the engine is warm, the database answers and its schema is at the migration head."""
 
 from __future__ import annotations
 
@@ -29,8 +29,10 @@ def migration_head() -> str | None:
     return ScriptDirectory.from_config(config).get_current_head()
 
 
-def readiness(session: Session, head: str | None) -> Readiness:
-    """Readiness document, or NotReady naming what is missing."""
+def readiness(session: Session, head: str | None, warm: bool = True) -> Readiness:
+    """Readiness document, or NotReady naming what is missing (`warm`: the engine's tables are loaded)."""
+    if not warm:
+        raise NotReady("warming up: the engine's tables are still loading")
     try:
         session.execute(text("SELECT 1"))
         current = MigrationContext.configure(session.connection()).get_current_revision()

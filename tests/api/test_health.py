@@ -7,11 +7,21 @@ from fastapi.testclient import TestClient
 
 from app.config import Settings
 from app.main import create_app
-from tests.conftest import alembic_config
+from app.services.startup import Startup
+from tests.conftest import alembic_config, wait_warm
+
+
+class _Warm(TestClient):
+    """A client whose app has warmed up when the `with` block starts."""
+
+    def __enter__(self) -> TestClient:
+        client = super().__enter__()
+        wait_warm(self.app)
+        return client
 
 
 def _client(url: str) -> TestClient:
-    return TestClient(create_app(Settings(_env_file=None, database_url=url)))  # type: ignore[call-arg]
+    return _Warm(create_app(Settings(_env_file=None, database_url=url)))  # type: ignore[call-arg]
 
 
 def test_healthz_answers_ok(client):
@@ -42,3 +52,18 @@ def test_readyz_follows_downgrade_and_upgrade(tmp_path):
     command.upgrade(config, "head")
     with _client(url) as client:
         assert client.get("/readyz").status_code == 200
+
+
+def test_healthz_answers_and_readyz_is_503_while_the_engine_warms_up(make_client):
+    client = make_client(worker_enabled=False)
+    started = client.app.state.startup
+    cold = Startup(client.app.state.database, client.app.state.settings)  # not begun: still cold
+    client.app.state.startup = cold
+    assert client.get("/healthz").status_code == 200
+    response = client.get("/readyz")
+    assert response.status_code == 503 and "warming up" in response.json()["detail"]
+    cold.begin()
+    wait_warm(client.app)
+    assert client.get("/readyz").status_code == 200
+    cold.end()
+    client.app.state.startup = started

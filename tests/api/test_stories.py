@@ -25,6 +25,12 @@ def _shape(findings, claims):
     return Counter((f["type"], tuple(sorted(span[i] for i in f["claims"]))) for f in findings)
 
 
+def _cited(answer):
+    """The spans of the claims the answer's findings rest on."""
+    span = {c["id"]: (c["article_id"], c["start"], c["end"]) for c in answer["claims"]}
+    return sorted({span[i] for f in answer["findings"] for i in f["claims"]})
+
+
 def test_story_list_counts_articles_and_findings(client):
     story_id = _ingest_ferry(client)
     stories = client.get("/v1/stories").json()
@@ -57,9 +63,7 @@ def test_report_is_what_check_says_about_the_same_articles(client):
     texts = {"wire": FERRY_WIRE, "daily": FERRY_DAILY}
     for claim in report["claims"]:
         assert texts[claim["article_id"]][claim["start"] : claim["end"]] == claim["text"]
-    assert sorted((c["article_id"], c["start"], c["end"]) for c in report["claims"]) == sorted(
-        (c["article_id"], c["start"], c["end"]) for c in checked["claims"]
-    )
+    assert _cited(report) == _cited(checked)
     assert _shape(report["findings"], report["claims"]) == _shape(checked["findings"], checked["claims"])
     for finding in report["findings"]:
         assert finding["story_id"] == story_id and finding["reason"]
@@ -138,6 +142,24 @@ def test_report_of_the_seed_stories_is_what_check_says(client):
     story_id = client.get("/v1/stories").json()["items"][0]["id"]
     report = client.get(f"/v1/stories/{story_id}/report").json()
     checked = client.post("/v1/check", json={"articles": [{**a, "story": "seeds"} for a in articles]}).json()
-    assert len(report["claims"]) == len(checked["claims"])
+    assert _cited(report) == _cited(checked)
+    assert len(report["claims"]) == len(_cited(report)), "the report carries the claims its findings cite"
     assert report["findings"], "the seeds hold agreements, discrepancies and a correction"
     assert _shape(report["findings"], report["claims"]) == _shape(checked["findings"], checked["claims"])
+
+
+def test_report_findings_come_a_page_at_a_time_with_the_claims_they_cite(client):
+    seeds = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.json"))
+    for path in seeds:
+        client.post("/v1/articles", json={**json.loads(path.read_text(encoding="utf-8")), "story": "seeds"})
+    story_id = client.get("/v1/stories").json()["items"][0]["id"]
+    whole = client.get(f"/v1/stories/{story_id}/report", params={"limit": 500}).json()
+    assert whole["findings_total"] == len(whole["findings"]) >= 3
+    pages = [
+        client.get(f"/v1/stories/{story_id}/report", params={"limit": 2, "offset": offset}).json()
+        for offset in range(0, whole["findings_total"], 2)
+    ]
+    assert [f["id"] for page in pages for f in page["findings"]] == [f["id"] for f in whole["findings"]]
+    for page in pages:
+        assert page["findings_total"] == whole["findings_total"] and len(page["articles"]) == len(seeds)
+        assert {c["id"] for c in page["claims"]} == {i for f in page["findings"] for i in f["claims"]}
