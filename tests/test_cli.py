@@ -243,14 +243,17 @@ def test_serve_answers_on_the_port_from_settings(database_url):
 
 
 def wait_for(url: str, server: subprocess.Popen, attempts: int = 600) -> httpx.Response:
-    """Poll `url` until the server answers (a start-up allowance, not a speed check)."""
+    """Poll `url` until the server answers, and has warmed up (a start-up allowance, not a speed check)."""
     for _ in range(attempts):
         if server.poll() is not None:
             pytest.fail(f"tally serve exited with status {server.returncode}")
         try:
-            return httpx.get(url, timeout=5)
+            answer = httpx.get(url, timeout=5)
         except httpx.TransportError:
-            time.sleep(0.1)
+            answer = None
+        if answer is not None and not (answer.status_code == 503 and "warming up" in answer.text):
+            return answer
+        time.sleep(0.1)
     pytest.fail(f"tally serve did not answer {url}")
 
 
