@@ -27,6 +27,7 @@ from app.engine.compare.keys import (
     hard_conflict,
     one_sided_scope,
     places,
+    rival_counts,
     subtypes,
 )
 from app.engine.model import Claim, ClaimRef, FactKey
@@ -194,7 +195,8 @@ def _fact_score(item: AlignItem, fact: Fact) -> tuple[float, float] | None:
     # a copy of one member's sentence whose verb a desk changed may join although the other members'
     # verbs then contradict it: the change is what the fact is to show
     copied = item.block[0] == "count" and any(context_similarity(item, m) >= COPIED for m in reps)
-    if any(m.block != item.block or hard_conflict(item, m, ignore_action=copied) for m in reps):
+    if any(m.block != item.block or hard_conflict(item, m, ignore_action=copied) or rival_counts(item, m)
+           for m in reps):
         return None  # it contradicts a member: never one fact with it
     for m in reps:  # it must fit one member strongly; a member it differs from in scope is judged by that one
         s = pair_score(item, m)
@@ -235,7 +237,8 @@ def link(f1: Fact, f2: Fact) -> float | None:
     # itself; another fact fits it if it fits its original
     changed = any(len({a for a in f.actions if a}) > 1 for f in (f1, f2))
     copied = f1.block[0] == "count" and (changed or any(context_similarity(x, y) >= COPIED for x, y in pairs))
-    if any(x.block != y.block or hard_conflict(x, y, ignore_action=copied) for x, y in pairs):
+    if any(x.block != y.block or hard_conflict(x, y, ignore_action=copied) or rival_counts(x, y)
+           for x, y in pairs):
         return None
     for x in f1.representatives():
         for y in f2.representatives():

@@ -107,6 +107,12 @@ def hard_conflict(a: AlignItem, b: AlignItem, ignore_action: bool = False) -> st
     return None
 
 
+def rival_counts(a: AlignItem, b: AlignItem) -> bool:
+    """Two named sources' counts that differ ("Kyiv says four airfields", "Moscow confirmed five"): a claim
+    never joins a fact holding a rival source's count, even through a member that names no source."""
+    return a.block[0] == "count" and not values_meet(a.claim, b.claim) and _other_sources(a, b)
+
+
 def soft_conflict(a: AlignItem, b: AlignItem) -> str | None:
     """What makes two claims with different values two facts: a scope, a source or an anchor one of them
     lacks. With values that agree they may still be one statement ("36 cruise missiles", "36 missiles")."""
@@ -115,7 +121,7 @@ def soft_conflict(a: AlignItem, b: AlignItem) -> str | None:
     scope = one_sided_scope(a, b)
     if scope:
         return f"part ({scope})"  # a part never conflicts with its whole
-    if a.block[0] == "count" and _other_sources(a, b):
+    if rival_counts(a, b):
         return "another source's count"  # the police's count and the organisers' are two counts
     if not _anchored(a, b):
         return "unanchored"  # "nine" and "30,000 runners": nothing but the noun says they are one

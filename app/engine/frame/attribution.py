@@ -81,12 +81,16 @@ def claimant_spots(words: list[Token]) -> list[Spot]:
 def claimant_for(spots: list[Spot], first: int, after: int) -> str | None:
     """The source of the figure at words[first:after]: an "according to X" (or "X said") right after it,
     within a few words ("about 400,000, according to police, or 1.5 million, according to unions"), else
-    the sentence's first source."""
+    the nearest source whose verb of saying comes before it ("the ministry counted 412,000, while unions
+    said more than 1.5 million"), else the sentence's first source."""
     for index, name, span in spots:
         # "about 400,000, according to police", "38,000 people, police said": a source named right after
         # the figure, with nothing but a comma between ("412,000, while unions said 1.5 million" is not)
         if after <= index <= after + _NEAR and (span.start > index or span.start <= after + 1):
             return name
+    before = [name for index, name, span in spots if index < first and span.stop <= first]
+    if before:
+        return before[-1]
     return spots[0][1] if spots else None
 
 

@@ -204,6 +204,31 @@ def test_the_source_named_right_after_a_figure_is_that_figures_source():
     assert any(f.type == "agreement" for f in r.findings)
 
 
+def test_the_source_whose_verb_comes_before_a_figure_in_its_own_clause_is_that_figures_source():
+    r = report("The ministry counted 52,000 voters at the rallies, while the opposition said more than "
+               "90,000 had turned out.",
+               "The opposition said 91,000 voters turned out at the rallies.")
+    assert not discrepancies(r)
+    claimants = {c.text: c.frame.claimant for c in r.claims["a0"]}
+    assert claimants["more than 90,000"] == "opposition"
+    assert claimants["52,000 voters"] == "ministry"
+
+
+def test_a_count_never_joins_a_fact_that_holds_a_rival_sources_count():
+    # the unnamed figure agrees with the union's; the employers' count is another count, not a conflict
+    r = report("The union said 12 factories were shut by the strike on Monday.",
+               "Twelve factories were shut by the strike on Monday.",
+               "The employers federation said nine factories were shut by the strike on Monday.")
+    assert not discrepancies(r)
+    assert any(f.type == "agreement" and joined_values(r, f) == [12, 12] for f in r.findings)
+
+
+def test_a_named_source_against_an_unnamed_figure_still_conflicts():
+    r = report("Rainfall at the Osk gauge reached 212 mm, the weather service said.",
+               "Rainfall at the Osk gauge reached 121 mm on Tuesday.")
+    assert len(discrepancies(r)) == 1
+
+
 def test_a_local_clock_time_is_compared_with_local_times_and_a_gmt_time_with_utc_times():
     r = report("The storm made landfall at 7:47 p.m. local time (2347 GMT), the hurricane centre said.",
                "The storm made landfall at 23:47 GMT, the hurricane centre said.",
