@@ -117,6 +117,8 @@ def soft_conflict(a: AlignItem, b: AlignItem) -> str | None:
     """What makes two claims with different values two facts: a scope, a source or an anchor one of them
     lacks. With values that agree they may still be one statement ("36 cruise missiles", "36 missiles")."""
     if values_meet(a.claim, b.claim):
+        if _open_alike(a.claim, b.claim) and not _anchored(a, b, by_cue=False, retold=COPIED):
+            return "unanchored bounds"  # "more than 4,000km" and "upwards of 7,000 km" meet by saying little
         return None
     scope = one_sided_scope(a, b)
     if scope:
@@ -133,7 +135,15 @@ RETOLD = 0.45  # context likeness of a close retelling: enough to compare figure
 COPIED = 0.7  # context likeness of a copy of one sentence (a desk changed a word or a figure)
 
 
-def _anchored(a: AlignItem, b: AlignItem) -> bool:
+def _open_alike(a: Claim, b: Claim) -> bool:
+    """Two open bounds that point the same way from different figures ("more than 4,000", "at least
+    7,000"): they meet whatever they measure."""
+    va, vb = a.value, b.value
+    return (va.qualifier == vb.qualifier and va.qualifier in ("lower_bound", "upper_bound")
+            and va.tolerance is None and vb.tolerance is None and va.nominal != vb.nominal)
+
+
+def _anchored(a: AlignItem, b: AlignItem, by_cue: bool = True, retold: float = RETOLD) -> bool:
     """Do two claims share more than their noun or unit: the same action of their own, the same subtype,
     place, holder or measure, a word of what the figure is for ("under boil-water notices"), or a closely
     retold sentence? Two figures that share nothing else are one fact only when their values agree."""
@@ -144,11 +154,11 @@ def _anchored(a: AlignItem, b: AlignItem) -> bool:
         return True
     if (fa.holder and fb.holder) or (fa.measure and fb.measure) or (a.role & b.role):
         return True
-    if fa.modality == fb.modality != "reported":  # two targets, two forecasts: the cue is the anchor
+    if by_cue and fa.modality == fb.modality != "reported":  # two targets, two forecasts: the cue anchors
         return True
     if _named_in(fa.holder, b) or _named_in(fb.holder, a):  # "Varga has 41.4%" / "Varga won ... 41.3%"
         return True
-    return context_similarity(a, b) >= RETOLD
+    return context_similarity(a, b) >= retold
 
 
 def _named_in(holder: str | None, item: AlignItem) -> bool:

@@ -229,6 +229,17 @@ def test_a_named_source_against_an_unnamed_figure_still_conflicts():
     assert len(discrepancies(r)) == 1
 
 
+def test_two_open_bounds_of_different_figures_agree_only_when_something_anchors_them():
+    # "more than 300 km" and "upwards of 900 km" meet whatever they measure: nothing says they are one
+    r = report("The relay covered more than 300 km on its first leg through the hills, the organisers said.",
+               "The relay covered upwards of 900 km through the hills, the organisers said.")
+    assert not [f for f in r.findings if f.type == "agreement" and "km" in f.reason]
+    # the same verb and place anchor two bounds of one toll
+    r = report("The storm killed at least 12 people in Osk County on Friday.",
+               "The storm killed more than 10 people in Osk County on Friday.")
+    assert any(f.type == "agreement" and joined_values(r, f) == [10, 12] for f in r.findings)
+
+
 def test_a_local_clock_time_is_compared_with_local_times_and_a_gmt_time_with_utc_times():
     r = report("The storm made landfall at 7:47 p.m. local time (2347 GMT), the hurricane centre said.",
                "The storm made landfall at 23:47 GMT, the hurricane centre said.",
