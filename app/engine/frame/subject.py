@@ -117,7 +117,8 @@ def _clause_subject(words: list[Token], clauses: list[int], names: list[Name], f
         if end > first or first - end > SUBJECT_REACH or clauses[start] != here:
             continue
         before = words[start - 1] if start > 0 else None
-        opens = before is None or not before.is_word or clauses[start - 1] != here or _possessive(before)
+        opens = (before is None or not before.is_word or clauses[start - 1] != here or _possessive(before)
+                 or _lead_in(words, clauses, start))
         if end < len(words) and words[end].norm in verbs and opens:  # "Ethiopia's Meskerem Alemu won"
             return name
     return None
@@ -158,3 +159,20 @@ def _noun(t: Token) -> bool:
     if low in lx.stopwords() or low in lx.words("frame", "measure", "verbs"):
         return False
     return not (low.endswith("ed") or low.endswith("ly"))
+
+
+LEAD_IN = 3  # words of a description that may open a clause before its subject's name
+
+
+def _lead_in(words: list[Token], clauses: list[int], start: int) -> bool:
+    """Only a short description opens the clause before the name ("Corvesse schoolteacher Anouk Demers
+    finished 12th"): a few words, none of them a verb of saying or holding."""
+    here = clauses[start]
+    verbs = lx.words("frame", "holder", "verbs") | lx.words("frame", "attribution", "verbs")
+    k = start - 1
+    while k >= 0 and words[k].is_word and clauses[k] == here and start - k <= LEAD_IN:
+        if words[k].norm in verbs:
+            return False
+        k -= 1
+    return k < 0 or not words[k].is_word or clauses[k] != here
+

@@ -240,6 +240,13 @@ def test_two_open_bounds_of_different_figures_agree_only_when_something_anchors_
     assert any(f.type == "agreement" and joined_values(r, f) == [10, 12] for f in r.findings)
 
 
+def test_a_short_description_before_a_name_keeps_the_name_the_holder_of_its_clause():
+    r = report("Kenya's Jomo Kiprop won the men's race in 2:06:11 on Sunday.",
+               "Harlow schoolteacher Lena Voss finished 40th in the men's race in 2:31:05 on Sunday.")
+    assert not discrepancies(r)
+    assert [c.frame.holder for c in r.claims["a1"] if c.text == "2:31:05"] == ["lena voss"]
+
+
 def test_a_local_clock_time_is_compared_with_local_times_and_a_gmt_time_with_utc_times():
     r = report("The storm made landfall at 7:47 p.m. local time (2347 GMT), the hurricane centre said.",
                "The storm made landfall at 23:47 GMT, the hurricane centre said.",
