@@ -20,6 +20,7 @@ from datetime import date
 
 from app.engine.budget import charge
 from app.engine.frame.frame import SentenceParts, frame_in
+from app.engine.frame.modality import CARRIED, continues_list
 from app.engine.frame.time import event_time
 from app.engine.model import Claim, Frame
 from app.engine.text import Sentence
@@ -38,12 +39,32 @@ def frame_claims(claims: Sequence[Claim], sentences: Sequence[Sentence], publish
             sentence = by_start.get(c.sentence_start) or Sentence(c.sentence_start, c.sentence)
             parts[c.sentence_start] = SentenceParts.of(sentence)
         framed.append(replace(c, frame=frame_in(parts[c.sentence_start], c, published_at)))
+    framed = _carry_modality(framed, parts)
     dates: dict[int, list[Claim]] = {}
     for c in framed:
         if c.kind == "date" and c.frame.modality == "reported":  # not "since May", "by 2030", "next week"
             dates.setdefault(c.sentence_start, []).append(c)
     return [replace(c, frame=event_time(c, c.frame, dates.get(c.sentence_start, ()),
                                         parts[c.sentence_start].place_of_word)) for c in framed]
+
+
+def _carry_modality(framed: list[Claim], parts: dict[int, SentenceParts]) -> list[Claim]:
+    """A figure with no cue of its own that continues a list of forecast, estimated or targeted figures is
+    put the same way ("The exit poll gives Varga 44.1% and Brannik 31.5%")."""
+    out: list[Claim] = []
+    last: dict[tuple[int, str], Claim] = {}  # the figure of each kind before, in its sentence
+    for c in framed:
+        prev = last.get((c.sentence_start, c.kind))
+        if (prev is not None
+                and prev.frame.modality in CARRIED and c.frame.modality == "reported"):
+            p = parts[c.sentence_start]
+            _, prev_after = p.place_of_word(prev.end - 1)
+            _, first = p.place_of_word(c.start)
+            if continues_list(p.words, p.clauses, prev_after + 1, first):
+                c = replace(c, frame=replace(c.frame, modality=prev.frame.modality))
+        out.append(c)
+        last[(c.sentence_start, c.kind)] = c
+    return out
 
 
 def frame_claim(claim: Claim, published_at: date | None = None) -> Frame:

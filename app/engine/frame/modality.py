@@ -78,7 +78,10 @@ def modality_of(words: list[Token], clauses: list[int], first: int, after: int,
     reach, reach_after, cues = _cues()
     here = clauses[first] if first < len(clauses) else None
     lo = first
-    while lo > 0 and first - lo < reach and clauses[lo - 1] == here:
+    # a quantity's cue reaches back to the figure before (whose cue it is; a list carries it on:
+    # continues_list); a date's reaches past it ("targets 2.1 million people and will end on March 23")
+    own = kind in ("date", "time")
+    while lo > 0 and first - lo < reach and clauses[lo - 1] == here and (own or not _figure(words[lo - 1])):
         lo -= 1
     hi = after
     while hi < len(words) and hi - after < reach_after and clauses[hi] == here:
@@ -94,6 +97,11 @@ def modality_of(words: list[Token], clauses: list[int], first: int, after: int,
     if published is not None and _other_year(words[lo:first] + own, published):
         return "historical"
     return "reported"
+
+
+def _figure(t: Token) -> bool:
+    """A number of another figure (a year is none: "the forecast for 2027 of 3%")."""
+    return t.is_num and not (len(t.text) == 4 and t.text.isdigit() and 1800 <= int(t.text) <= 2100)
 
 
 def _opens_span(words: list[Token], clauses: list[int], first: int) -> bool:
@@ -118,3 +126,26 @@ def _other_year(before: list[Token], published: date) -> bool:
             if int(t.text) != published.year and prev not in ("since", "from", "until", "through"):
                 return True
     return False
+
+
+CARRIED = frozenset(("forecast", "target", "estimated"))  # modalities a list of figures shares
+LIST_GAP = 10  # words between two figures of one list at most
+
+
+def continues_list(words: list[Token], clauses: list[int], prev_after: int, first: int) -> bool:
+    """Does the figure at words[first:] continue the list the figure ending at `prev_after` opened ("The
+    exit poll gives Varga 44.1% and Brannik 31.5%, with Oancea third on 10.2%"), so that it is put the
+    same way? Not across a contrast, a semicolon, a verb of saying or a verb in the past ("Economists
+    expected 170,000 jobs, but the economy added 143,000")."""
+    if not 0 < first - prev_after <= LIST_GAP:
+        return False
+    stops = _LIST_STOPS | lx.words("frame", "attribution", "verbs")
+    for t in words[prev_after:first]:
+        if t.norm in stops or (t.is_word and t.text.islower() and t.norm.endswith("ed")):
+            return False
+    return clauses[first] - clauses[prev_after - 1] <= 2
+
+
+_LIST_STOPS = frozenset((";", "but", "while", "whereas", "although", "though", "yet", "however", "against",
+                         "versus", "vs", "compared", "than", "actual", "actually"))
+
