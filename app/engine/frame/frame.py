@@ -76,8 +76,11 @@ class SentenceParts:
     def of(cls, sentence: Sentence) -> SentenceParts:
         words = sentence.words
         spots = claimant_spots(words)
-        # a place named in a source's title is no place of the figures ("Kerr County Sheriff Larry Leitha")
-        sourced = [p for p in places(words) if not any(p[0] in span for _, _, span in spots)]
+        # a place named in a source's title is no place of the figures ("Kerr County Sheriff Larry Leitha");
+        # the place of a source's office is ("officials in Kendall County reported one death")
+        preps = lx.words("frame", "places", "prepositions")
+        sourced = [p for p in places(words) if not any(p[0] in span for _, _, span in spots)
+                   or (p[0] > 0 and words[p[0] - 1].norm in preps)]
         return cls(words, sentence.clauses, [t.end for t in words], [t.start for t in words],
                    actions(words), actor_spots(words), plural_nouns(words), sourced,
                    time_words(words), attribution_of(words), spots, names_of(words))

@@ -74,7 +74,11 @@ def place_of(words: list[Token], clauses: list[int], found: list[tuple[int, str]
     if following:  # "three deaths in Burnet County and four in Travis County": the place right after it
         return following[0], False
     same = {p for i, p in found if clauses[i] == mine}
-    opening = {p for i, p in found if clauses[i] == 0 and words[0].norm in ("in", "around", "near")}
+    # the opening 'In X,' of the sentence, or of the figure's own part of it after a semicolon ("In Travis
+    # County six people died; in Kendall County, two")
+    start = max((k + 1 for k in range(first) if words[k].norm == ";"), default=0)
+    opens = words[start].norm in ("in", "around", "near")
+    opening = {p for i, p in found if opens and start <= i < first and clauses[i] == clauses[start]}
     if same or opening:
         return "; ".join(sorted(same | opening)), False
     clause_start = first

@@ -32,3 +32,19 @@ def test_a_participle_clause_inherits_the_place_of_its_main_clause():
 
 def test_a_month_is_never_a_place():
     assert place("In March, 12 homes in the Delta region flooded.", "12") == ("delta", False)
+
+
+def test_each_part_of_a_sentence_after_a_semicolon_opens_with_its_own_place():
+    sentence = "In Osk County four people died; in Varn County, two; in Lede County, seven."
+    assert place(sentence, "four") == ("osk", False)
+    assert place(sentence, "two") == ("varn", False)
+    assert place(sentence, "seven") == ("lede", False)
+
+
+def test_the_place_of_a_sources_office_is_the_place_of_its_figure_and_a_title_is_not():
+    from app.engine import extract_claims
+
+    [office] = extract_claims("Officials in Varn County reported one flood death on Sunday.")[:1]
+    assert office.frame.place == "varn"
+    [titled] = extract_claims("Varn County Sheriff Ada Holm said 43 people died.")[:1]
+    assert titled.frame.place is None
