@@ -25,7 +25,7 @@ CANDIDATES = 5  # groups compared per article
 
 def shingles(text: str) -> frozenset[int]:
     """Hashes of the sampled word shingles of `text` (lowercased, numbers masked)."""
-    words = ["#" if w[0].isdigit() else w for w in tokens.words(text)]
+    words = ["#" if w[0].isdecimal() else w for w in tokens.words(text)]
     out = set()
     for i in range(max(0, len(words) - SHINGLE + 1)):
         h = zlib.crc32(" ".join(words[i : i + SHINGLE]).encode())

@@ -62,14 +62,14 @@ def _hours_and_minutes(tokens: list[Token], i: int) -> tuple[int, int] | None:
     if j + 1 < n and tokens[j].text == ":" and joined(tokens, j) and _two_digits(tokens[j + 1]):
         if j + 2 < n and tokens[j + 2].text == ":" and joined(tokens, j + 2):
             return None  # "2:06:23" is an elapsed time
-        if not t.text.isdigit():
+        if not t.text.isdecimal():
             return None
         hour, minute, j, clock = int(t.text), int(tokens[j + 1].text), j + 2, True
-    elif "." in t.text and t.text.replace(".", "").isdigit() and len(t.text.split(".")[1]) == 2:
+    elif "." in t.text and t.text.replace(".", "").isdecimal() and len(t.text.split(".")[1]) == 2:
         hour, minute, clock = int(t.text.split(".")[0]), int(t.text.split(".")[1]), False  # "7.42am"
-    elif t.text.isdigit() and len(t.text) == 4:
+    elif t.text.isdecimal() and len(t.text) == 4:
         return _military(tokens, i)
-    elif t.text.isdigit() and len(t.text) <= 2:
+    elif t.text.isdecimal() and len(t.text) <= 2:
         hour, minute, clock = int(t.text), 0, False
     else:
         return None
@@ -102,7 +102,7 @@ def _military(tokens: list[Token], i: int) -> tuple[int, int] | None:
 
 
 def _two_digits(t: Token) -> bool:
-    return t.text.isdigit() and len(t.text) == 2
+    return t.text.isdecimal() and len(t.text) == 2
 
 
 def _meridiem(tokens: list[Token], j: int) -> tuple[int, int] | None:
@@ -146,7 +146,7 @@ def _zone(tokens: list[Token], j: int) -> tuple[str | None, int | None, int]:
         and end + 1 < n
         and tokens[end].text in ("+", "-", "−")
         and joined(tokens, end)
-        and tokens[end + 1].text.isdigit()
+        and tokens[end + 1].text.isdecimal()
         and joined(tokens, end + 1)
     ):
         sign = -1 if tokens[end].text != "+" else 1
@@ -186,9 +186,9 @@ def elapsed_seconds(tokens: list[Token], i: int) -> tuple[float, int] | None:
             break
         parts.append(tokens[j + 1].text)
         j += 2
-    if not parts[0].isdigit() or any(len(p.split(".")[0]) != 2 for p in parts[1:]):
+    if not parts[0].isdecimal() or any(len(p.split(".")[0]) != 2 for p in parts[1:]):
         return None
-    if len(parts) == 3 and parts[1].isdigit():
+    if len(parts) == 3 and parts[1].isdecimal():
         h, m, s = int(parts[0]), int(parts[1]), _seconds(parts[2])
     elif len(parts) == 2 and "." in parts[1]:
         h, m, s = 0, int(parts[0]), _seconds(parts[1])
@@ -210,7 +210,7 @@ def match_minute(tokens: list[Token], i: int) -> tuple[float, int] | None:
     """'in the 108th minute', 'a 90th-minute winner': the minute of play, an elapsed time (minutes, index
     after the word 'minute')."""
     n = len(tokens)
-    if not tokens[i].text.isdigit() or i + 2 >= n:
+    if not tokens[i].text.isdecimal() or i + 2 >= n:
         return None
     if tokens[i + 1].lower not in _MINUTE_ORDINALS or not joined(tokens, i + 1):
         return None

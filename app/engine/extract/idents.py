@@ -86,7 +86,7 @@ def not_a_quantity(tokens: list[Token], k: int, num: NumberMatch, money: bool) -
         decade = after.lower == "s" and is_year(num.nominal or 0, t.text)
         if after.is_word and not num.scaled and not decade and match_unit(tokens, num.end) is None:
             return True  # "5G", "3D"
-    if len(t.text) > 1 and t.text[0] == "0" and t.text[1].isdigit():
+    if len(t.text) > 1 and t.text[0] == "0" and t.text[1].isdecimal():
         return True  # "06", "007": a leading zero marks a code or a cut-off date
     prev = tokens[k - 1] if k > 0 else None
     if prev is None:
@@ -109,9 +109,9 @@ def not_a_quantity(tokens: list[Token], k: int, num: NumberMatch, money: bool) -
         return True
     if _phone(tokens, k):
         return True
-    if prev.is_word and prev.lower in lex.id_prefixes and t.text.isdigit():
+    if prev.is_word and prev.lower in lex.id_prefixes and t.text.isdecimal():
         return not (after is not None and match_unit(tokens, num.end) is not None)
-    if prev.is_word and any(c.isupper() for c in prev.text) and t.text.isdigit() and k >= 2:
+    if prev.is_word and any(c.isupper() for c in prev.text) and t.text.isdecimal() and k >= 2:
         if prev.lower in lex.stop or prev.lower in lex.date_words or (prev.lower,) in lex.trends:
             return False
         if qualifier_before(tokens, k) is not None:
@@ -130,12 +130,12 @@ def _phone(tokens: list[Token], k: int) -> bool:
     t = tokens[k].text
     return (
         len(t) == 3
-        and t.isdigit()
+        and t.isdecimal()
         and k + 2 < n
         and tokens[k + 1].text == "-"
         and joined(tokens, k + 1)
         and len(tokens[k + 2].text) == 4
-        and tokens[k + 2].text.isdigit()
+        and tokens[k + 2].text.isdecimal()
     )
 
 

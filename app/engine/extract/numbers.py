@@ -57,7 +57,10 @@ def parse_digits(text: str) -> float | None:
         text = text.replace(",", "")
     if text.count(".") > 1:
         return None
-    return float(text)
+    try:
+        return float(text)
+    except ValueError:  # digits float() does not read ("1¹2": a superscript is a digit to str.isdigit)
+        return None
 
 
 def parse_number(tokens: list[Token], i: int, money: bool = False) -> NumberMatch | None:
@@ -89,7 +92,7 @@ def parse_number(tokens: list[Token], i: int, money: bool = False) -> NumberMatc
         if frac is not None:
             return NumberMatch(start, i + 3, frac, frac, frac, fraction=True)
         mixed = _mixed_fraction(tokens, j)
-        if mixed is not None and t.text.isdigit():
+        if mixed is not None and t.text.isdecimal():
             value, j = value + mixed, j + 3  # "7 3/4 %", "a 2 1/2-mile walk"
         power = _times_ten_to_the(tokens, j)
         if power is not None:
@@ -171,12 +174,12 @@ def _sign_ok(tokens: list[Token], i: int) -> bool:
 def _mixed_fraction(tokens: list[Token], j: int) -> float | None:
     """'3/4' after a whole number ('7 3/4 %'): a proper fraction with a small denominator, written apart."""
     n = len(tokens)
-    if j + 2 >= n or not tokens[j].text.isdigit() or not tokens[j].space_before:
+    if j + 2 >= n or not tokens[j].text.isdecimal() or not tokens[j].space_before:
         return None
     if tokens[j + 1].text not in ("/", "⁄") or not joined(tokens, j + 1) or not joined(tokens, j + 2):
         return None
     num, den = tokens[j].text, tokens[j + 2].text
-    if not den.isdigit() or int(den) not in (2, 3, 4, 8, 16) or not 0 < int(num) < int(den):
+    if not den.isdecimal() or int(den) not in (2, 3, 4, 8, 16) or not 0 < int(num) < int(den):
         return None
     if j + 3 < n and tokens[j + 3].text in ("/", "-") and joined(tokens, j + 3):
         return None  # "1 3/4/2025" is no fraction
@@ -194,7 +197,7 @@ def _times_ten_to_the(tokens: list[Token], j: int) -> tuple[int, int] | None:
         k += 1
     if k < n and tokens[k].text in ("-", "−") and joined(tokens, k):
         sign, k = -1, k + 1
-    if k < n and tokens[k].text.isdigit() and joined(tokens, k) and len(tokens[k].text) <= 3:
+    if k < n and tokens[k].text.isdecimal() and joined(tokens, k) and len(tokens[k].text) <= 3:
         return sign * int(tokens[k].text), k + 1
     return None
 

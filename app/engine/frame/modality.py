@@ -101,7 +101,7 @@ def modality_of(words: list[Token], clauses: list[int], first: int, after: int,
 
 def _figure(t: Token) -> bool:
     """A number of another figure (a year is none: "the forecast for 2027 of 3%")."""
-    return t.is_num and not (len(t.text) == 4 and t.text.isdigit() and 1800 <= int(t.text) <= 2100)
+    return t.is_num and not (len(t.text) == 4 and t.text.isdecimal() and 1800 <= int(t.text) <= 2100)
 
 
 def _opens_span(words: list[Token], clauses: list[int], first: int) -> bool:
@@ -121,7 +121,7 @@ SPAN_REACH = 8  # words back from a date to a "since" that opens the span it end
 def _other_year(before: list[Token], published: date) -> bool:
     """A year other than the publication's, not opening a span up to now ("since 2022")."""
     for k, t in enumerate(before):
-        if t.is_num and len(t.text) == 4 and t.text.isdigit() and 1800 <= int(t.text) <= 2100:
+        if t.is_num and len(t.text) == 4 and t.text.isdecimal() and 1800 <= int(t.text) <= 2100:
             prev = before[k - 1].norm if k else ""
             if int(t.text) != published.year and prev not in ("since", "from", "until", "through"):
                 return True

@@ -78,7 +78,7 @@ def _starts_sentence(line: str, i: int) -> bool:
     c = line[i]
     if c in _OPENERS:
         return True
-    return c.isdigit() or (c.isalpha() and not c.islower())
+    return c.isdecimal() or (c.isalpha() and not c.islower())
 
 
 def _is_abbreviation(line: str, dot: int) -> bool:

@@ -82,7 +82,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
             continue
         low = s.lower()
         first = s[0]
-        kind = "num" if first.isdigit() else ("word" if first.isalpha() else "sym")
+        kind = "num" if first.isdecimal() else ("word" if first.isalpha() else "sym")
         norm = low if "'" not in low and "’" not in low else _norm(low)
         tokens.append(Token(s, low, start + offset, end + offset, kind, start != prev_end, norm))
         prev_end = end
@@ -122,7 +122,7 @@ def joined(tokens: list[Token], i: int) -> bool:
 def _hyphen_joins(hyphen: Token, part: Token) -> bool:
     """'-range' in 'long-range', '-95' in 'Tu-95': a hyphen touching the word before and the part after."""
     return (hyphen.text in _HYPHENS and not hyphen.space_before and not part.space_before
-            and (part.is_word or part.text.isdigit()))
+            and (part.is_word or part.text.isdecimal()))
 
 
 def compounds(tokens: list[Token]) -> list[Token]:

@@ -291,6 +291,10 @@ _PIECES = [
     "up to",
     "'",
     "+3%",
+    "1¹",  # digits to str.isdigit that int() cannot read: superscripts, circled numbers
+    "²³",
+    "①",
+    "٣",  # an Arabic-Indic digit, which int() reads
 ]
 
 

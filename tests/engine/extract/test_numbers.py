@@ -307,3 +307,11 @@ def test_the_qualifier_is_recorded_in_the_value():
     assert (least.qualifier, least.strict) == ("lower_bound", False)
     assert (nearly.qualifier, nearly.strict, nearly.tolerance) == ("upper_bound", False, 0.1)
     assert (just.qualifier, just.tolerance) == ("lower_bound", 0.1)
+
+
+def test_digits_that_are_no_decimal_digits_are_read_as_no_number():
+    from app.engine import extract_claims
+
+    assert parse_digits("1¹2") is None
+    claims = extract_claims("Voters cast ²³ ballots at 2³:10, and ① more; 1¹Ļ2 drones flew.")
+    assert all(c.text[:1] not in "²①" for c in claims)

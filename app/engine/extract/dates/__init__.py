@@ -53,7 +53,7 @@ __all__ = [
 
 def is_year(value: float, text: str) -> bool:
     """A four-digit number written without separators between 1800 and 2100: '2016'."""
-    return text.isdigit() and len(text) == 4 and 1800 <= value <= 2100
+    return text.isdecimal() and len(text) == 4 and 1800 <= value <= 2100
 
 
 def year_match(i: int, year: int) -> DateMatch:

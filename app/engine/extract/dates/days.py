@@ -37,7 +37,7 @@ DAY_AHEAD = timedelta(days=60)  # a day without a year is at most this far after
 
 
 def is_year_token(t: Token) -> bool:
-    return t.text.isdigit() and len(t.text) == 4 and 1800 <= int(t.text) <= 2100
+    return t.text.isdecimal() and len(t.text) == 4 and 1800 <= int(t.text) <= 2100
 
 
 def name_head(t: Token) -> bool:
@@ -65,7 +65,7 @@ def day_at(tokens: list[Token], j: int, words: bool = True) -> tuple[int, int, b
     if j >= n:
         return None
     t = tokens[j]
-    if t.text.isdigit() and len(t.text) <= 2 and 1 <= int(t.text) <= 31:
+    if t.text.isdecimal() and len(t.text) <= 2 and 1 <= int(t.text) <= 31:
         if j + 1 < n and tokens[j + 1].lower in cal.ordinal_suffixes and joined(tokens, j + 1):
             return int(t.text), j + 2, True
         return int(t.text), j + 1, False

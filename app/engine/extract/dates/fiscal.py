@@ -59,7 +59,7 @@ def fiscal_year(tokens: list[Token], i: int) -> tuple[YearOf, int] | None:
     word = tokens[i].lower
     if word in ("fiscal", "financial") and j < n and tokens[j].lower == "year":
         j += 1
-    if j >= n or not tokens[j].text.isdigit():
+    if j >= n or not tokens[j].text.isdecimal():
         return None
     if word == "financial" and j == i + 1:
         return None  # "financial 2024" is not said
@@ -74,7 +74,7 @@ def fiscal_year(tokens: list[Token], i: int) -> tuple[YearOf, int] | None:
         return None
     end = j + 1
     dashed = end + 1 < n and tokens[end].text in ("-", "/", "–") and joined(tokens, end)
-    if dashed and tokens[end + 1].text.isdigit():
+    if dashed and tokens[end + 1].text.isdecimal():
         tail = tokens[end + 1].text
         if len(tail) in (2, 4) and int(tail[-2:]) == (year + 1) % 100:
             year, end = year + 1, end + 2  # "FY2023-24" ends in 2024
@@ -90,7 +90,7 @@ def the_fiscal_year(tokens: list[Token], i: int) -> DateMatch | None:
         return None
     year, k = int(tokens[j].text), j + 1
     dashed = k + 1 < n and tokens[k].text in ("-", "/", "–") and joined(tokens, k)
-    if dashed and tokens[k + 1].text.isdigit() and int(tokens[k + 1].text[-2:]) == (year + 1) % 100:
+    if dashed and tokens[k + 1].text.isdecimal() and int(tokens[k + 1].text[-2:]) == (year + 1) % 100:
         year, k = year + 1, k + 2
     if k + 1 >= n or tokens[k].lower not in ("fiscal", "financial") or tokens[k + 1].lower != "year":
         return None

@@ -74,7 +74,7 @@ def _spelled(tokens: list[Token], key: tuple[str, ...]) -> bool:
 
 
 def _is_year(t: Token) -> bool:
-    return t.text.isdigit() and len(t.text) == 4 and 1800 <= int(t.text) <= 2100
+    return t.text.isdecimal() and len(t.text) == 4 and 1800 <= int(t.text) <= 2100
 
 
 def _yearly(spec: Holiday):

@@ -46,12 +46,12 @@ def numeric_date(tokens: list[Token], i: int, published: date | None) -> DateMat
         and tokens[j + 1].text in _SEPARATORS
         and joined(tokens, j + 1)
         and joined(tokens, j + 2)
-        and tokens[j + 2].text.isdigit()
+        and tokens[j + 2].text.isdecimal()
     ):
         seps.append(tokens[j + 1].text)
         parts.append(tokens[j + 2].text)
         j += 2
-    if len(parts) < 2 or not all(p.isdigit() for p in parts) or len(set(seps)) > 1:
+    if len(parts) < 2 or not all(p.isdecimal() for p in parts) or len(set(seps)) > 1:
         return None
     end = j + 1
     if seps[0] == "/" and i + 3 < n and tokens[i + 3].lower == "of":
@@ -74,7 +74,7 @@ def numeric_date(tokens: list[Token], i: int, published: date | None) -> DateMat
 def _dotted(tokens: list[Token], i: int) -> DateMatch | None:
     """'22.02.2016', '2016.02.22': day, month and year (year first when it has four digits)."""
     parts = tokens[i].text.split(".")
-    if not all(p.isdigit() for p in parts):
+    if not all(p.isdecimal() for p in parts):
         return None
     if len(parts[0]) == 4:
         return on_day(i, i + 1, safe_date(int(parts[0]), int(parts[1]), int(parts[2])), numeric=True)
@@ -132,7 +132,7 @@ def _dated(tokens: list[Token], i: int) -> bool:
 def is_fraction_before_unit(tokens: list[Token], i: int) -> bool:
     """'1/4 mile', '3/8 inch': a proper slash fraction right before a unit is a quantity, not a date."""
     a, b = tokens[i].text, tokens[i + 2].text
-    if not (a.isdigit() and b.isdigit() and 0 < int(a) < int(b) <= 16) or i + 3 >= len(tokens):
+    if not (a.isdecimal() and b.isdecimal() and 0 < int(a) < int(b) <= 16) or i + 3 >= len(tokens):
         return False
     return tokens[i + 3].text == "%" or match_unit(tokens, i + 3, allow_quantulum=False) is not None
 

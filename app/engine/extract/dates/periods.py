@@ -66,7 +66,7 @@ def match_period(tokens: list[Token], i: int, published: date | None) -> DateMat
 def _symbol_part(tokens: list[Token], i: int, published: date | None) -> DateMatch | None:
     """'Q2', 'Q4 2025', 'H1 2026', 'Q2 FY2024', 'Q3 of fiscal 2025'."""
     n = len(tokens)
-    if i + 1 >= n or not joined(tokens, i + 1) or not tokens[i + 1].text.isdigit():
+    if i + 1 >= n or not joined(tokens, i + 1) or not tokens[i + 1].text.isdecimal():
         return None
     k = int(tokens[i + 1].text)
     size = 3 if tokens[i].lower == "q" else 6
@@ -82,14 +82,15 @@ def _number_first(tokens: list[Token], i: int, published: date | None) -> DateMa
     """'1Q25', '2H 2025' (the part first); 'the 90s', "'90s" (decades in two digits); '19th-century'."""
     n = len(tokens)
     t = tokens[i]
-    if not t.text.isdigit():
+    if not t.text.isdecimal():
         return None
     if i + 1 < n and joined(tokens, i + 1) and tokens[i + 1].text in ("Q", "H"):
         size = 3 if tokens[i + 1].text == "Q" else 6
         k = int(t.text)
         if 1 <= k <= 12 // size:
             end = i + 2
-            if end < n and joined(tokens, end) and tokens[end].text.isdigit() and len(tokens[end].text) == 2:
+            two_digits = end < n and tokens[end].text.isdecimal() and len(tokens[end].text) == 2
+            if two_digits and joined(tokens, end):
                 year = 2000 + int(tokens[end].text)
                 first, last = months_span(year, (k - 1) * size + 1, size)
                 return over(i, end + 1, first, last)

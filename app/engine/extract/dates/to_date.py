@@ -84,7 +84,7 @@ def _count_at(tokens: list[Token], j: int) -> tuple[int, int] | None:
     if j >= len(tokens):
         return None
     t = tokens[j]
-    if t.text.isdigit() and len(t.text) <= 2:
+    if t.text.isdecimal() and len(t.text) <= 2:
         return int(t.text), j + 1
     units = vocab().units
     if t.lower in units:
