@@ -131,6 +131,9 @@ def soft_conflict(a: AlignItem, b: AlignItem) -> str | None:
 
 
 _LOOSE_MODALITIES = frozenset(("reported", "estimated"))
+# modalities a cue gives that say what a figure is for (two targets, two forecasts); "historical" or
+# "previous" only say that a figure is of another time, which many figures of a story are
+_CUED = frozenset(("forecast", "target", "planned"))
 RETOLD = 0.45  # context likeness of a close retelling: enough to compare figures nothing else anchors
 COPIED = 0.7  # context likeness of a copy of one sentence (a desk changed a word or a figure)
 
@@ -154,7 +157,7 @@ def _anchored(a: AlignItem, b: AlignItem, by_cue: bool = True, retold: float = R
         return True
     if (fa.holder and fb.holder) or (fa.measure and fb.measure) or (a.role & b.role):
         return True
-    if by_cue and fa.modality == fb.modality != "reported":  # two targets, two forecasts: the cue anchors
+    if by_cue and fa.modality == fb.modality and fa.modality in _CUED:  # two targets: the cue anchors
         return True
     if _named_in(fa.holder, b) or _named_in(fb.holder, a):  # "Varga has 41.4%" / "Varga won ... 41.3%"
         return True

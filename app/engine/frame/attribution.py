@@ -150,6 +150,8 @@ def says_when(words: list[Token], first: int, after: int) -> bool:
     """True when the date or time at words[first:after] tells when something was said or published, no
     fact of the story: "officials said Friday", a dateline ("VALMIRA, Feb 12 (Meridian) -"), a masthead
     ("Maravali Today | Tuesday, 17 March 2026"), a live page's stamp ("14:02 BREAKING:", "7:05 a.m. -")."""
+    if _as_of(words, first):
+        return True
     k = first - 1
     if k >= 0 and words[k].norm in (",", "on"):  # "officials said Friday", "said on Tuesday"
         k -= 1
@@ -159,6 +161,21 @@ def says_when(words: list[Token], first: int, after: int) -> bool:
     if first <= _DATELINE and nxt in ("(", "-", "–", "—", ":", "|") or (after == len(words) and first == 0):
         return all(w.text[:1].isupper() or not w.is_word for w in words[:first])  # only the place before it
     return any(w.norm == "|" for w in words[:first])
+
+
+def _as_of(words: list[Token], first: int) -> bool:
+    """"as of Monday", "figures up to Sunday": the date the figures were counted to."""
+    before = [t.norm for t in words[max(0, first - 3) : first]]
+    table = lx.table("frame")["attribution"]
+    for phrase in table["as_of"]:
+        if before[-len(phrase.split()):] == phrase.split():
+            return True
+    if before and before[-1] in table["up_to"]:
+        rest = before[:-1]
+        if rest and rest[-1] == "up":
+            rest = rest[:-1]
+        return bool(rest) and rest[-1] in table["tallies"]
+    return False
 
 
 _DATELINE = 4  # words before a date at the head of a sentence that a dateline may hold ("VALMIRA,")

@@ -41,7 +41,7 @@ from app.engine.frame.counted import (
 from app.engine.frame.modality import modality_of
 from app.engine.frame.place import place_of, places
 from app.engine.frame.polarity import polarity_of
-from app.engine.frame.subject import Name, holder_of, measure_of, names_of
+from app.engine.frame.subject import Name, age_holder, holder_of, measure_of, names_of
 from app.engine.frame.time import time_of, time_words
 from app.engine.model import Claim, Frame, Value
 from app.engine.text import Sentence, Token, is_plural, lemma
@@ -140,12 +140,22 @@ def frame_in(parts: SentenceParts, claim: Claim, published_at: date | None = Non
         origin=origin_of(modifiers, act, actor),
         polarity=polarity_of(words, parts.clauses, first, after, claim.trend),
         when_said=kind in ("date", "time") and says_when(words, first, after),
-        holder=holder_of(words, parts.clauses, parts.names, first, after) if kind != "date" else None,
+        holder=_holder(parts, kind, first, after),
         measure=measure_of(words, parts.clauses, first, after) if kind not in (*_COUNTS, "date") else None,
         claimant=claimant,
         modality=modality_of(words, parts.clauses, first, after, published_at, kind),
     )
     return _as_extracted(claim, frame)
+
+
+def _holder(parts: SentenceParts, kind: str, first: int, after: int) -> str | None:
+    if kind == "date":
+        return None
+    if kind == "age":
+        found = age_holder(parts.words, parts.names, first, after)
+        if found:
+            return found
+    return holder_of(parts.words, parts.clauses, parts.names, first, after)
 
 
 _PRONOUNS = frozenset(("them", "whom", "which", "those", "these"))

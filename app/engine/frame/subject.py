@@ -176,3 +176,13 @@ def _lead_in(words: list[Token], clauses: list[int], start: int) -> bool:
         k -= 1
     return k < 0 or not words[k].is_word or clauses[k] != here
 
+
+def age_holder(words: list[Token], names: list[Name], first: int, after: int) -> str | None:
+    """Whose age it is: the name it stands beside ("the 52-year-old Varga", "Brannik, 67, said")."""
+    for start, end, name in names:
+        if start == after:
+            return name  # "52-year-old Varga"
+        if end == first - 1 and words[end].norm == "," and (after >= len(words) or words[after].norm in ",)"):
+            return name  # "Brannik, 67,": an age in apposition
+    return None
+

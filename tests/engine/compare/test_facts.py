@@ -247,6 +247,44 @@ def test_a_short_description_before_a_name_keeps_the_name_the_holder_of_its_clau
     assert [c.frame.holder for c in r.claims["a1"] if c.text == "2:31:05"] == ["lena voss"]
 
 
+def test_ages_of_two_people_never_conflict_and_one_persons_age_does():
+    r = report("Orlov won 1,204,311 votes against 998,102 for Vesk, 61, the commission said.",
+               "The 47-year-old Orlov won nearly 1.2 million votes.")
+    assert not [f for f in discrepancies(r) if "year" in f.reason or "age" in f.reason]
+    holders = {c.text: c.frame.holder for a in r.claims for c in r.claims[a] if c.kind == "age"}
+    assert holders == {"61": "vesk", "47-year-old": "orlov"}
+    r = report("The 47-year-old Orlov won nearly 1.2 million votes.",
+               "The 74-year-old Orlov won nearly 1.2 million votes.")
+    assert len(discrepancies(r)) == 1
+
+
+def test_the_day_figures_were_counted_to_is_no_date_of_the_story():
+    r = report("The clinic has logged 5,930 suspected cases, according to figures up to Monday.",
+               "The ministry revised its count of suspected cases for February down by 120.")
+    assert not discrepancies(r)
+    [monday] = [c for c in r.claims["a0"] if c.text == "Monday"]
+    assert monday.frame.when_said
+
+
+def test_two_figures_of_another_time_are_not_anchored_by_that_alone():
+    # both dates are another year's ("historical"): that says nothing about their being one date; two
+    # forecasts are anchored by their cue
+    from app.engine import extract_claims
+    from app.engine.compare.align import make_item
+    from app.engine.compare.keys import soft_conflict
+    from app.engine.model import ClaimRef
+
+    def item(text: str, index: int = 0):
+        return make_item(ClaimRef(text[:8], 0), extract_claims(text, D)[index], "x", 0)
+
+    past = item("The outbreak began in late January 2025 in the river towns.")
+    other = item("A similar outbreak in 2019 killed 40 people across the province.")
+    assert (past.claim.frame.modality, other.claim.frame.modality) == ("historical", "historical")
+    assert soft_conflict(past, other) == "unanchored"
+    assert soft_conflict(item("Analysts expect growth of 2.1% in the region."),
+                         item("Economists forecast 1.4% for the bloc.")) is None
+
+
 def test_a_local_clock_time_is_compared_with_local_times_and_a_gmt_time_with_utc_times():
     r = report("The storm made landfall at 7:47 p.m. local time (2347 GMT), the hurricane centre said.",
                "The storm made landfall at 23:47 GMT, the hurricane centre said.",
