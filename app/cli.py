@@ -110,20 +110,31 @@ def serve(
     ] = None,
     reload: Annotated[bool, typer.Option(help="Restart on code changes (development, one worker)")] = False,
 ) -> None:
-    """Serve the HTTP API with uvicorn (Swagger UI at /docs). Apply the migrations first."""
+    """Serve the HTTP API with uvicorn (Swagger UI at /docs). Apply the migrations first.
+
+    With several workers, /metrics adds up all of them: their counters are kept in a directory they share
+    (PROMETHEUS_MULTIPROC_DIR; a fresh temporary one unless it is set).
+    """
+    import os
+    import tempfile
+
     import uvicorn
 
     settings = get_settings()
-    uvicorn.run(
-        "app.main:app",
-        host=host or settings.host,
-        port=port or settings.port,
-        workers=None if reload else (workers or settings.workers),
-        reload=reload,
-        http="app.protocol:HttpToolsProtocol",  # protocol errors as problem+json, a header timeout
-        timeout_keep_alive=5,
-        timeout_worker_healthcheck=settings.healthcheck_timeout,
-    )
+    processes = None if reload else (workers or settings.workers)
+    with tempfile.TemporaryDirectory(prefix="tally-metrics-") as shared:
+        if (processes or 1) > 1:
+            os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", shared)
+        uvicorn.run(
+            "app.main:app",
+            host=host or settings.host,
+            port=port or settings.port,
+            workers=processes,
+            reload=reload,
+            http="app.protocol:HttpToolsProtocol",  # protocol errors as problem+json, a header timeout
+            timeout_keep_alive=5,
+            timeout_worker_healthcheck=settings.healthcheck_timeout,
+        )
 
 
 @cli.command()
@@ -187,9 +198,9 @@ def import_articles(
     if not files:
         _fail([f"{directory}: no *.json files"])
     with progress(_stdout(), transient=False) as steps:
-        from app.db import make_database
+        from app.db import database_for
 
-        db = make_database(settings.database_url)
+        db = database_for(settings)
         try:
             problem = _migration_problem(db)
             if problem is None:
@@ -338,11 +349,13 @@ def worker(
     import signal
     import threading
 
-    from app.db import make_database
+    from app.db import database_for
+    from app.logs import configure_logging
     from app.services.worker import Worker
 
     settings = get_settings()
-    db = make_database(settings.database_url)
+    configure_logging(settings.log_format, settings.log_level)
+    db = database_for(settings)
     problem = _migration_problem(db)
     if problem is not None:
         _fail([problem])

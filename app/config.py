@@ -70,6 +70,30 @@ class Settings(BaseSettings):
         "sqlite:///./tally.db",
         description="SQLAlchemy URL: sqlite:///./tally.db (WAL mode) or postgresql+psycopg://user:pw@host/db",
     )
+    database_pool_size: int = Field(
+        5, gt=0, description="database connections each app process keeps open (its pool)"
+    )
+    database_max_overflow: int = Field(
+        5, ge=0, description="connections a process may open beyond the pool when it is busy"
+    )
+    database_pool_timeout: float = Field(
+        3.0, gt=0, description="seconds a request waits for a free connection; then 503 with Retry-After"
+    )
+    max_concurrent_requests: int = Field(
+        16, gt=0, description="requests each process works on at once; the others wait for a free slot"
+    )
+    request_queue_timeout: float = Field(
+        3.0, gt=0, description="seconds a request waits for a free slot; then 503 with Retry-After"
+    )
+    overload_retry_after: int = Field(
+        2, gt=0, description="seconds an overloaded answer (503) tells the client to wait (Retry-After)"
+    )
+    log_format: Literal["text", "json"] = Field(
+        "text", description="text: one readable line per event; json: one JSON object per line"
+    )
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        "INFO", description="the least severe events Tally logs"
+    )
     host: str = Field("127.0.0.1", description="interface `tally serve` binds")
     port: int = Field(8000, gt=0, lt=65536, description="port `tally serve` listens on")
     workers: int = Field(1, gt=0, description="uvicorn worker processes of `tally serve`")

@@ -10,11 +10,15 @@ databases); routes take the session from `app.api.deps.SessionDep`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, TypeAlias
 
 import sqlalchemy
 from sqlalchemy import event
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlmodel import Session, create_engine
+
+from app.config import Settings
 
 Database: TypeAlias = sqlalchemy.Engine
 
@@ -36,14 +40,70 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def make_database(url: str) -> Database:
+@dataclass(frozen=True, slots=True)
+class Pool:
+    """How many connections a process keeps (`size`), may add when busy (`overflow`), and how long a
+    request waits for one (`timeout`, seconds) before `sqlalchemy.exc.TimeoutError` (answered 503)."""
+
+    size: int = 5
+    overflow: int = 5
+    timeout: float = 3.0
+
+
+def make_database(url: str, pool: Pool = Pool()) -> Database:
     """Open the database at `url` (a connection pool); SQLite gets WAL, foreign keys and a busy timeout."""
     url = normalize_url(url)
+    sizes = {"pool_size": pool.size, "max_overflow": pool.overflow, "pool_timeout": pool.timeout}
     if url.startswith("sqlite"):
-        db = create_engine(url, connect_args={"check_same_thread": False})
+        memory = url in ("sqlite://", "sqlite:///:memory:")  # one shared connection, no pool to size
+        db = create_engine(url, connect_args={"check_same_thread": False}, **({} if memory else sizes))
         event.listen(db, "connect", _sqlite_pragmas)
         return db
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, **sizes)
+
+
+def database_for(settings: Settings) -> Database:
+    """The database of `settings`, pooled as TALLY_DATABASE_POOL_SIZE / _MAX_OVERFLOW / _POOL_TIMEOUT say."""
+    pool = Pool(settings.database_pool_size, settings.database_max_overflow, settings.database_pool_timeout)
+    return make_database(settings.database_url, pool)
+
+
+# Why a statement failed, by PostgreSQL SQLSTATE (psycopg's `sqlstate`) or SQLite extended result name
+# (sqlite3's `sqlite_errorname`).
+_SQLSTATE_REASONS = {
+    "23505": "unique_violation",
+    "23503": "foreign_key_violation",
+    "40P01": "deadlock",
+    "40001": "serialization_failure",
+    "55P03": "lock_not_available",
+}
+_SQLITE_REASONS = {
+    "SQLITE_CONSTRAINT_UNIQUE": "unique_violation",
+    "SQLITE_CONSTRAINT_PRIMARYKEY": "unique_violation",
+    "SQLITE_CONSTRAINT_FOREIGNKEY": "foreign_key_violation",
+    "SQLITE_BUSY": "database_busy",
+    "SQLITE_LOCKED": "database_busy",
+}
+# Reasons that say the database was too busy (or away), not that the request conflicts with stored data.
+BUSY = frozenset(
+    {"deadlock", "serialization_failure", "lock_not_available", "database_busy", "connection_lost"}
+)
+
+
+def failure_reason(exc: DBAPIError) -> str:
+    """Why a statement failed, as a short stable name (`unique_violation`, `deadlock`, `database_busy`...)."""
+    if exc.connection_invalidated:
+        return "connection_lost"
+    sqlstate = getattr(exc.orig, "sqlstate", None) or ""
+    if sqlstate in _SQLSTATE_REASONS:
+        return _SQLSTATE_REASONS[sqlstate]
+    if sqlstate.startswith("08"):
+        return "connection_lost"
+    name = getattr(exc.orig, "sqlite_errorname", None) or ""
+    for prefix, reason in _SQLITE_REASONS.items():
+        if name.startswith(prefix):
+            return reason
+    return "integrity_error" if isinstance(exc, IntegrityError) else "operational_error"
 
 
 def lock_for_writing(session: Session) -> None:

@@ -17,10 +17,15 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse
 from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.db import BUSY, failure_reason
+from app.metrics import OVERLOADED
 
 PROBLEM_JSON = "application/problem+json"
 TYPE_PREFIX = "urn:tally:problem:"
@@ -95,6 +100,15 @@ class NotReady(TallyError):
     status, slug, title = 503, "not-ready", "Service not ready"
 
 
+class Overloaded(TallyError):
+    """No database connection or request slot came free in time: come back after `Retry-After` seconds."""
+
+    status, slug, title = 503, "overloaded", "Service overloaded"
+
+    def __init__(self, detail: str, retry_after: int | None = None) -> None:
+        super().__init__(detail, headers={"Retry-After": str(retry_after)} if retry_after else None)
+
+
 def field_error(loc: Sequence[str | int], detail: str, type_: str = "value_error") -> dict[str, Any]:
     """One entry of a problem's `errors`: where (`loc`, and a JSON `pointer` for body fields) and what."""
     entry: dict[str, Any] = {"loc": list(loc), "detail": detail, "type": type_}
@@ -144,7 +158,36 @@ def error_response(exc: TallyError, instance: str | None = None) -> JSONResponse
 
 async def _on_tally_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, TallyError)
+    if isinstance(exc, Overloaded) and not exc.headers:
+        exc.headers = {"Retry-After": str(request.app.state.settings.overload_retry_after)}
     return error_response(exc, request.url.path)
+
+
+async def _on_pool_timeout(request: Request, exc: Exception) -> JSONResponse:
+    """No connection of the pool came free within TALLY_DATABASE_POOL_TIMEOUT."""
+    OVERLOADED.labels("database_pool").inc()
+    busy = Overloaded(
+        "no database connection came free in time (TALLY_DATABASE_POOL_SIZE, TALLY_DATABASE_POOL_TIMEOUT); "
+        "try again later"
+    )
+    return await _on_tally_error(request, busy)
+
+
+async def _on_database_error(request: Request, exc: Exception) -> JSONResponse:
+    """A database too busy (locked, deadlocked, away) is an overload; any other database error is a bug."""
+    assert isinstance(exc, DBAPIError)
+    reason = failure_reason(exc)
+    if reason not in BUSY:
+        return await _on_unexpected(request, exc)
+    log.warning(
+        "database busy on %s %s: %s",
+        request.method,
+        request.url.path,
+        reason,
+        extra={"event": "database_busy", "reason": reason},
+    )
+    OVERLOADED.labels("database").inc()
+    return await _on_tally_error(request, Overloaded(f"the database is busy ({reason}); try again later"))
 
 
 def _message(error: dict[str, Any]) -> str:
@@ -227,6 +270,8 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(TallyError, _on_tally_error)
     app.add_exception_handler(RequestValidationError, _on_validation_error)
     app.add_exception_handler(StarletteHTTPException, _on_http_error)
+    app.add_exception_handler(PoolTimeout, _on_pool_timeout)
+    app.add_exception_handler(DBAPIError, _on_database_error)
     app.add_exception_handler(Exception, _on_unexpected)
 
 

@@ -13,13 +13,27 @@ from typing import Any
 from fastapi import Depends, FastAPI
 from fastapi.openapi.utils import get_openapi
 
-from app.api import articles, check, exports, extract, health, pages, stories, subscriptions, webhooks
+from app.api import (
+    articles,
+    check,
+    exports,
+    extract,
+    health,
+    metrics,
+    pages,
+    stories,
+    subscriptions,
+    webhooks,
+)
 from app.api.docs import install_docs
 from app.api.responses import problem_example
 from app.auth import require_read
+from app.capacity import RequestSlots
 from app.config import Settings, get_settings
-from app.db import make_database
+from app.db import database_for
 from app.errors import PROBLEM_JSON, BodyGuard, install_error_handlers
+from app.logs import configure_logging
+from app.metrics import Instrument
 from app.protocol import HeadAsGet
 from app.ratelimit import RateLimit
 from app.services.health import migration_head
@@ -46,6 +60,10 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     app.state.database.dispose()
 
 
+# Paths that take no request slot and never touch the database pool: they answer under any load.
+UNLIMITED = frozenset({"/healthz", "/metrics"})
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the app for `settings` (default: the environment's)."""
     settings = settings or get_settings()
@@ -70,21 +88,33 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             {"name": "pages", "description": "HTML report pages for people (server-rendered)"},
         ],
     )
+    configure_logging(settings.log_format, settings.log_level)
     app.state.settings = settings
-    app.state.database = make_database(settings.database_url)
+    app.state.database = database_for(settings)
     app.state.migration_head = migration_head()
     install_error_handlers(app)
     app.add_middleware(
         BodyGuard, max_bytes=lambda: settings.max_body_bytes, timeout=lambda: settings.body_timeout
     )
     app.add_middleware(HeadAsGet)
+    # outermost last: every answer is counted; over the rate limit is refused before waiting for a slot;
+    # a request takes a slot before any other work
+    app.add_middleware(
+        RequestSlots,
+        slots=settings.max_concurrent_requests,
+        wait=settings.request_queue_timeout,
+        retry_after=settings.overload_retry_after,
+        exempt=UNLIMITED,
+    )
     app.add_middleware(RateLimit, settings=settings)
+    app.add_middleware(Instrument, uncounted=UNLIMITED)
     v1 = [Depends(require_read)]
     for module in (check, extract, articles, stories, exports, subscriptions):
         app.include_router(module.router, prefix="/v1", dependencies=v1)
     app.include_router(webhooks.router, prefix="/v1")  # authenticated by its signature, not by API keys
     webhooks.document_events(app)
     app.include_router(health.router)
+    app.include_router(metrics.router, dependencies=v1)
     pages.install(app)  # /stories pages (their own key check: header, cookie or ?key=) and their assets
     install_docs(app)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
@@ -116,9 +146,29 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
                     responses.setdefault("408", copy.deepcopy(_BODY_TIMEOUT))
                 if path.startswith("/v1/"):
                     responses.setdefault("429", copy.deepcopy(_RATE_LIMITED))
+                if path not in UNLIMITED:
+                    _document_overload(responses)
                 responses.setdefault("500", copy.deepcopy(_UNEXPECTED))
         app.openapi_schema = schema
     return app.openapi_schema
+
+
+def _document_overload(responses: dict[str, Any]) -> None:
+    """Every route that takes a request slot or a connection may answer 503 overloaded, with Retry-After."""
+    overloaded = {"overloaded": {"value": problem_example("overloaded")}}
+    if "503" in responses:
+        media = responses["503"]["content"][PROBLEM_JSON]
+        media.setdefault("examples", {}).update(overloaded)
+        responses["503"]["description"] += "; or overloaded: come back after Retry-After seconds"
+    else:
+        responses["503"] = {
+            "description": "Overloaded: no request slot or database connection came free in time; "
+            "come back after Retry-After seconds",
+            "headers": {"Retry-After": {"description": "seconds to wait", "schema": {"type": "integer"}}},
+            "content": {
+                PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}, "examples": overloaded}
+            },
+        }
 
 
 def _problem_doc(description: str, slug: str | None = None) -> dict[str, Any]:

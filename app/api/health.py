@@ -20,8 +20,9 @@ router = APIRouter(tags=["health"])
     responses=example(examples.HEALTH),
     summary="Liveness probe",
 )
-def healthz() -> Health:
-    """The process answers."""
+async def healthz() -> Health:
+    """The process answers. Served on the event loop (no worker thread) and never touches the database,
+    so it answers however busy the service is."""
     return Health(status="ok")
 
 

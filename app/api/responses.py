@@ -102,6 +102,12 @@ PROBLEM_EXAMPLES: dict[str, tuple[int, str, str]] = {
         "Service not ready",
         "the database schema is at 0002, not 0004: run `alembic upgrade head`",
     ),
+    "overloaded": (
+        503,
+        "Service overloaded",
+        "no database connection came free in time (TALLY_DATABASE_POOL_SIZE, TALLY_DATABASE_POOL_TIMEOUT); "
+        "try again later",
+    ),
     "webhook-secret-missing": (
         503,
         "Signed ingestion is not configured",

@@ -25,6 +25,7 @@ from sqlmodel import Session, col
 from app import models
 from app.config import Settings
 from app.db import Database
+from app.metrics import DELIVERIES, RETRIES
 from app.services.leases import backoff, release
 from app.services.signatures import signed_headers
 from app.services.targets import RefusedTarget
@@ -60,12 +61,14 @@ def deliver(db: Database, message_id: str, token: str, settings: Settings, clien
     with Session(db, expire_on_commit=False) as session:
         message = session.get(models.OutboxMessage, message_id)
         if message is None or message.lock_token != token:
+            DELIVERIES.labels("lost").inc()
             return "lost"
         subscription = session.get(models.Subscription, message.subscription_id)
         if subscription is None or not subscription.active:
             message.status, message.locked_until, message.lock_token = "cancelled", None, None
             session.add(message)
             session.commit()
+            DELIVERIES.labels("cancelled").inc()
             return "cancelled"
     started = time.monotonic()
     unsendable = False
@@ -116,6 +119,7 @@ def _record(
     with Session(db) as session:
         if not release(session, models.OutboxMessage, message.id, token, **values):
             session.rollback()  # deleted with its subscription, or taken over after our lease ran out
+            DELIVERIES.labels("lost").inc()
             return "lost"
         session.add(
             models.DeliveryAttempt(
@@ -139,7 +143,32 @@ def _record(
                 )
             )
         session.commit()
+    fields = {"event": f"delivery_{outcome}", "message_id": message.id, "attempt": attempt}
+    if outcome != "delivered":
+        fields["reason"] = failure_reason(status, error)
     log.info(
-        "delivery %s #%s to %s: %s (%s)", message.id, attempt, subscription.url, outcome, status or error
+        "delivery %s #%s to %s: %s (%s)",
+        message.id,
+        attempt,
+        subscription.url,
+        outcome,
+        status or error,
+        extra=fields,
     )
+    DELIVERIES.labels(outcome).inc()
+    if outcome == "retry":
+        RETRIES.labels("delivery", fields["reason"]).inc()
     return outcome
+
+
+def failure_reason(status: int | None, error: str | None) -> str:
+    """Why a delivery failed, short: `http_503`, or the name of the error (`ConnectTimeout`), else
+    `unreachable` (refused before sending: a private address, an unsendable URL).
+
+    >>> failure_reason(503, None), failure_reason(None, "ConnectError: [Errno 111] refused")
+    ('http_503', 'ConnectError')
+    """
+    if status is not None:
+        return f"http_{status}"
+    name = (error or "").partition(":")[0]
+    return name if name.isidentifier() else "unreachable"

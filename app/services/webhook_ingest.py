@@ -21,6 +21,7 @@ from app import models
 from app.config import Settings
 from app.db import Database
 from app.errors import Conflict, TallyError
+from app.metrics import JOBS, RETRIES
 from app.schemas import ArticleCreate
 from app.services.extraction import Prepared, prepare_revision
 from app.services.ingest import current_revision, needs_processing, process_revision, store_article
@@ -115,13 +116,35 @@ def run_job(db: Database, job_id: int, token: str, settings: Settings) -> str:
             return _finish(session, job_id, token, "done", None)
         except Exception as exc:  # anything: the job must be rescheduled or failed, not lost
             session.rollback()
-            log.warning("ingest job %s failed (attempt %s): %r", job_id, job.attempts, exc, exc_info=True)
             error = f"{type(exc).__name__}: {exc}"[:2000]
+            reason = type(exc).__name__
+            fields = {"event": "job_failed", "job": job_id, "attempt": job.attempts, "reason": reason}
             if not transient(exc):  # the same input fails the same way: fail once, say why
+                log.warning(
+                    "ingest job %s failed and would fail again: %r", job_id, exc, extra=fields, exc_info=True
+                )
                 return _finish(session, job_id, token, "failed", f"will fail again if retried as is: {error}")
             if job.attempts >= settings.job_max_attempts:
+                log.warning(
+                    "ingest job %s failed at attempt %s, giving up: %r",
+                    job_id,
+                    job.attempts,
+                    exc,
+                    extra=fields,
+                    exc_info=True,
+                )
                 return _finish(session, job_id, token, "failed", error)
             wait = backoff(job.attempts, 2 * settings.worker_poll_interval, settings.webhook_backoff_max)
+            log.warning(
+                "ingest job %s failed at attempt %s, retrying in %.1f s: %r",
+                job_id,
+                job.attempts,
+                wait,
+                exc,
+                extra={**fields, "event": "job_retry"},
+                exc_info=True,
+            )
+            RETRIES.labels("job", reason).inc()
             return _finish(session, job_id, token, "pending", error, retry_in=wait)
 
 
@@ -163,6 +186,8 @@ def _finish(
     )
     if not released:
         session.rollback()
+        JOBS.labels("lost").inc()
         return "lost"
     session.commit()
+    JOBS.labels("retry" if status == "pending" else status).inc()
     return status

@@ -3,6 +3,7 @@ event."""
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -11,6 +12,7 @@ import httpx
 
 from tests.factories import FERRY_WIRE, article
 from tests.feed import event_articles
+from tests.scrape import scrape
 
 
 def _shape(findings, claims):
@@ -39,8 +41,10 @@ def test_concurrent_ingests_of_one_url_store_each_text_once(live_server):
     assert httpx.get(f"{base}/v1/articles", timeout=30).json()["total"] == 1
 
 
-def test_concurrent_new_articles_with_one_story_key_share_one_story(live_server):
+def test_concurrent_new_articles_with_one_story_key_share_one_story(live_server, caplog):
+    caplog.set_level(logging.INFO, logger="tally")
     base = live_server()
+    before = scrape(base)
 
     def post(n):
         body = article(f"a{n}", source=f"Outlet {n}", text=f"{FERRY_WIRE} Note {n}.", story="ferry")
@@ -53,13 +57,24 @@ def test_concurrent_new_articles_with_one_story_key_share_one_story(live_server)
     assert len({r.json()["story_id"] for r in responses}) == 1
     stories = httpx.get(f"{base}/v1/stories", timeout=30).json()
     assert stories["total"] == 1 and stories["items"][0]["article_count"] == 6
+    # whatever races these writers lost (on PostgreSQL, usually the story key), each retry was logged once
+    # and counted once
+    logged = [r for r in caplog.records if getattr(r, "event", None) == "retry" and r.levelno == logging.INFO]
+    assert scrape(base).delta(before, "tally_retries_total", kind="race") == len(logged)
 
 
 def test_32_concurrent_reports_of_one_new_event_make_one_story_with_all_its_findings(live_server):
     """Choosing or creating a story takes turns per index term (PostgreSQL advisory locks, SQLite's write
     lock): 32 reports of an event nobody has seen yet, posted at once, give one story, and its findings are
     those of a check of the 32 articles together."""
-    base = live_server()
+    # room for every writer at once (a slot and a connection each, long waits): none is told to come back
+    base = live_server(
+        max_concurrent_requests=32,
+        request_queue_timeout=600,
+        database_pool_size=16,
+        database_max_overflow=32,
+        database_pool_timeout=600,
+    )
     reports = event_articles("derailment", 32)
     start = threading.Barrier(len(reports))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import socket
@@ -13,6 +14,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
+from prometheus_client import REGISTRY
+from sqlalchemy import event
 from sqlmodel import Session, select
 
 from app import models
@@ -140,16 +143,23 @@ def test_concurrent_workers_claim_each_job_once(make_client, database_url):
     db.dispose()
 
 
-def test_a_job_that_cannot_succeed_is_marked_failed_at_once(client, database_url):
+def queue_a_failing_job(client, database_url: str) -> None:
+    """Store an article whose processing raises (it points at no revision), and a job for it."""
     client.post("/v1/articles", json=article("broken"))
     db = make_database(database_url)
     with Session(db) as session:
         stored = session.get(models.Article, "broken")
         assert stored is not None
-        stored.current_revision = 99  # points at no revision: processing it raises
+        stored.current_revision = 99
         session.add(stored)
         session.add(models.Job(article_id="broken"))
         session.commit()
+    db.dispose()
+
+
+def test_a_job_that_cannot_succeed_is_marked_failed_at_once(client, database_url):
+    queue_a_failing_job(client, database_url)
+    db = make_database(database_url)
     settings = _settings(database_url, job_max_attempts=2, worker_poll_interval=0.01)
     worker = Worker(db, settings)
 
@@ -162,4 +172,43 @@ def test_a_job_that_cannot_succeed_is_marked_failed_at_once(client, database_url
     assert (job.status, job.attempts) == ("failed", 1)  # the same error would come again: no retries
     assert job.last_error and "will fail again" in job.last_error  # what went wrong, kept for the operator
     worker.close()
+    db.dispose()
+
+
+def test_a_job_that_meets_a_locked_database_is_retried_logged_once_and_counted(client, database_url, caplog):
+    """Another transaction holds the lock the job needs: the job fails at once (no waiting: the worker's
+    connections are told not to) and, once that transaction has ended, is rescheduled with one log line
+    and one count, reason and all."""
+    caplog.set_level(logging.INFO, logger="tally")
+    client.post("/v1/articles", json=article("seed"))
+    db = make_database(database_url)
+    sqlite = db.dialect.name == "sqlite"
+    no_wait = "PRAGMA busy_timeout=0" if sqlite else "SET lock_timeout = '1ms'"
+
+    def never_wait(connection, _record) -> None:
+        connection.cursor().execute(no_wait)
+        connection.commit()  # PostgreSQL: a SET inside a rolled-back transaction would be undone
+
+    event.listen(db, "connect", never_wait)
+    with Session(db) as session:
+        session.add(models.Job(article_id="seed"))
+        session.commit()
+    job_id = claim_next(db, models.Job, models.Job.run_after, "w", lease_seconds=60)
+    counted = {"kind": "job", "reason": "OperationalError"}
+    before = REGISTRY.get_sample_value("tally_retries_total", counted) or 0.0
+    holder = make_database(database_url).connect()
+    holder.exec_driver_sql("BEGIN IMMEDIATE" if sqlite else "BEGIN")
+    if not sqlite:
+        holder.exec_driver_sql("LOCK TABLE articles IN ACCESS EXCLUSIVE MODE")
+    # the other transaction ends as soon as the job has failed (its rollback), so the job can be rescheduled
+    event.listen(db, "rollback", lambda _: holder.rollback() if holder.in_transaction() else None)
+    try:
+        assert run_job(db, job_id, "w", _settings(database_url)) == "pending"
+    finally:
+        holder.close()
+    [logged] = [r for r in caplog.records if getattr(r, "event", None) == "job_retry"]
+    assert (logged.reason, logged.attempt, logged.job) == ("OperationalError", 1, job_id)
+    assert REGISTRY.get_sample_value("tally_retries_total", counted) == before + 1
+    [job] = jobs(database_url)
+    assert (job.status, job.attempts) == ("pending", 1) and job.last_error
     db.dispose()
