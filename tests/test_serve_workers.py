@@ -4,22 +4,24 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 from pathlib import Path
 
 import httpx
 
-from tests.live import base_url, bound_socket, wait_until
+from tests.live import wait_until
 from tests.scrape import scrape
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_metrics_add_up_every_worker_of_tally_serve(database_url):
-    with bound_socket() as probe:
+    with socket.socket() as probe:  # an ephemeral port, not the range the other live-server tests share
+        probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-        url = base_url(probe)
+    url = f"http://127.0.0.1:{port}"
     env = {k: v for k, v in os.environ.items() if k != "PROMETHEUS_MULTIPROC_DIR"}
     env.update(TALLY_DATABASE_URL=database_url, TALLY_WORKER_ENABLED="false")
     server = subprocess.Popen(
