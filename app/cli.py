@@ -120,6 +120,8 @@ def serve(
 
     import uvicorn
 
+    from app.logs import uvicorn_log_config
+
     settings = get_settings()
     processes = None if reload else (workers or settings.workers)
     with tempfile.TemporaryDirectory(prefix="tally-metrics-") as shared:
@@ -134,6 +136,7 @@ def serve(
             http="app.protocol:HttpToolsProtocol",  # protocol errors as problem+json, a header timeout
             timeout_keep_alive=5,
             timeout_worker_healthcheck=settings.healthcheck_timeout,
+            log_config=uvicorn_log_config(settings.log_format),
         )
 
 

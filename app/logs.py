@@ -12,6 +12,7 @@ format uvicorn's own lines (start-up, access log) are written as JSON objects to
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import sys
@@ -19,7 +20,13 @@ from datetime import UTC, datetime
 from typing import Any
 
 LOGGERS = ("tally", "uvicorn", "uvicorn.error", "uvicorn.access")  # what one format covers
-_STANDARD = frozenset(logging.makeLogRecord({}).__dict__) | {"message", "asctime", "taskName"}
+# record attributes that are no event fields (uvicorn's `color_message` is its message with ANSI colours)
+_STANDARD = frozenset(logging.makeLogRecord({}).__dict__) | {
+    "message",
+    "asctime",
+    "taskName",
+    "color_message",
+}
 _HANDLER_NAME = "tally"
 
 
@@ -73,3 +80,16 @@ def configure_logging(log_format: str = "text", level: str = "INFO") -> None:
         for name in LOGGERS[1:]:
             for other in logging.getLogger(name).handlers:
                 other.setFormatter(formatter)
+
+
+def uvicorn_log_config(log_format: str = "text") -> dict[str, Any]:
+    """uvicorn's logging configuration for `log_format`: its own in text mode; in JSON mode the same
+    loggers and streams with `JsonFormatter`, so that the lines of `tally serve --workers N`'s supervisor
+    process (which never imports the app) are JSON too."""
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    if log_format == "json":
+        config["formatters"] = {name: {"()": "app.logs.JsonFormatter"} for name in config["formatters"]}
+    return config
+
