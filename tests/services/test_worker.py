@@ -200,8 +200,9 @@ def test_a_job_that_meets_a_locked_database_is_retried_logged_once_and_counted(c
     holder.exec_driver_sql("BEGIN IMMEDIATE" if sqlite else "BEGIN")
     if not sqlite:
         holder.exec_driver_sql("LOCK TABLE articles IN ACCESS EXCLUSIVE MODE")
-    # the other transaction ends as soon as the job has failed (its rollback), so the job can be rescheduled
-    event.listen(db, "rollback", lambda _: holder.rollback() if holder.in_transaction() else None)
+    # the other transaction ends as soon as the job's statement has failed on its lock (not at the job's
+    # first rollback: the job ends its read transaction before it writes), so the job can be rescheduled
+    event.listen(db, "handle_error", lambda _: holder.rollback() if holder.in_transaction() else None)
     try:
         assert run_job(db, job_id, "w", _settings(database_url)) == "pending"
     finally:
