@@ -300,6 +300,7 @@ def assign(article_items: Sequence[AlignItem], facts: dict[tuple[str, ...], list
                     need = max(need, CONTRADICTION_JOIN)
                 if scored is not None and scored[0] >= need:
                     candidates.append((scored[1], scored[0], i, j))
+        candidates = _prefer_exact(candidates, block_items)
         used_items, used_facts = set(), set()
         for _, s, i, j in sorted(candidates, key=lambda c: -c[0]):
             if i in used_items or j in used_facts:
@@ -310,6 +311,30 @@ def assign(article_items: Sequence[AlignItem], facts: dict[tuple[str, ...], list
         for i, it in enumerate(block_items):
             if i not in used_items:
                 existing.append(Fact.seeded(it))
+
+
+def _prefer_exact(candidates: list[tuple[float, float, int, int]], items: Sequence[AlignItem]
+                  ) -> list[tuple[float, float, int, int]]:
+    """An article that states one fact twice, as a bound and exactly ("killing at least 24 people", "24
+    people had been confirmed dead"), speaks for it with the exact figure: of two candidates for one fact
+    with one figure, the exact one ranks just above the bound."""
+    ranks: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for rank, _, i, j in candidates:
+        ranks[j].append((rank, i))
+    out = []
+    for rank, score, i, j in candidates:
+        claim = items[i].claim
+        if _exact(claim):
+            bounds = [r for r, k in ranks[j] if k != i and not _exact(items[k].claim)
+                      and items[k].claim.value.nominal == claim.value.nominal]
+            rank = max([rank, *(r + 1e-6 for r in bounds)])
+        out.append((rank, score, i, j))
+    return out
+
+
+def _exact(claim: Claim) -> bool:
+    v = claim.value
+    return v.qualifier == "exact" and v.nominal is not None and v.low == v.high
 
 
 PREDICATE_CONTEXT = 0.2  # context likeness needed to read one figure with two predicates as one fact

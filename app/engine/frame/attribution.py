@@ -70,6 +70,8 @@ def claimant_spots(words: list[Token]) -> list[Spot]:
             continue
         if t.norm == "according":
             found = _name_run(words, i + 2, 1) if i + 1 < len(words) and words[i + 1].norm == "to" else None
+        elif i > 0 and words[i - 1].norm in _PASSIVE:
+            continue  # "31 people had been confirmed dead": no one is named as saying so
         else:
             found = _name_run(words, i - 1, -1) or _name_run(words, i + 1, 1)
         if found:
@@ -94,6 +96,7 @@ def claimant_for(spots: list[Spot], first: int, after: int) -> str | None:
     return spots[0][1] if spots else None
 
 
+_PASSIVE = frozenset(("be", "been", "being", "is", "are", "was", "were"))
 _NEAR = 3  # words between a figure and the source named right after it
 
 

@@ -285,6 +285,19 @@ def test_two_figures_of_another_time_are_not_anchored_by_that_alone():
                          item("Economists forecast 1.4% for the bloc.")) is None
 
 
+def test_an_article_that_gives_a_bound_and_the_exact_figure_speaks_with_the_exact_one():
+    # the second article says "at least 31" and "31 were confirmed dead": its 31 conflicts with the 38 of
+    # the first, and "at least 31" (which 38 fits) does not hide it
+    r = report("The heatwave killed 38 people in Osk province, the health office said on Monday. Hospitals "
+               "treated 1,200 people for heatstroke and 40 towns opened cooling centres.",
+               "The heatwave has killed at least 31 people in Osk province. By Sunday evening, 31 people had "
+               "been confirmed dead in Osk province, the health office said.")
+    found = discrepancies(r)
+    assert len(found) == 1 and joined_values(r, found[0]) == [31, 38]
+    # "had been confirmed dead": a passive verb of saying names no source
+    assert {c.frame.claimant for c in r.claims["a1"] if c.text == "31 people"} == {"health office"}
+
+
 def test_a_local_clock_time_is_compared_with_local_times_and_a_gmt_time_with_utc_times():
     r = report("The storm made landfall at 7:47 p.m. local time (2347 GMT), the hurricane centre said.",
                "The storm made landfall at 23:47 GMT, the hurricane centre said.",
