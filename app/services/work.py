@@ -124,7 +124,7 @@ async def run_off_loop(request: Request, work: Callable[[], T], budget: Budget, 
     what = f"{request.method} {request.url.path}"
 
     def in_thread() -> T:
-        log.info("engine work started for %s", what)
+        log.debug("engine work started for %s", what)
         with budget.active():
             return work()
 

@@ -67,7 +67,7 @@ def test_the_check_answer_is_the_one_the_cli_prints(client):
 
 
 def test_the_server_stops_working_when_the_client_has_gone(live_server, caplog):
-    caplog.set_level(logging.INFO, logger="tally.work")
+    caplog.set_level(logging.DEBUG, logger="tally.work")
     base = live_server(work_deadline=600)
     host, port = base.removeprefix("http://").split(":")
     payload = json.dumps(_check_body(90, TEN_KB)).encode()  # ~900 KB of text: many seconds of work

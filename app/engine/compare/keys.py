@@ -93,8 +93,9 @@ def hard_conflict(a: AlignItem, b: AlignItem, ignore_action: bool = False) -> st
         return "subtype"
     if fa.negated != fb.negated:
         return "negation"
-    if distinct_set(a) != distinct_set(b) and a.block[-1] not in _PEOPLE:
-        return "another set"  # "three other bases" is not "four airbases" ("10 other people" may be)
+    if distinct_set(a) != distinct_set(b) and (a.block[-1] not in _PEOPLE or remainder(a) != remainder(b)):
+        return "another set"  # "three other bases" is not "four airbases" ("10 other people" may be; "the
+        # remaining nine deaths" are not)
     if _days_apart(fa.time, fb.time) > 1:
         return "time"
     if opposite(a.polarity, b.polarity) and not _same_figure(a.claim, b.claim):
@@ -213,6 +214,10 @@ def _day_span(iso: str | None) -> tuple[date, date] | None:
         return date.fromisoformat(first), date.fromisoformat(last or first)
     except ValueError:
         return None
+
+
+def remainder(item: AlignItem) -> bool:
+    return "remaining" in item.claim.frame.modifiers
 
 
 def distinct_set(item: AlignItem) -> bool:

@@ -41,7 +41,7 @@ from app.engine.frame.counted import (
 from app.engine.frame.modality import modality_of
 from app.engine.frame.place import place_of, places
 from app.engine.frame.polarity import polarity_of
-from app.engine.frame.subject import Name, age_holder, holder_of, measure_of, names_of
+from app.engine.frame.subject import Name, age_holder, holder_of, measure_of, names_of, scale_subject
 from app.engine.frame.time import time_of, time_words
 from app.engine.model import Claim, Frame, Value
 from app.engine.text import Sentence, Token, is_plural, lemma
@@ -121,6 +121,9 @@ def frame_in(parts: SentenceParts, claim: Claim, published_at: date | None = Non
         if act is None or act.cls != outcome:
             act = Act(outcome, words[np[-1]].text if np else outcome, np[0] if np else first,
                       np[-1] + 1 if np else first)
+    if kind in _COUNTS and first > 0 and words[first - 1].norm == "remaining":
+        modifiers = (*modifiers, "remaining")  # "the remaining nine deaths" ("another 34 missiles" may be
+        # the same missiles as "34 missiles")
     actor = actor_of(words, parts.clauses, parts.actors, act, first, reach=FRAME_WINDOW)
     place, place_inherited = place_of(words, parts.clauses, parts.places, first)
     claimant = claimant_for(parts.claimants, first, after)
@@ -141,11 +144,19 @@ def frame_in(parts: SentenceParts, claim: Claim, published_at: date | None = Non
         polarity=polarity_of(words, parts.clauses, first, after, claim.trend),
         when_said=kind in ("date", "time") and says_when(words, first, after),
         holder=_holder(parts, kind, first, after),
-        measure=measure_of(words, parts.clauses, first, after) if kind not in (*_COUNTS, "date") else None,
+        measure=_measure(words, parts.clauses, claim, first, after),
         claimant=claimant,
         modality=modality_of(words, parts.clauses, first, after, published_at, kind),
     )
     return _as_extracted(claim, frame)
+
+
+def _measure(words: list[Token], clauses: list[int], claim: Claim, first: int, after: int) -> str | None:
+    """What a measure measures; a reading on a scale names what it reads ("an aftershock of magnitude 6.4",
+    "a 7.7-magnitude quake")."""
+    if claim.kind == "number" and claim.value.dimension and claim.value.unit is None:
+        return scale_subject(words, first, after, claim.value.dimension)
+    return measure_of(words, clauses, first, after) if claim.kind not in (*_COUNTS, "date") else None
 
 
 def _holder(parts: SentenceParts, kind: str, first: int, after: int) -> str | None:

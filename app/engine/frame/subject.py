@@ -186,3 +186,19 @@ def age_holder(words: list[Token], names: list[Name], first: int, after: int) ->
             return name  # "Brannik, 67,": an age in apposition
     return None
 
+
+def scale_subject(words: list[Token], first: int, after: int, scale: str) -> str | None:
+    """What a reading on `scale` reads: the noun before "of <scale>" ("an aftershock of magnitude 6.4") or
+    after "<figure>-<scale>" ("a 7.7-magnitude quake")."""
+    k = first - 1
+    if k >= 0 and words[k].norm == scale:
+        k -= 1
+    if k >= 1 and words[k].norm == "of" and _noun(words[k - 1]):
+        return lemma(words[k - 1].norm)
+    j = after
+    while j < len(words) and (words[j].norm in ("-", "‑", scale)):
+        j += 1
+    if j > after and j < len(words) and words[j - 1].norm == scale and _noun(words[j]):
+        return lemma(words[j].norm)
+    return None
+

@@ -298,6 +298,22 @@ def test_an_article_that_gives_a_bound_and_the_exact_figure_speaks_with_the_exac
     assert {c.frame.claimant for c in r.claims["a1"] if c.text == "31 people"} == {"health office"}
 
 
+def test_an_aftershocks_magnitude_is_not_the_main_shocks():
+    r = report("An earthquake of magnitude 6.9 struck the Dashtan valley on Tuesday.",
+               "The Dashtan valley was hit on Tuesday by an aftershock of magnitude 5.2.")
+    assert not discrepancies(r)
+    r = report("An earthquake of magnitude 6.9 struck the Dashtan valley on Tuesday.",
+               "A 6.6-magnitude quake struck the Dashtan valley on Tuesday.")
+    assert len(discrepancies(r)) == 1
+
+
+def test_the_remaining_deaths_are_not_a_countys_deaths():
+    r = report("Osk County confirmed two deaths from the storm on Sunday.",
+               "Storm deaths: seven in Varn County; the remaining nine deaths were spread across "
+               "other counties.")
+    assert not discrepancies(r)
+
+
 def test_a_local_clock_time_is_compared_with_local_times_and_a_gmt_time_with_utc_times():
     r = report("The storm made landfall at 7:47 p.m. local time (2347 GMT), the hurricane centre said.",
                "The storm made landfall at 23:47 GMT, the hurricane centre said.",
