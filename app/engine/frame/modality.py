@@ -21,7 +21,10 @@ from app.engine import lexicon as lx
 from app.engine.text import Token
 
 _ORDER = ("forecast", "target", "planned", "previous", "estimated")
-_RELATIVE = frozenset(("after", "before", "later", "earlier"))
+# a duration these words follow places another time or measures a margin ("one day after the flood",
+# "42 seconds off the record", "14 seconds clear of the field", "five seconds slower")
+_RELATIVE = frozenset(("after", "before", "later", "earlier", "off", "clear", "slower", "faster", "ahead",
+                       "behind", "quicker", "short", "late", "early"))
 
 
 Phrases = dict[str, tuple[tuple[str, ...], ...]]  # phrases by their first word
@@ -42,6 +45,24 @@ def _cues() -> tuple[int, int, list[tuple[str, Phrases, Phrases]]]:
         out.append((name, _by_first(p.split() for p in t[name]["before"]),
                     _by_first(p.split() for p in t[name]["after"])))
     return t["reach"], t["reach_after"], out
+
+
+@cache
+def _record_cues() -> tuple[int, tuple[tuple[str, ...], ...], frozenset[str]]:
+    t = lx.table("modality")["previous"]["record"]
+    return t["reach"], tuple(tuple(p.split()) for p in t["before"]), frozenset(t["stops"])
+
+
+def _broken_record(before: tuple[str, ...]) -> bool:
+    """A record the figure broke is named right before it, with no word between that leads to a new
+    figure ("lowering the 2:06:23 course record", not "breaking the turnout record with 71%")."""
+    reach, cues, stops = _record_cues()
+    window = before[-reach:]
+    for i in range(len(window)):
+        for cue in cues:
+            if window[i : i + len(cue)] == cue and not stops & set(window[i + len(cue) :]):
+                return True
+    return False
 
 
 @cache
@@ -67,8 +88,8 @@ def modality_of(words: list[Token], clauses: list[int], first: int, after: int,
     point ("historical"), not the event's date."""
     before_word = words[first - 1].norm if first > 0 else ""
     if kind == "duration" and (after < len(words) and words[after].norm in _RELATIVE
-                               or before_word in ("first", "next", "last")):
-        return "relative"  # "one day after the flood", "the first three days of the campaign"
+                               or before_word in ("first", "next", "last", "by")):
+        return "relative"  # "one day after the flood", "the first three days", "beat it by 42 seconds"
     if kind == "date" and _opens_span(words, clauses, first):
         return "historical"  # "since May", "since the outbreak began in late January"
     if kind == "date" and before_word == "by":
@@ -91,6 +112,8 @@ def modality_of(words: list[Token], clauses: list[int], first: int, after: int,
     for name, pre, post in cues:
         if _found(before, pre) or _found(behind, post):
             return name
+    if _broken_record(tuple(t.norm for t in words[lo:first])):
+        return "previous"  # "lowering the 2:06:23 course record"
     if _found(behind, _past_spans()):
         return "previous"  # "$3 million a year earlier", "from 5.9% last year"
     own = words[first:after] if kind == "date" else []  # "In 1970 a quake ...": the date is another year's

@@ -156,9 +156,18 @@ def _noun(t: Token) -> bool:
     if not t.is_word or not t.text[:1].islower() or is_number(t):
         return False
     low = t.norm
-    if low in lx.stopwords() or low in lx.words("frame", "measure", "verbs"):
+    if low in lx.stopwords() or low in lx.words("frame", "measure", "verbs") or _holding(low):
         return False
     return not (low.endswith("ed") or low.endswith("ly"))
+
+
+def _holding(word: str) -> bool:
+    """A verb of holding or its participle ("won", "winning", "finishing"): whose figure, not what it is."""
+    verbs = lx.words("frame", "holder", "verbs")
+    if word in verbs:
+        return True
+    stem = word[:-3] if word.endswith("ing") else None
+    return bool(stem) and any(v in verbs for v in (stem, stem + "s", stem + "es", stem[:-1] + "s"))
 
 
 LEAD_IN = 3  # words of a description that may open a clause before its subject's name

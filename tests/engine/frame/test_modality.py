@@ -42,3 +42,33 @@ def test_a_cue_does_not_reach_past_the_figure_it_puts(text, expected):
 
 def test_a_year_before_the_figure_does_not_cut_the_cue_off():
     assert modalities("The forecast for 2027 of 3% growth was cut.") == [("3%", "forecast")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the record a figure broke, named right before it, is an earlier figure
+    ("Tarus won in 2:05:41, lowering the 2:06:23 course record.",
+     [("2:05:41", "reported"), ("2:06:23", "previous")]),
+    ("The mercury reached 41.3C, breaking the 40.9C mark set in 1998.",
+     [("41.3C", "reported"), ("40.9C", "previous")]),
+    # ... not the new record that follows it
+    ("Voters broke the turnout record with 71%.", [("71%", "reported")]),
+    ("She set a course record of 2:14:04.", [("2:14:04", "reported")]),
+])
+def test_a_record_a_figure_broke_is_an_earlier_figure(text, expected):
+    assert modalities(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Tarus won in 2:05:41, taking 42 seconds off the mark.",
+    "Gelana finished 14 seconds clear of the pack.",
+    "Alemu beat the old record by 84 seconds.",
+])
+def test_a_margin_is_a_relative_duration(text):
+    assert [m for t, m in modalities(text) if "seconds" in t] == ["relative"]
+
+
+def test_a_verb_of_holding_is_not_what_a_time_measures():
+    # "winning in 2:05:41", "won in": whose time it is, not a measure that another time could differ in
+    measures = {c.text: c.frame.measure for c in extract_claims(
+        "Kiprop broke the course record on Sunday, winning in 2:05:41. Vesk won in 2:07:02.")}
+    assert measures["2:05:41"] is None and measures["2:07:02"] is None
