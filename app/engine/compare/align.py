@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 
 from app.engine import lexicon as lx
 from app.engine.compare.context import context_similarity, mask, role_words, window_words
+from app.engine.compare.fact import Fact
 from app.engine.compare.intervals import values_meet
 from app.engine.compare.items import AlignItem
 from app.engine.compare.keys import (
@@ -25,65 +25,21 @@ from app.engine.compare.keys import (
     conflicts,
     distinct_set,
     hard_conflict,
-    one_sided_scope,
     places,
     rival_counts,
     subtypes,
 )
+from app.engine.compare.predicates import join_predicates
 from app.engine.model import Claim, ClaimRef, FactKey
 
 # Minimum alignment score for a claim to join a fact; counts carry their class and action, so less context
 # is needed than for a bare date or duration.
 JOIN = {"count": 0.30, "other": 0.30}
-REPRESENTATIVES = 6  # members of a fact a new claim is compared with (keeps the cost per claim bounded)
 CONTRADICTION_JOIN = 0.5  # a claim with a contradicting predicate joins only a sentence retold closely
 MERGE_POOL = 150  # facts per block examined when merging split facts (bounds the cost)
 VERBATIM = 2.0  # the score of a claim retold word for word: above any fuzzy match, so it anchors
 ROLE = 0.1  # bonus (or malus) when the words right after two measures share (or share no) content word
 AGREEMENT_PRIOR = 0.08  # ranking bonus for a fact whose value the claim agrees with (ties only)
-
-@dataclass(slots=True)
-class Fact:
-    """One real-world quantity and the claims (one per article at most) that state it."""
-
-    block: tuple[str, ...]
-    members: list[AlignItem] = field(default_factory=list)
-    scores: dict[ClaimRef, float] = field(default_factory=dict)  # how well each member joined
-    predicate_join: bool = False  # two facts joined by join_predicates (same figure, other predicate)
-    orders: set[int] = field(default_factory=set)  # the articles (by order) that have a member
-    actions: set[str | None] = field(default_factory=set)
-    _reps: list[AlignItem] = field(default_factory=list)
-    _keys: set[tuple] = field(default_factory=set)
-
-    @classmethod
-    def seeded(cls, item: AlignItem) -> Fact:
-        """A new fact whose first member is `item`."""
-        fact = cls(item.block)
-        fact.add(item, 1.0)
-        return fact
-
-    def add(self, item: AlignItem, score: float) -> None:
-        """Make `item` a member (it joined with alignment score `score`)."""
-        self.members.append(item)
-        self.scores[item.ref] = score
-        self.orders.add(item.order)
-        self.actions.add(item.claim.frame.action)
-        # one representative per distinct value, action and wording: a retelling that changed a verb is
-        # checked against the retelling it came from, not only against the first member
-        key = (item.claim.value.low, item.claim.value.high, item.claim.frame.action, item.context)
-        if len(self._reps) < 2 or (key not in self._keys and len(self._reps) < REPRESENTATIVES):
-            self._reps.append(item)
-        self._keys.add(key)
-
-    def absorb(self, other: Fact) -> None:
-        """Take over the members of another fact."""
-        for m in other.members:
-            self.add(m, other.scores[m.ref])
-
-    def representatives(self) -> list[AlignItem]:
-        """A bounded sample of members: the first ones and one per distinct value, action and wording."""
-        return self._reps
-
 
 def block_of(claim: Claim) -> tuple[str, ...] | None:
     """What a claim measures, coarsely; only claims of one block are ever compared."""
@@ -335,71 +291,3 @@ def _prefer_exact(candidates: list[tuple[float, float, int, int]], items: Sequen
 def _exact(claim: Claim) -> bool:
     v = claim.value
     return v.qualifier == "exact" and v.nominal is not None and v.low == v.high
-
-
-PREDICATE_CONTEXT = 0.2  # context likeness needed to read one figure with two predicates as one fact
-
-
-def join_predicates(facts: list[Fact]) -> list[Fact]:
-    """Join two facts that give the same exact figure of the same things contradictory predicates in
-    different articles ("114 drones fired" here, "114 drones intercepted" there), when neither article
-    states the other predicate for that figure: one source changed the predicate. A swap of two figures
-    ("killing 3, injuring 19" vs "killing 19, injuring 3") never gets here: each figure already aligned with
-    its own predicate."""
-    by_value: dict[tuple, list[Fact]] = defaultdict(list)
-    for fact in facts:
-        if fact.block[0] != "count":
-            continue
-        for m in fact.members:
-            v = m.claim.value
-            if v.low is not None and v.low == v.high:
-                by_value[(fact.block, v.low)].append(fact)
-    absorbed: set[int] = set()
-    for (_, figure), group in by_value.items():
-        unique = list({id(f): f for f in group}.values())
-        stated = _predicates_stated(unique, figure)
-        for i, f1 in enumerate(unique):
-            for f2 in unique[i + 1 :]:
-                if id(f1) in absorbed or id(f2) in absorbed or not _contradicting(f1, f2):
-                    continue
-                if _both_stated(f1, f2, stated):  # one article gives the figure both predicates
-                    continue
-                f1.absorb(f2)
-                f1.predicate_join = True
-                absorbed.add(id(f2))
-    return [f for f in facts if id(f) not in absorbed]
-
-
-def _predicates_stated(facts: Sequence[Fact], figure: float) -> dict[int, set[str]]:
-    """Article (by order) -> the actions it gives the exact figure `figure`, over the facts of one block."""
-    stated: dict[int, set[str]] = defaultdict(set)
-    for fact in facts:
-        for m in fact.members:
-            v = m.claim.value
-            if v.low == v.high == figure and m.claim.frame.action:
-                stated[m.order].add(m.claim.frame.action)
-    return stated
-
-
-def _both_stated(f1: Fact, f2: Fact, stated: dict[int, set[str]]) -> bool:
-    """Does an article of either fact state the figure with both facts' predicates (then neither changed)?"""
-    wanted = {a for a in f1.actions | f2.actions if a}
-    return any(wanted <= stated[order] for order in f1.orders | f2.orders)
-
-
-def _contradicting(f1: Fact, f2: Fact) -> bool:
-    if f1.orders & f2.orders:
-        return False
-    a1, a2 = f1.actions, f2.actions
-    if len(a1) != 1 or len(a2) != 1 or not lx.actions_contradict(next(iter(a1)), next(iter(a2))):
-        return False
-    for x in f1.representatives():
-        for y in f2.representatives():
-            vx, vy = x.claim.value, y.claim.value
-            same = vx.low == vx.high == vy.low == vy.high
-            # scope on one side only ("ten other people in Kharkiv"): another figure, not another predicate
-            scoped = one_sided_scope(x, y) or distinct_set(x) != distinct_set(y)
-            if (same and not conflicts(x, y, ignore_action=True) and not scoped
-                    and context_similarity(x, y) >= PREDICATE_CONTEXT):
-                return True
-    return False

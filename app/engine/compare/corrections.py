@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.engine import lexicon as lx
-from app.engine.compare.align import Fact, align, make_item
+from app.engine.compare.align import align, make_item
+from app.engine.compare.fact import Fact
 from app.engine.compare.intervals import interval
 from app.engine.model import ArticleText, Claim, ClaimRef, Finding
 from app.engine.text import segment

@@ -17,8 +17,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from app.engine.compare.align import Fact, assign, is_vague, join_predicates, link
+from app.engine.compare.align import assign, is_vague, link
+from app.engine.compare.fact import Fact
 from app.engine.compare.items import AlignItem
+from app.engine.compare.predicates import join_predicates
 from app.engine.model import ClaimRef
 
 Block = tuple[str, ...]

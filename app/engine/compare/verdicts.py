@@ -16,11 +16,13 @@ from collections.abc import Sequence
 from itertools import combinations
 
 from app.engine import lexicon as lx
-from app.engine.compare.align import PREDICATE_CONTEXT, AlignItem, Fact
 from app.engine.compare.context import context_similarity
+from app.engine.compare.fact import Fact
 from app.engine.compare.intervals import Interval, interval
+from app.engine.compare.items import AlignItem
 from app.engine.compare.keys import soft_conflict
 from app.engine.compare.kinds import confidence, difference_kind
+from app.engine.compare.predicates import PREDICATE_CONTEXT
 from app.engine.compare.wording import fact_label, says, shared_key
 from app.engine.frame.polarity import opposite
 from app.engine.model import Finding, Severity

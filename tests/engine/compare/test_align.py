@@ -2,7 +2,8 @@
 
 from datetime import date
 
-from app.engine.compare.align import Fact, align
+from app.engine.compare.align import align
+from app.engine.compare.fact import Fact
 from app.engine.compare.verdicts import judge
 from tests.engine.claimkit import claim, item
 
