@@ -16,16 +16,22 @@ from app.engine.lexicon import calendar
 
 
 @lru_cache(maxsize=1)
-def _cue() -> re.Pattern[str]:
-    """Anything a quantity or date could start with: a digit, a number word, a calendar word."""
+def _cue_words() -> frozenset[str]:
+    """Words a quantity or date could start with: number words and calendar words."""
     v = vocab()
     words = set(v.units) | set(v.tens) | set(v.scales) | set(v.vague) | set(v.multiples) | set(v.fractions)
     words |= {"dozen", "minus", "several", "weekend", "week", "day", "year", "month", "decade", "century"}
     words |= set(calendar().cue_words)  # not "over", "the", "a": they start a date only before "weekend", ...
-    alternation = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-    return re.compile(rf"\d|[½¼¾⅓⅔]|\b(?:{alternation})\b", re.IGNORECASE)
+    return frozenset(w.lower() for w in words)
+
+
+_FIGURE = re.compile(r"[\d½¼¾⅓⅔]")
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def has_cue(text: str) -> bool:
     """False when `text` cannot hold a quantity or a date (no digit, number word or calendar word)."""
-    return _cue().search(text) is not None
+    if _FIGURE.search(text):
+        return True
+    cues = _cue_words()
+    return any(w in cues for w in _WORD.findall(text.lower()))
