@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
 COMMON_ZIPF = 7.0  # a word this frequent (about "the") says nothing about an event
 SPREAD = 5.0  # zipf range over which the weight rises from nothing to full (zipf 2: rare enough)
 FLOOR = 0.02  # the least weight any kept word gets
@@ -23,6 +21,9 @@ POWER = 1.5  # sharpens the difference between everyday and distinctive words
 @lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
     """How common `word` (lower-case) is in English, on the Zipf scale (about 7 for "the", 0 if unknown)."""
+    # imported on first use (the warm-up thread): a server need not wait 0.35 s for it before listening
+    from wordfreq import zipf_frequency
+
     return zipf_frequency(word, "en")
 
 
