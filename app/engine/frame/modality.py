@@ -18,6 +18,7 @@ from datetime import date
 from functools import cache
 
 from app.engine import lexicon as lx
+from app.engine.extract.dates.spans import is_year_token
 from app.engine.text import Token
 
 _ORDER = ("forecast", "target", "planned", "previous", "estimated")
@@ -124,7 +125,7 @@ def modality_of(words: list[Token], clauses: list[int], first: int, after: int,
 
 def _figure(t: Token) -> bool:
     """A number of another figure (a year is none: "the forecast for 2027 of 3%")."""
-    return t.is_num and not (len(t.text) == 4 and t.text.isdecimal() and 1800 <= int(t.text) <= 2100)
+    return t.is_num and not is_year_token(t)
 
 
 def _opens_span(words: list[Token], clauses: list[int], first: int) -> bool:
@@ -144,7 +145,7 @@ SPAN_REACH = 8  # words back from a date to a "since" that opens the span it end
 def _other_year(before: list[Token], published: date) -> bool:
     """A year other than the publication's, not opening a span up to now ("since 2022")."""
     for k, t in enumerate(before):
-        if t.is_num and len(t.text) == 4 and t.text.isdecimal() and 1800 <= int(t.text) <= 2100:
+        if t.is_num and is_year_token(t):
             prev = before[k - 1].norm if k else ""
             if int(t.text) != published.year and prev not in ("since", "from", "until", "through"):
                 return True
@@ -162,13 +163,15 @@ def continues_list(words: list[Token], clauses: list[int], prev_after: int, firs
     expected 170,000 jobs, but the economy added 143,000")."""
     if not 0 < first - prev_after <= LIST_GAP:
         return False
-    stops = _LIST_STOPS | lx.words("frame", "attribution", "verbs")
+    stops = _list_stops()
     for t in words[prev_after:first]:
         if t.norm in stops or (t.is_word and t.text.islower() and t.norm.endswith("ed")):
             return False
     return clauses[first] - clauses[prev_after - 1] <= 2
 
 
-_LIST_STOPS = frozenset((";", "but", "while", "whereas", "although", "though", "yet", "however", "against",
-                         "versus", "vs", "compared", "than", "actual", "actually"))
+@cache
+def _list_stops() -> frozenset[str]:
+    """What ends a list of figures: a contrast (lexicon/modality.toml [list]) or a verb of saying."""
+    return frozenset(lx.table("modality")["list"]["stops"]) | lx.words("frame", "attribution", "verbs")
 

@@ -163,11 +163,7 @@ def _noun(t: Token) -> bool:
 
 def _holding(word: str) -> bool:
     """A verb of holding or its participle ("won", "winning", "finishing"): whose figure, not what it is."""
-    verbs = lx.words("frame", "holder", "verbs")
-    if word in verbs:
-        return True
-    stem = word[:-3] if word.endswith("ing") else None
-    return bool(stem) and any(v in verbs for v in (stem, stem + "s", stem + "es", stem[:-1] + "s"))
+    return word in lx.words("frame", "holder", "verbs") or word in lx.words("frame", "holder", "participles")
 
 
 LEAD_IN = 3  # words of a description that may open a clause before its subject's name

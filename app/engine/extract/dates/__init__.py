@@ -34,7 +34,7 @@ from app.engine.extract.dates.holidays import match_holiday
 from app.engine.extract.dates.numeric import is_fraction_before_unit, numeric_date, settle_order
 from app.engine.extract.dates.periods import match_period
 from app.engine.extract.dates.relative import ago, anchored, relative_phrase
-from app.engine.extract.dates.spans import DateMatch, over
+from app.engine.extract.dates.spans import DateMatch, is_year, over
 from app.engine.text.tokens import Token
 
 __all__ = [
@@ -49,11 +49,6 @@ __all__ = [
     "settle_order",
     "year_match",
 ]
-
-
-def is_year(value: float, text: str) -> bool:
-    """A four-digit number written without separators between 1800 and 2100: '2016'."""
-    return text.isdecimal() and len(text) == 4 and 1800 <= value <= 2100
 
 
 def year_match(i: int, year: int) -> DateMatch:

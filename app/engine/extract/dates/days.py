@@ -23,6 +23,7 @@ from app.engine.extract.dates.spans import (
     DateMatch,
     Order,
     add_months,
+    is_year_token,
     month_days,
     on_day,
     over,
@@ -34,10 +35,6 @@ from app.engine.extract.dates.tense import direction
 from app.engine.text.tokens import Token, joined
 
 DAY_AHEAD = timedelta(days=60)  # a day without a year is at most this far after publication (no cue)
-
-
-def is_year_token(t: Token) -> bool:
-    return t.text.isdecimal() and len(t.text) == 4 and 1800 <= int(t.text) <= 2100
 
 
 def name_head(t: Token) -> bool:

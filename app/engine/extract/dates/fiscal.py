@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.engine import lexicon
-from app.engine.extract.dates.days import is_year_token
-from app.engine.extract.dates.spans import DateMatch, months_span, over
+from app.engine.extract.dates.spans import DateMatch, is_year_token, months_span, over
 from app.engine.text.tokens import Token, joined
 
 

@@ -18,7 +18,7 @@ from functools import cache
 
 from app.engine import lexicon
 from app.engine.extract.dates.days import name_head
-from app.engine.extract.dates.spans import DateMatch, on_day, pick, unresolved
+from app.engine.extract.dates.spans import DateMatch, is_year_token, on_day, pick, unresolved
 from app.engine.extract.dates.tense import direction
 from app.engine.lexicon.calendar import Holiday
 from app.engine.text.tokens import Token, tokenize
@@ -51,7 +51,7 @@ def match_holiday(tokens: list[Token], i: int, published: date | None) -> DateMa
             continue
         if end < n and name_head(tokens[end]):
             return None  # "Christmas Island", "the Good Friday Agreement"
-        year = int(tokens[end].text) if end < n and _is_year(tokens[end]) else None
+        year = int(tokens[end].text) if end < n and is_year_token(tokens[end]) else None
         before = tokens[i - 1].lower if i > 0 else ""
         if spec.bare and year is None and before not in cal.holiday_prepositions:
             return None  # "Christmas shopping", "Easter eggs": a modifier, not a day
@@ -71,10 +71,6 @@ def _spelled(tokens: list[Token], key: tuple[str, ...]) -> bool:
         t.norm == k and (k in _LOWER_WORDS or not t.is_word or t.text[0].isupper())
         for t, k in zip(tokens, key, strict=True)
     )
-
-
-def _is_year(t: Token) -> bool:
-    return t.text.isdecimal() and len(t.text) == 4 and 1800 <= int(t.text) <= 2100
 
 
 def _yearly(spec: Holiday):

@@ -16,6 +16,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from app.engine.text.tokens import Token
+
+FIRST_YEAR, LAST_YEAR = 1800, 2100  # a bare four-digit number in this range may be a year
+
 Order = Literal["month_day", "day_month"]
 Policy = Literal["nearest", "started"]
 
@@ -118,3 +122,14 @@ def week_of(d: date) -> tuple[date, date]:
     """The Monday-to-Sunday week holding `d`."""
     monday = d - timedelta(days=d.weekday())
     return monday, monday + timedelta(days=6)
+
+
+def is_year(value: float, text: str) -> bool:
+    """A four-digit number written without separators between 1800 and 2100: '2016'."""
+    return text.isdecimal() and len(text) == 4 and FIRST_YEAR <= value <= LAST_YEAR
+
+
+def is_year_token(t: Token) -> bool:
+    """A token that is a bare year ('2016'; not '2,016', not '9999')."""
+    return t.text.isdecimal() and is_year(int(t.text), t.text)
+
