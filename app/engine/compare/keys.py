@@ -217,7 +217,7 @@ def _day_span(iso: str | None) -> tuple[date, date] | None:
 
 
 def remainder(item: AlignItem) -> bool:
-    return "remaining" in item.claim.frame.modifiers
+    return bool(lx.words("frame", "distinct_set", "remainder").intersection(item.claim.frame.modifiers))
 
 
 def distinct_set(item: AlignItem) -> bool:

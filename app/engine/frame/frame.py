@@ -121,9 +121,9 @@ def frame_in(parts: SentenceParts, claim: Claim, published_at: date | None = Non
         if act is None or act.cls != outcome:
             act = Act(outcome, words[np[-1]].text if np else outcome, np[0] if np else first,
                       np[-1] + 1 if np else first)
-    if kind in _COUNTS and first > 0 and words[first - 1].norm == "remaining":
-        modifiers = (*modifiers, "remaining")  # "the remaining nine deaths" ("another 34 missiles" may be
-        # the same missiles as "34 missiles")
+    remainder = lx.words("frame", "distinct_set", "remainder")
+    if kind in _COUNTS and first > 0 and words[first - 1].norm in remainder:
+        modifiers = (*modifiers, words[first - 1].norm)  # "the remaining nine deaths"
     actor = actor_of(words, parts.clauses, parts.actors, act, first, reach=FRAME_WINDOW)
     place, place_inherited = place_of(words, parts.clauses, parts.places, first)
     claimant = claimant_for(parts.claimants, first, after)
