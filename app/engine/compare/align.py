@@ -19,10 +19,10 @@ from app.engine import lexicon as lx
 from app.engine.compare.context import context_similarity, mask, role_words, window_words
 from app.engine.compare.fact import Fact
 from app.engine.compare.intervals import values_meet
-from app.engine.compare.items import AlignItem
+from app.engine.compare.items import AlignItem, with_stated
 from app.engine.compare.keys import (
-    COPIED,
     conflicts,
+    copied_sentence,
     distinct_set,
     hard_conflict,
     places,
@@ -150,7 +150,7 @@ def _fact_score(item: AlignItem, fact: Fact) -> tuple[float, float] | None:
         return VERBATIM, VERBATIM + AGREEMENT_PRIOR
     # a copy of one member's sentence whose verb a desk changed may join although the other members'
     # verbs then contradict it: the change is what the fact is to show
-    copied = item.block[0] == "count" and any(context_similarity(item, m) >= COPIED for m in reps)
+    copied = item.block[0] == "count" and any(copied_sentence(item, m) for m in reps)
     if any(m.block != item.block or hard_conflict(item, m, ignore_action=copied) or rival_counts(item, m)
            for m in reps):
         return None  # it contradicts a member: never one fact with it
@@ -192,7 +192,7 @@ def link(f1: Fact, f2: Fact) -> float | None:
     # a fact that already holds a desk's changed verb ("killed" in a copy of "injured") contradicts
     # itself; another fact fits it if it fits its original
     changed = any(len({a for a in f.actions if a}) > 1 for f in (f1, f2))
-    copied = f1.block[0] == "count" and (changed or any(context_similarity(x, y) >= COPIED for x, y in pairs))
+    copied = f1.block[0] == "count" and (changed or any(copied_sentence(x, y) for x, y in pairs))
     if any(x.block != y.block or hard_conflict(x, y, ignore_action=copied) or rival_counts(x, y)
            for x, y in pairs):
         return None
@@ -242,7 +242,7 @@ def _merge_split(block_facts: list[Fact]) -> None:
 def assign(article_items: Sequence[AlignItem], facts: dict[tuple[str, ...], list[Fact]]) -> None:
     """Assign one article's claims to existing facts one-to-one (best scores first); the rest start facts."""
     by_block: dict[tuple[str, ...], list[AlignItem]] = defaultdict(list)
-    for it in article_items:
+    for it in with_stated(article_items):
         by_block[it.block].append(it)
     for block, block_items in by_block.items():
         existing = facts[block]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
@@ -26,6 +26,31 @@ class AlignItem:
     window: frozenset[str] = frozenset()  # content words around the claim
     polarity: tuple[str, str] | None = None  # ("trend", "up"), ("balance", "-"): see polarity.py
     role: frozenset[str] = frozenset()  # content words right after the figure: what it is for
+    stated: frozenset[str] = frozenset()  # the actions its article gives this exact figure (see restated)
+
+
+def with_stated(article_items: Sequence[AlignItem]) -> list[AlignItem]:
+    """One article's items, each knowing the actions the article gives its exact figure of its block
+    ("7 dead" and "seven people were injured": 7 is given kill and wound)."""
+    actions: dict[tuple, set[str]] = {}
+    for it in article_items:
+        key = _figure(it)
+        if key and it.claim.frame.action:
+            actions.setdefault(key, set()).add(it.claim.frame.action)
+    return [replace(it, stated=frozenset(actions.get(_figure(it), ()))) if _figure(it) else it
+            for it in article_items]
+
+
+def _figure(item: AlignItem) -> tuple | None:
+    v = item.claim.value
+    return (item.block, v.low) if v.low is not None and v.low == v.high else None
+
+
+def restated(a: AlignItem, b: AlignItem) -> bool:
+    """Does one of the two articles itself give the figure both claims' predicates? Then neither verb was
+    changed by a desk: each is a figure of its own predicate ("7 dead ... seven people were injured")."""
+    pair = {a.claim.frame.action, b.claim.frame.action}
+    return None not in pair and len(pair) == 2 and (pair <= a.stated or pair <= b.stated)
 
 
 @cache

@@ -20,7 +20,7 @@ from datetime import date
 from app.engine import lexicon as lx
 from app.engine.compare.context import context_similarity
 from app.engine.compare.intervals import values_meet
-from app.engine.compare.items import AlignItem, is_running
+from app.engine.compare.items import AlignItem, is_running, restated
 from app.engine.frame.attribution import source_words
 from app.engine.frame.polarity import opposite
 from app.engine.model import Claim
@@ -79,7 +79,7 @@ def hard_conflict(a: AlignItem, b: AlignItem, ignore_action: bool = False) -> st
         return "actor"
     if (a.block[0] == "count" and fa.action and fb.action and not ignore_action
             and not lx.actions_compatible(fa.action, fb.action)
-            and not (lx.actions_contradict(fa.action, fb.action) and context_similarity(a, b) >= COPIED)):
+            and not (lx.actions_contradict(fa.action, fb.action) and copied_sentence(a, b))):
         # treated in hospital is not injured; "killed" against "injured" is one fact only in a copy of one
         # sentence whose verb a desk changed (else join_predicates judges one figure with two predicates)
         return "action"
@@ -106,6 +106,13 @@ def hard_conflict(a: AlignItem, b: AlignItem, ignore_action: bool = False) -> st
     if fa.measure and fb.measure and head(fa.measure) != head(fb.measure) and not same_scale:
         return "measure"  # a turnout of 61% is not a vote share of 61%
     return None
+
+
+def copied_sentence(a: AlignItem, b: AlignItem) -> bool:
+    """Is one claim's sentence a copy of the other's whose verb a desk may have changed? Not when one of
+    the articles itself gives the figure both verbs: "7 dead ... seven people were injured" in a copy of
+    "seven people were killed" is the copy's figure of the injured, not the dead retold."""
+    return context_similarity(a, b) >= COPIED and not restated(a, b)
 
 
 def rival_counts(a: AlignItem, b: AlignItem) -> bool:

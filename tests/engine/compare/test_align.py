@@ -143,3 +143,25 @@ def test_a_figure_one_article_gives_both_predicates_is_no_changed_predicate():
     assert [m.claim.frame.action for m in (item(a1, "a", 0), item(b1, "b", 1))] == ["launch", "strike"]
     assert not any(f.predicate_join for f in facts)
     assert [("a", "96"), ("b", "96")] in groups(facts)
+
+
+def test_a_copy_that_also_gives_the_original_predicate_changed_no_verb():
+    # the desk copy states "4 dead" as the wire does and, in a copied sentence, "four people were injured":
+    # its four injured are a figure of the injured, not the wire's dead retold with another verb
+    wire = "Officials confirmed that four people were killed when the storm hit the harbour."
+    desk = "Officials confirmed that four people were injured when the storm hit the harbour."
+    items = [item(claim("The storm left 4 dead in Port Alder.", "4", 4), "wire", 0, 0),
+             item(claim(wire, "four people", 4), "wire", 0, 1),
+             item(claim("The storm left 4 dead in Port Alder.", "4", 4), "desk", 1, 0),
+             item(claim(desk, "four people", 4), "desk", 1, 1)]
+    facts = align(items)
+    assert [("desk", "four people")] in groups(facts)
+    assert not any(f.predicate_join for f in facts)
+
+
+def test_a_copy_whose_only_statement_of_the_figure_changed_its_verb_is_still_joined():
+    wire = "Officials confirmed that four spectators were killed when the stand collapsed."
+    desk = "Officials confirmed that four spectators were injured when the stand collapsed."
+    facts = align([item(claim(wire, "four spectators", 4), "wire", 0),
+                   item(claim(desk, "four spectators", 4), "desk", 1)])
+    assert len(facts) == 1
