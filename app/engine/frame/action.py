@@ -73,13 +73,37 @@ def action_of(words: list[Token], acts: list[Act], first: int, np_end: int) -> A
         return before[-1]
     links = lx.words("frame", "passive", "links")
     gap = lx.table("frame")["passive"]["max_gap"]
-    start = _past_coordinated_count(words, np_end)
+    start = _past_part_of(words, _past_coordinated_count(words, np_end))
     for a in acts:
         if a.start >= start and a.start - start <= gap:
             if all(words[k].norm in links for k in range(start, a.start)):
                 return a
+            if _among(words, range(start, a.start), links):
+                return a
             break
     return before[-1] if before else None
+
+
+def _among(words: list[Token], between: range, links: frozenset[str]) -> bool:
+    """'two children are among the injured': the words between a count and the verb are links ending in
+    "among the" (or "among those")."""
+    norms = [words[k].norm for k in between]
+    for phrase in lx.words("frame", "passive", "among"):
+        tail = phrase.split()
+        if norms[-len(tail):] == tail and all(w in links for w in norms[: -len(tail)]):
+            return True
+    return False
+
+
+def _past_part_of(words: list[Token], i: int) -> int:
+    """'four children among them, are in hospital': after a count that is part of the set before it, skip
+    "among them" and its comma, so the set's verb after the aside applies to the count too."""
+    for phrase in lx.words("frame", "passive", "part_of"):
+        tail = phrase.split()
+        if [t.norm for t in words[i : i + len(tail)]] == tail:
+            i += len(tail)
+            return i + 1 if i < len(words) and words[i].norm == "," else i
+    return i
 
 
 def _past_coordinated_count(words: list[Token], i: int) -> int:

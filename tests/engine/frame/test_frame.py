@@ -149,3 +149,17 @@ def test_the_mill_creek_fire_burned_reads_fire_as_a_name_not_a_verb():
     assert f.action_word == "burned"
     g = frame("Crews said the Mill Creek Fire was 40 percent contained.", "40 percent", kind="percent")
     assert g.action is None
+
+
+def test_among_the_injured_gives_a_count_the_verb_of_its_set():
+    assert frame("Two jockeys were among the injured after the fall at the last fence.", "Two").action == "wound"
+    assert frame("Three climbers are among those killed on the ridge.", "Three").action == "kill"
+
+
+def test_among_them_passes_the_sets_verb_to_the_part():
+    s = "Forty patients, six infants among them, are receiving in-patient care at the district clinic."
+    assert frame(s, "six").action == "treat"
+
+
+def test_among_without_a_verb_after_it_gives_no_action():
+    assert frame("Four delegates were among the first arrivals at the summit.", "Four").action is None
