@@ -152,7 +152,8 @@ def test_the_mill_creek_fire_burned_reads_fire_as_a_name_not_a_verb():
 
 
 def test_among_the_injured_gives_a_count_the_verb_of_its_set():
-    assert frame("Two jockeys were among the injured after the fall at the last fence.", "Two").action == "wound"
+    s = "Two jockeys were among the injured after the fall at the last fence."
+    assert frame(s, "Two").action == "wound"
     assert frame("Three climbers are among those killed on the ridge.", "Three").action == "kill"
 
 
