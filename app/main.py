@@ -36,7 +36,6 @@ from app.logs import configure_logging
 from app.metrics import Instrument
 from app.protocol import HeadAsGet
 from app.ratelimit import RateLimit
-from app.services.health import migration_head
 from app.services.startup import Startup
 
 DESCRIPTION = """Tally finds the quantitative claims of news articles, lines the same fact up across
@@ -91,7 +90,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     configure_logging(settings.log_format, settings.log_level)
     app.state.settings = settings
     app.state.database = database_for(settings)
-    app.state.migration_head = migration_head()
     install_error_handlers(app)
     app.add_middleware(
         BodyGuard, max_bytes=lambda: settings.max_body_bytes, timeout=lambda: settings.body_timeout

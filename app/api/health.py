@@ -8,7 +8,7 @@ from app.api import examples
 from app.api.deps import SessionDep
 from app.api.responses import example, problems
 from app.schemas import Health, Readiness
-from app.services.health import readiness
+from app.services.health import migration_head, readiness
 
 router = APIRouter(tags=["health"])
 
@@ -36,4 +36,4 @@ async def healthz() -> Health:
 def readyz(session: SessionDep, request: Request) -> Readiness:
     """The engine is warm, the database answers and its schema is at the newest migration."""
     startup = getattr(request.app.state, "startup", None)
-    return readiness(session, request.app.state.migration_head, warm=startup is None or startup.ready)
+    return readiness(session, migration_head(), warm=startup is None or startup.ready)

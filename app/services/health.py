@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
@@ -19,8 +17,13 @@ from app.schemas import Readiness
 MIGRATION_DIRS = (Path(__file__).resolve().parents[2] / "migrations", Path.cwd() / "migrations")
 
 
+@cache
 def migration_head() -> str | None:
-    """The newest revision in migrations/ (None if the folder is not shipped)."""
+    """The newest revision in migrations/ (None if the folder is not shipped). Alembic is imported here,
+    on first use (the warm-up), not when the app is built: it costs a tenth of a second of start-up."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
     folder = next((d for d in MIGRATION_DIRS if (d / "env.py").is_file()), None)
     if folder is None:
         return None
@@ -33,6 +36,8 @@ def readiness(session: Session, head: str | None, warm: bool = True) -> Readines
     """Readiness document, or NotReady naming what is missing (`warm`: the engine's tables are loaded)."""
     if not warm:
         raise NotReady("warming up: the engine's tables are still loading")
+    from alembic.runtime.migration import MigrationContext
+
     try:
         session.execute(text("SELECT 1"))
         current = MigrationContext.configure(session.connection()).get_current_revision()

@@ -22,6 +22,7 @@ from app import engine
 from app.config import Settings
 from app.db import Database
 from app.services.findings import engine_fingerprint
+from app.services.health import migration_head
 from app.services.worker import RunningWorker, start_in_thread
 
 log = logging.getLogger("tally.startup")
@@ -50,6 +51,7 @@ class Startup:
         t0 = time.perf_counter()
         engine.warm_up()
         engine_fingerprint()  # reads the engine's files once, here rather than inside the first ingest
+        migration_head()  # reads migrations/ once (and imports Alembic), here rather than in /readyz
         if self.settings.worker_enabled and not self.stopping.is_set():
             self.worker = start_in_thread(self.database, self.settings)
         self.warm.set()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 
 from app.engine.extract.compound import join_compound_measures
 from app.engine.extract.dates import match_date
@@ -39,23 +40,39 @@ from app.engine.extract.numbers import (
 from app.engine.extract.quantity import AGE, AGES, Quantity
 from app.engine.extract.timed import counted_date, read_time, settle_days
 from app.engine.extract.trends import trend_before
-from app.engine.extract.units import Unit, match_currency_prefix, match_unit, per_unit, race_words
+from app.engine.extract.units import (
+    Unit,
+    match_currency_prefix,
+    match_unit,
+    per_unit,
+    prefix_starts,
+    race_words,
+)
 from app.engine.extract.units import dimension_of as units_dimension
 from app.engine.lexicon import Qualifier
+from app.engine.lexicon.calendar import calendar
 from app.engine.text.tokens import Token, joined
+
+_OTHER_STARTS = ("a", "an", "half", "minus", "tens", "several", "few", "-", "−", "+", "½", "¼", "¾")
+
+
+@lru_cache(maxsize=1)
+def _start_words() -> frozenset[str]:
+    """Every lower-cased word other than a numeral that may begin a quantity's number."""
+    v = vocab()
+    return frozenset((*v.units, *v.tens, *v.vague, *v.multiples, *_OTHER_STARTS))
 
 
 def _can_start(t: Token) -> bool:
-    v = vocab()
-    w = t.lower
-    return (
-        t.is_num
-        or w in v.units
-        or w in v.tens
-        or w in v.vague
-        or w in v.multiples
-        or w in ("a", "an", "half", "minus", "tens", "several", "few", "-", "−", "+", "½", "¼", "¾")
-    )
+    return t.is_num or t.lower in _start_words()
+
+
+@lru_cache(maxsize=1)
+def _scan_starts() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(lower-cased words, normalised words, exact token texts) that may begin a time, a date or a
+    quantity: every other word is passed over without trying each reader in turn."""
+    clock = frozenset(calendar().clock_words)
+    return _start_words() | clock, lexicon().date_words, prefix_starts()
 
 
 def scan(tokens: list[Token], published: date | None) -> list[Quantity]:
@@ -64,8 +81,12 @@ def scan(tokens: list[Token], published: date | None) -> list[Quantity]:
     out: list[Quantity] = []
     n = len(tokens)
     i = 0
+    lower, normal, texts = _scan_starts()
     while i < n:
         t = tokens[i]
+        if not (t.is_num or t.lower in lower or t.norm in normal or t.text in texts):
+            i += 1  # no reader below starts at this word
+            continue
         timed = read_time(tokens, i, published)
         if timed is not None:
             out.append(timed)

@@ -32,39 +32,38 @@ def frame_claims(claims: Sequence[Claim], sentences: Sequence[Sentence], publish
     their sentences."""
     by_start = {s.start: s for s in sentences}
     parts: dict[int, SentenceParts] = {}
-    framed = []
+    frames: list[Frame] = []
     for c in claims:
         charge(steps=len(c.sentence))
         if c.sentence_start not in parts:
             sentence = by_start.get(c.sentence_start) or Sentence(c.sentence_start, c.sentence)
             parts[c.sentence_start] = SentenceParts.of(sentence)
-        framed.append(replace(c, frame=frame_in(parts[c.sentence_start], c, published_at)))
-    framed = _carry_modality(framed, parts)
+        frames.append(frame_in(parts[c.sentence_start], c, published_at))
+    _carry_modality(claims, frames, parts)
     dates: dict[int, list[Claim]] = {}
-    for c in framed:
-        if c.kind == "date" and c.frame.modality == "reported":  # not "since May", "by 2030", "next week"
+    for c, f in zip(claims, frames, strict=True):
+        if c.kind == "date" and f.modality == "reported":  # not "since May", "by 2030", "next week"
             dates.setdefault(c.sentence_start, []).append(c)
-    return [replace(c, frame=event_time(c, c.frame, dates.get(c.sentence_start, ()),
-                                        parts[c.sentence_start].place_of_word)) for c in framed]
+    # a claim is rebuilt once, with its final frame (a frame's own changes are cheap; a claim's are not)
+    return [replace(c, frame=event_time(c, f, dates.get(c.sentence_start, ()),
+                                        parts[c.sentence_start].place_of_word))
+            for c, f in zip(claims, frames, strict=True)]
 
 
-def _carry_modality(framed: list[Claim], parts: dict[int, SentenceParts]) -> list[Claim]:
+def _carry_modality(claims: Sequence[Claim], frames: list[Frame], parts: dict[int, SentenceParts]) -> None:
     """A figure with no cue of its own that continues a list of forecast, estimated or targeted figures is
-    put the same way ("The exit poll gives Varga 44.1% and Brannik 31.5%")."""
-    out: list[Claim] = []
-    last: dict[tuple[int, str], Claim] = {}  # the figure of each kind before, in its sentence
-    for c in framed:
+    put the same way ("The exit poll gives Varga 44.1% and Brannik 31.5%"): `frames` is updated in place."""
+    last: dict[tuple[int, str], int] = {}  # the figure of each kind before, in its sentence (its index)
+    for k, c in enumerate(claims):
         prev = last.get((c.sentence_start, c.kind))
         if (prev is not None
-                and prev.frame.modality in CARRIED and c.frame.modality == "reported"):
+                and frames[prev].modality in CARRIED and frames[k].modality == "reported"):
             p = parts[c.sentence_start]
-            _, prev_after = p.place_of_word(prev.end - 1)
+            _, prev_after = p.place_of_word(claims[prev].end - 1)
             _, first = p.place_of_word(c.start)
             if continues_list(p.words, p.clauses, prev_after + 1, first):
-                c = replace(c, frame=replace(c.frame, modality=prev.frame.modality))
-        out.append(c)
-        last[(c.sentence_start, c.kind)] = c
-    return out
+                frames[k] = replace(frames[k], modality=frames[prev].modality)
+        last[(c.sentence_start, c.kind)] = k
 
 
 def frame_claim(claim: Claim, published_at: date | None = None) -> Frame:

@@ -41,13 +41,20 @@ def _longest_qualifier() -> int:
     return max(len(k) for k in lx.qualifiers().before)
 
 
+@cache
+def _qualifier_starts() -> frozenset[str]:
+    return frozenset(k[0] for k in lx.qualifiers().before)
+
+
 def skip_number(words: list[Token], i: int) -> int:
     """Index of the first word after the qualifier phrases (qualifiers.toml) and number words at `i`."""
     before = lx.qualifiers().before
     glue = lx.words("frame", "numbers", "before")
     while i < len(words):
-        phrase = next((n for n in range(_longest_qualifier(), 0, -1)
-                       if tuple(t.norm for t in words[i : i + n]) in before), 0)
+        phrase = 0
+        if words[i].norm in _qualifier_starts():
+            phrase = next((n for n in range(_longest_qualifier(), 0, -1)
+                           if tuple(t.norm for t in words[i : i + n]) in before), 0)
         if phrase:
             i += phrase
         elif is_number(words[i]) or words[i].norm in glue or words[i].norm in "-–$%":

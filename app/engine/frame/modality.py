@@ -38,20 +38,38 @@ def _by_first(phrases) -> Phrases:
     return {k: tuple(v) for k, v in out.items()}
 
 
+Cues = dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # (phrase, modality) by the phrase's first word
+
+
 @cache
-def _cues() -> tuple[int, int, list[tuple[str, Phrases, Phrases]]]:
+def _cues() -> tuple[int, int, Cues, Cues]:
+    """(reach before, reach after, cues before the figure, cues after it), every modality's in one index."""
     t = lx.table("modality")
-    out = []
+    before: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    after: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for name in _ORDER:
-        out.append((name, _by_first(p.split() for p in t[name]["before"]),
-                    _by_first(p.split() for p in t[name]["after"])))
-    return t["reach"], t["reach_after"], out
+        for side, index in (("before", before), ("after", after)):
+            for phrase in t[name][side]:
+                words = tuple(phrase.split())
+                index.setdefault(words[0], []).append((words, name))
+    return (t["reach"], t["reach_after"], {k: tuple(v) for k, v in before.items()},
+            {k: tuple(v) for k, v in after.items()})
+
+
+def _cued(norms: tuple[str, ...], cues: Cues) -> set[str]:
+    """The modalities whose cue phrases occur in `norms`."""
+    out = set()
+    for i, word in enumerate(norms):
+        for phrase, name in cues.get(word, ()):
+            if norms[i : i + len(phrase)] == phrase:
+                out.add(name)
+    return out
 
 
 @cache
-def _record_cues() -> tuple[int, tuple[tuple[str, ...], ...], frozenset[str]]:
+def _record_cues() -> tuple[int, Phrases, frozenset[str]]:
     t = lx.table("modality")["previous"]["record"]
-    return t["reach"], tuple(tuple(p.split()) for p in t["before"]), frozenset(t["stops"])
+    return t["reach"], _by_first(p.split() for p in t["before"]), frozenset(t["stops"])
 
 
 def _broken_record(before: tuple[str, ...]) -> bool:
@@ -59,8 +77,8 @@ def _broken_record(before: tuple[str, ...]) -> bool:
     figure ("lowering the 2:06:23 course record", not "breaking the turnout record with 71%")."""
     reach, cues, stops = _record_cues()
     window = before[-reach:]
-    for i in range(len(window)):
-        for cue in cues:
+    for i, word in enumerate(window):
+        for cue in cues.get(word, ()):
             if window[i : i + len(cue)] == cue and not stops & set(window[i + len(cue) :]):
                 return True
     return False
@@ -97,7 +115,7 @@ def modality_of(words: list[Token], clauses: list[int], first: int, after: int,
         return "target"  # "by 2030": a deadline, not the date of the event
     if kind not in ("date", "time") and before_word == "from":
         return "previous"  # "raised the rate to 6.25% from 5.75%", "from 62 to 64"
-    reach, reach_after, cues = _cues()
+    reach, reach_after, cues_before, cues_after = _cues()
     here = clauses[first] if first < len(clauses) else None
     lo = first
     # a quantity's cue reaches back to the figure before (whose cue it is; a list carries it on:
@@ -110,8 +128,9 @@ def modality_of(words: list[Token], clauses: list[int], first: int, after: int,
         hi += 1
     before = tuple(t.norm for t in words[lo:first])
     behind = tuple(t.norm for t in words[after:hi])
-    for name, pre, post in cues:
-        if _found(before, pre) or _found(behind, post):
+    cued = _cued(before, cues_before) | _cued(behind, cues_after)
+    for name in _ORDER:  # the first modality of the order that is cued wins
+        if name in cued:
             return name
     if _broken_record(tuple(t.norm for t in words[lo:first])):
         return "previous"  # "lowering the 2:06:23 course record"

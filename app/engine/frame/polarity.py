@@ -29,6 +29,12 @@ def _sides() -> dict[tuple[str, ...], tuple[str, str]]:
     return out
 
 
+@cache
+def _side_starts() -> frozenset[str]:
+    """The first word of every side phrase: a word that starts none is passed over."""
+    return frozenset(phrase[0] for phrase in _sides())
+
+
 def polarity_of(words: list[Token], clauses: list[int], first: int, last: int, trend: str | None = None
                 ) -> tuple[str, str] | None:
     """(scale, side) of the figure at words[first:last]: ("trend", "up") for a rise, ("balance", "-") for a
@@ -38,10 +44,10 @@ def polarity_of(words: list[Token], clauses: list[int], first: int, last: int, t
     if first >= len(words):
         return None
     reach = lx.table("opposites")["window"]["tokens"]
-    table = _sides()
+    table, starts = _sides(), _side_starts()
     found = []
     for i in range(max(0, first - reach), min(len(words), last + reach)):
-        if clauses[i] != clauses[first] or first <= i < last:
+        if words[i].norm not in starts or clauses[i] != clauses[first] or first <= i < last:
             continue
         for n in (2, 1):
             hit = table.get(tuple(t.norm for t in words[i : i + n]))

@@ -72,7 +72,7 @@ def event_time(claim: Claim, frame: Frame, dates: Sequence[Claim],
     the figure in its own (`place_of_word`: character offset -> (clause, word index)), belongs to another
     event more often than not ("took 41.3% of the vote and will face Brannik in a runoff on April 27")."""
     if claim.kind == "date":
-        return replace(frame, time=None)
+        return frame if frame.time is None else replace(frame, time=None)
     near = [d for d in dates if d.value.iso and _close(place_of_word, claim, d)]
     if not near and frame.time is None:  # "the largest march took place on January 19, when unions
         near = [d for d in dates if d.value.iso and d.end <= claim.start]  # claimed 1.1 million"

@@ -13,7 +13,7 @@ predictable. `people` stays `people` (the unit name NewsQuant annotates; counted
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from app.engine import lexicon
 
@@ -23,6 +23,7 @@ def _irregular() -> dict[str, str]:
     return {k.lower(): v.lower() for k, v in lexicon.table("lemmas")["irregular"].items()}
 
 
+@lru_cache(maxsize=1 << 16)  # a text repeats its nouns; the words of news are a few thousand
 def lemma(word: str) -> str:
     """'drones' -> 'drone', 'casualties' -> 'casualty', 'fishermen' -> 'fisherman', 'people' -> 'people'."""
     w = word.lower().replace("’", "'")
