@@ -3,8 +3,8 @@
     python benchmarks/bench_extract.py                       # texts written for this benchmark
     python benchmarks/bench_extract.py ../shared/eval/dev    # or every article of an eval folder
 
-Prints KB/s for each (fastest of --rounds passes, in CPU time) and the ratio (goal: the engine >= 20x quantulum3 on
-whole articles), and the time of the engine's first call after `warm_up()`.
+Prints KB/s for each (fastest of --rounds passes, in CPU time) and the ratio (goal: the engine >= 20x
+quantulum3 on whole articles), and the time of the engine's first call after `warm_up()`.
 """
 
 from __future__ import annotations
