@@ -25,6 +25,7 @@ from app.engine.compare.keys import (
     copied_sentence,
     distinct_set,
     hard_conflict,
+    named_in,
     places,
     rival_counts,
     subtypes,
@@ -109,6 +110,8 @@ def pair_score(a: AlignItem, b: AlignItem, ignore_action: bool = False) -> float
         score += 0.15
     if fa.holder and fb.holder:  # both say whose figure it is, and it is the same one
         score += 0.15
+    elif not counts and (named_in(fa.holder, b) or named_in(fb.holder, a)):  # the other's sentence names
+        score += 0.15  # the holder ("Tarus won, taking 42 seconds off" / "Tarus improved it by 42sec")
     pa, pb = places(a), places(b)
     if pa & pb:
         score += 0.2

@@ -128,9 +128,13 @@ def soft_conflict(a: AlignItem, b: AlignItem) -> str | None:
         if _open_alike(a.claim, b.claim) and not _anchored(a, b, by_cue=False, retold=COPIED):
             return "unanchored bounds"  # "more than 4,000km" and "upwards of 7,000 km" meet by saying little
         return None
+    if _scales_apart(a.claim, b.claim):
+        return "another span"  # a race time of two hours is no misstated "three years"
     scope = one_sided_scope(a, b)
     if scope:
         return f"part ({scope})"  # a part never conflicts with its whole
+    if _one_holder(a, b):
+        return "part (holder)"  # Alemu's margin is not a margin nobody is named for ("beat it by 42 s")
     if rival_counts(a, b):
         return "another source's count"  # the police's count and the organisers' are two counts
     if not _anchored(a, b):
@@ -167,12 +171,43 @@ def _anchored(a: AlignItem, b: AlignItem, by_cue: bool = True, retold: float = R
         return True
     if by_cue and fa.modality == fb.modality and fa.modality in _CUED:  # two targets: the cue anchors
         return True
-    if _named_in(fa.holder, b) or _named_in(fb.holder, a):  # "Varga has 41.4%" / "Varga won ... 41.3%"
+    if named_in(fa.holder, b) or named_in(fb.holder, a):  # "Varga has 41.4%" / "Varga won ... 41.3%"
         return True
     return context_similarity(a, b) >= retold
 
 
-def _named_in(holder: str | None, item: AlignItem) -> bool:
+SPAN_RATIO = 100  # durations further apart than this are two spans, never one misstated (weeks vs months
+# is a desk's slip; hours vs years is not)
+
+
+def _scales_apart(a: Claim, b: Claim) -> bool:
+    """Two durations so far apart in size that no slip turns one into the other."""
+    if a.kind != "duration" or b.kind != "duration":
+        return False
+    sa, sb = _seconds(a), _seconds(b)
+    return bool(sa and sb) and max(sa, sb) > SPAN_RATIO * min(sa, sb)  # type: ignore[operator]
+
+
+def _seconds(c: Claim) -> float | None:
+    v = c.value
+    if v.base_unit != "second":
+        return None
+    if v.base_nominal:
+        return v.base_nominal
+    known = [x for x in (v.base_low, v.base_high) if x]
+    return sum(known) / len(known) if known else None
+
+
+def _one_holder(a: AlignItem, b: AlignItem) -> bool:
+    """Two margins ("by 84 seconds", "leads by 4.7 points"), one saying whose it is, the other's sentence
+    never naming that holder: with values that differ, the other may be another winner's margin."""
+    fa, fb = a.claim.frame, b.claim.frame
+    if fa.modality != "relative" or fb.modality != "relative":
+        return False
+    return bool(fa.holder) != bool(fb.holder) and not (named_in(fa.holder, b) or named_in(fb.holder, a))
+
+
+def named_in(holder: str | None, item: AlignItem) -> bool:
     """Is the holder's last name in the other claim's sentence (it names whose figure it is, farther off)?"""
     return bool(holder) and f" {holder.split()[-1]} " in f" {item.context} "
 

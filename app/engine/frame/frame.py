@@ -41,7 +41,16 @@ from app.engine.frame.counted import (
 from app.engine.frame.modality import modality_of
 from app.engine.frame.place import place_of, places
 from app.engine.frame.polarity import polarity_of
-from app.engine.frame.subject import Name, age_holder, holder_of, measure_of, names_of, scale_subject
+from app.engine.frame.subject import (
+    Name,
+    age_holder,
+    figure_clauses,
+    holder_of,
+    measure_of,
+    names_of,
+    participle_subject,
+    scale_subject,
+)
 from app.engine.frame.time import time_of, time_words
 from app.engine.model import Claim, Frame, Value
 from app.engine.text import Sentence, Token, is_plural, lemma
@@ -66,6 +75,7 @@ class SentenceParts:
     attribution: str | None
     claimants: list[Spot]
     names: list[Name]
+    figure_clauses: list[int]  # clauses with no boundary inside a figure ("2:20:31"): whose figure it is
 
     def place_of_word(self, offset: int) -> tuple[int, int]:
         """(clause number, word index) of the word at character `offset` of the text."""
@@ -83,7 +93,8 @@ class SentenceParts:
                    or (p[0] > 0 and words[p[0] - 1].norm in preps)]
         return cls(words, sentence.clauses, [t.end for t in words], [t.start for t in words],
                    actions(words), actor_spots(words), plural_nouns(words), sourced,
-                   time_words(words), attribution_of(words), spots, names_of(words))
+                   time_words(words), attribution_of(words), spots, names_of(words),
+                   figure_clauses(words, sentence.clauses))
 
 
 def frame_in(parts: SentenceParts, claim: Claim, published_at: date | None = None) -> Frame:
@@ -127,6 +138,7 @@ def frame_in(parts: SentenceParts, claim: Claim, published_at: date | None = Non
     actor = actor_of(words, parts.clauses, parts.actors, act, first, reach=FRAME_WINDOW)
     place, place_inherited = place_of(words, parts.clauses, parts.places, first)
     claimant = claimant_for(parts.claimants, first, after)
+    modality = modality_of(words, parts.clauses, first, after, published_at, kind)
     frame = Frame(
         counted=counted,
         noun=noun,
@@ -143,10 +155,10 @@ def frame_in(parts: SentenceParts, claim: Claim, published_at: date | None = Non
         origin=origin_of(modifiers, act, actor),
         polarity=polarity_of(words, parts.clauses, first, after, claim.trend),
         when_said=kind in ("date", "time") and says_when(words, first, after),
-        holder=_holder(parts, kind, first, after),
+        holder=_holder(parts, kind, first, after, modality),
         measure=_measure(words, parts.clauses, claim, first, after),
         claimant=claimant,
-        modality=modality_of(words, parts.clauses, first, after, published_at, kind),
+        modality=modality,
     )
     return _as_extracted(claim, frame)
 
@@ -159,14 +171,22 @@ def _measure(words: list[Token], clauses: list[int], claim: Claim, first: int, a
     return measure_of(words, clauses, first, after) if claim.kind not in (*_COUNTS, "date") else None
 
 
-def _holder(parts: SentenceParts, kind: str, first: int, after: int) -> str | None:
+def _holder(parts: SentenceParts, kind: str, first: int, after: int, modality: str) -> str | None:
     if kind == "date":
         return None
     if kind == "age":
         found = age_holder(parts.words, parts.names, first, after)
         if found:
             return found
-    return holder_of(parts.words, parts.clauses, parts.names, first, after)
+    found = holder_of(parts.words, parts.figure_clauses, parts.names, first, after)
+    if found or kind not in _PERFORMANCES or modality in _OTHER_TIME:
+        return found  # a count is what was done (its actor); a course's length is the course's; a broken
+        # record was another's
+    return participle_subject(parts.words, parts.figure_clauses, parts.names, first)
+
+
+_PERFORMANCES = frozenset(("duration", "percent", "money"))  # a time, a share, a sum someone achieved
+_OTHER_TIME = frozenset(("previous", "historical"))
 
 
 _PRONOUNS = frozenset(("them", "whom", "which", "those", "these"))

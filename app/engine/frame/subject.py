@@ -85,9 +85,10 @@ def holder_of(words: list[Token], clauses: list[int], names: list[Name], first: 
         if between and between[0].norm == "(" and len(between) == 1:
             return name
         saying = lx.words("frame", "attribution", "verbs")
-        if _possessive(words[end - 1]) and len(between) <= 3 and all(
-                w.is_word and w.norm not in saying for w in between):
-            return name  # "Halvorsen's quarterly profit of £312m"
+        spoken = [w for w in between if w.is_word]  # a figure before it is no word: "Alemu's 2:19:07 took"
+        if _possessive(words[end - 1]) and len(spoken) <= 3 and all(
+                (w.is_word or is_number(w) or w.norm == ":") and w.norm not in saying for w in between):
+            return name  # "Halvorsen's quarterly profit of £312m", "Alemu's 2:19:07 took 84 seconds off"
         if len(between) <= reach and all(w.norm in links or _qualifying(w) for w in between):
             return name
         break
@@ -122,6 +123,50 @@ def _clause_subject(words: list[Token], clauses: list[int], names: list[Name], f
         if end < len(words) and words[end].norm in verbs and opens:  # "Ethiopia's Meskerem Alemu won"
             return name
     return None
+
+
+def participle_subject(words: list[Token], clauses: list[int], names: list[Name], first: int) -> str | None:
+    """The subject of the main clause a participle clause hangs on holds the participle clause's figures
+    ("Kenya's Elias Tarus broke the record, winning in 2:05:41 and taking 42 seconds off it"; "Alemu (ETH)
+    ran 2:19:07, breaking the record by 84 seconds"): the last name before that clause that opens a clause
+    and is followed, past a bracketed aside, by a lower-case word."""
+    opener = first
+    while opener > 0 and clauses[opener - 1] == clauses[opener]:
+        opener -= 1
+    if words[opener].norm == ",":  # a clause opens with its comma
+        opener += 1
+    lead = words[opener].norm if opener < first else ""
+    if opener == 0 or not (lead.endswith("ing") and len(lead) > 4 and words[opener - 1].norm == ","):
+        return None
+    found = None
+    for start, end, name in names:
+        if end > opener:
+            break
+        before = words[start - 1] if start > 0 else None
+        opens = (before is None or not before.is_word or clauses[start - 1] != clauses[start]
+                 or _possessive(before) or _lead_in(words, clauses, start))
+        k = end
+        if k < len(words) and words[k].norm == "(":  # "Meskerem Alemu (ETH) ran"
+            while k < len(words) and words[k].norm != ")":
+                k += 1
+            k += 1
+        if opens and k < opener and words[k].is_word and words[k].text[:1].islower() \
+                and words[k].norm not in lx.stopwords():
+            found = name
+    return found
+
+
+def figure_clauses(words: list[Token], clauses: list[int]) -> list[int]:
+    """The sentence's clause numbers with no boundary at a colon between digits: "2:20:31" and "won 3:1"
+    are figures, and the name before one still holds the figure after it ("Alemu's 2:19:07 took 84
+    seconds off")."""
+    out, shift = [], 0
+    for i, c in enumerate(clauses):
+        if (words[i].norm == ":" and 0 < i < len(words) - 1 and is_number(words[i - 1])
+                and is_number(words[i + 1])):
+            shift += 1
+        out.append(c - shift)
+    return out
 
 
 def measure_of(words: list[Token], clauses: list[int], first: int, after: int) -> str | None:

@@ -348,3 +348,40 @@ def test_two_targets_compare_with_each_other():
     r = report("The campaign aims to vaccinate 1.2 million people in ten days.",
                "The ministry's campaign aims to vaccinate 2.1 million people in ten days.")
     assert [sorted(joined_values(r, f)) for f in discrepancies(r)] == [[1200000, 2100000]]
+
+
+def test_two_winners_margins_never_conflict_when_one_article_names_neither():
+    # the women's winner's margin, named, against a men's margin told after a pronoun
+    r = report("In the women's race, Ana Ruiz ran 2:21:04, breaking the course record by 84 seconds.",
+               "He finished 14 seconds ahead of the field, and beat the previous record by 42 seconds.")
+    assert not discrepancies(r)
+
+
+def test_one_runners_margin_still_conflicts_when_both_name_her():
+    r = report("In the women's race, Ana Ruiz ran 2:21:04, breaking the course record by 84 seconds.",
+               "In the women's race, Ana Ruiz ran 2:21:04, breaking the course record by 48 seconds.")
+    assert len(discrepancies(r)) == 1
+
+
+def test_a_race_time_is_never_a_misstated_span_of_years():
+    r = report("Vesk won the regatta in 2:05:41 on Sunday, the organisers said.",
+               "The old mark had stood for three years before Vesk won the regatta on Sunday.")
+    assert not discrepancies(r)
+
+
+def test_durations_a_hundredfold_apart_are_two_spans_and_weeks_against_months_one_slip():
+    from app.engine import extract_claims
+    from app.engine.compare.align import make_item
+    from app.engine.compare.keys import soft_conflict
+    from app.engine.model import ClaimRef
+
+    def item(text, surface):
+        c = next(c for c in extract_claims(text, D) if c.text == surface)
+        return make_item(ClaimRef("x", 0), c, "x", 0)
+
+    race = item("Vesk won the regatta in 2:05:41 on Sunday.", "2:05:41")
+    years = item("The old mark had stood for three years.", "three years")
+    assert soft_conflict(race, years) == "another span"
+    weeks = item("The ward will stay shut for 5 to 6 weeks.", "5 to 6 weeks")
+    months = item("The ward will stay shut for 5 to 6 months.", "5 to 6 months")
+    assert soft_conflict(weeks, months) != "another span"

@@ -164,3 +164,23 @@ def test_among_them_passes_the_sets_verb_to_the_part():
 
 def test_among_without_a_verb_after_it_gives_no_action():
     assert frame("Four delegates were among the first arrivals at the summit.", "Four").action is None
+
+
+def test_a_participle_clause_takes_the_main_clauses_subject_as_holder():
+    s = ("Norway's Ingrid Solberg won the slalom on Saturday, finishing in 1:41.07 and beating the field by "
+         "0.8 seconds.")
+    assert frame(s, "0.8 seconds", kind="duration").holder == "ingrid solberg"
+    s = "In Harlow, Dana Orlov (CDU) took the seat, winning 48.2% of the vote."
+    assert frame(s, "48.2%", kind="percent").holder == "dana orlov"
+
+
+def test_a_participle_clause_gives_no_holder_to_a_count_or_a_broken_record():
+    s = "Storm Bert hit the coast on Sunday, killing three people and flooding 400 homes."
+    assert frame(s, "400 homes").holder is None
+    s = "Ingrid Solberg won the slalom, breaking the previous record of 1:42.30 set in 2019."
+    assert frame(s, "1:42.30", kind="duration").holder is None
+
+
+def test_a_clock_like_figure_between_a_possessive_and_its_verb_keeps_the_holder():
+    s = "Solberg's 1:41.07 took 1.2 seconds off the course record."
+    assert frame(s, "1.2 seconds", kind="duration").holder == "solberg"
