@@ -111,6 +111,9 @@ class Frame:
     # 170,000"), "target" ("aims to vaccinate 1.2 million"), "previous" ("the previous record of 2:06:12"),
     # "historical" (another year's event: "in 1970 a quake killed 300"); see lexicon/modality.toml
     modality: str = "reported"
+    # the span the figure built up over, when its clause says: "4.5 hours" ("7 inches of rain in just 4.5
+    # hours"); see lexicon/frame.toml [window]
+    window: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,9 @@
 """When two claims can state one fact: their fact keys compared, value-blind (hard) and value-aware (soft).
 
-    hard: another actor, action, place, subtype, holder, measure, time, negation: never one fact
-    soft: a scope one side lacks (a subtype, a place, a modality), another named source's count, nothing
-          shared but the noun: one fact only when the values agree (a part never conflicts with its whole)
+    hard: another actor, action, place, subtype, span, holder, measure, time, negation: never one fact
+    soft: a scope one side lacks (a subtype, a place, a modality, a span), another named source's count,
+          nothing shared but the noun: one fact only when the values agree (a part never conflicts with its
+          whole)
 
     >>> from app.engine import extract_claims
     >>> from app.engine.compare.align import make_item
@@ -57,6 +58,8 @@ def one_sided_scope(a: AlignItem, b: AlignItem) -> str | None:
         return "subset"  # "two of the injured are in critical condition" is not the injured
     if a.block[0] == "count" and bool(places(a)) != bool(places(b)):
         return "place"
+    if bool(a.claim.frame.window) != bool(b.claim.frame.window):
+        return "span"  # "7 inches of rain in just 4.5 hours" is a burst of the night's rain
     if {a.claim.frame.modality, b.claim.frame.modality} - _LOOSE_MODALITIES and (
             a.claim.frame.modality != b.claim.frame.modality):
         return "modality"  # an estimate and a report of one quantity may agree or conflict
@@ -91,6 +94,8 @@ def hard_conflict(a: AlignItem, b: AlignItem, ignore_action: bool = False) -> st
     sa, sb = subtypes(a), subtypes(b)
     if sa and sb and not sa & sb:
         return "subtype"
+    if fa.window and fb.window and fa.window != fb.window:
+        return "span"  # cases in 24 hours are not cases in a week
     if fa.negated != fb.negated:
         return "negation"
     if distinct_set(a) != distinct_set(b) and (a.block[-1] not in _PEOPLE or remainder(a) != remainder(b)):
@@ -124,6 +129,8 @@ def rival_counts(a: AlignItem, b: AlignItem) -> bool:
 def soft_conflict(a: AlignItem, b: AlignItem) -> str | None:
     """What makes two claims with different values two facts: a scope, a source or an anchor one of them
     lacks. With values that agree they may still be one statement ("36 cruise missiles", "36 missiles")."""
+    if bool(a.claim.frame.window) != bool(b.claim.frame.window) and not _same_figure(a.claim, b.claim):
+        return "part (span)"  # "more than 7 inches in 4.5 hours" says nothing of "at least 10 inches"
     if values_meet(a.claim, b.claim):
         if _open_alike(a.claim, b.claim) and not _anchored(a, b, by_cue=False, retold=COPIED):
             return "unanchored bounds"  # "more than 4,000km" and "upwards of 7,000 km" meet by saying little

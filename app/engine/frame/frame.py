@@ -51,7 +51,7 @@ from app.engine.frame.subject import (
     participle_subject,
     scale_subject,
 )
-from app.engine.frame.time import time_of, time_words
+from app.engine.frame.time import time_of, time_words, window_of
 from app.engine.model import Claim, Frame, Value
 from app.engine.text import Sentence, Token, is_plural, lemma
 
@@ -159,6 +159,7 @@ def frame_in(parts: SentenceParts, claim: Claim, published_at: date | None = Non
         measure=_measure(words, parts.clauses, claim, first, after),
         claimant=claimant,
         modality=modality,
+        window=window_of(words, parts.clauses, kind, after),
     )
     return _as_extracted(claim, frame)
 

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from app.engine import lexicon as lx
+from app.engine.frame.counted import is_number
 from app.engine.model import Claim, Frame
 from app.engine.text import Token
 
@@ -87,3 +88,37 @@ def _close(place_of_word: Callable[[int], tuple[int, int]] | None, claim: Claim,
         return True
     (clause, word), (other_clause, other_word) = place_of_word(claim.start), place_of_word(date_claim.start)
     return clause == other_clause and abs(word - other_word) <= EVENT_DATE_REACH
+
+
+_SPANNED = frozenset(("count", "number", "quantity", "money", "percent"))  # figures that build up over time
+
+
+@cache
+def _fillers() -> frozenset[str]:
+    qualifying = {w for phrase in lx.qualifiers().before for w in phrase}
+    return lx.words("frame", "window", "fillers") | qualifying
+
+
+def window_of(words: list[Token], clauses: list[int], kind: str, after: int) -> str | None:
+    """The span a figure built up over, read after it in its clause: "in just 4.5 hours" -> "4.5 hour",
+    "within 24 hours" -> "24 hour", "in a 24-hour period" -> "24 hour"."""
+    if kind not in _SPANNED or after >= len(words):
+        return None
+    table = lx.table("frame")["window"]
+    preps, fillers = lx.words("frame", "window", "prepositions"), _fillers()
+    units = lx.words("frame", "window", "units")
+    here = clauses[after - 1] if after > 0 else clauses[0]
+    for k in range(after, min(after + table["reach"], len(words))):
+        if clauses[k] != here:
+            return None
+        if words[k].norm not in preps:
+            continue
+        j = k + 1
+        while j < len(words) and words[j].norm in fillers:
+            j += 1
+        hyphen = j + 2 < len(words) and words[j + 1].norm in ("-", "‑")  # "a 24-hour period"
+        unit = j + 2 if hyphen else j + 1
+        if unit < len(words) and is_number(words[j]) and words[unit].norm in units:
+            return f"{words[j].norm} {words[unit].norm.rstrip('s')}"
+    return None
+

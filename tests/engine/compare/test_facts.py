@@ -385,3 +385,18 @@ def test_durations_a_hundredfold_apart_are_two_spans_and_weeks_against_months_on
     weeks = item("The ward will stay shut for 5 to 6 weeks.", "5 to 6 weeks")
     months = item("The ward will stay shut for 5 to 6 months.", "5 to 6 months")
     assert soft_conflict(weeks, months) != "another span"
+
+
+def test_a_burst_over_a_few_hours_never_joins_the_nights_total():
+    r = report("Overnight, the valley received at least 10 inches of rain, the weather service said.",
+               "More than 7 inches of rain fell on the valley in just 4.5 hours, the weather service said.")
+    assert not r.findings or not any("inch" in f.reason for f in r.findings)
+
+
+def test_cases_in_a_day_never_conflict_with_cases_in_a_week_and_the_same_span_does():
+    r = report("The ministry recorded 310 new cholera cases in 24 hours, officials said on Friday.",
+               "The ministry recorded 1,450 new cholera cases in a week, officials said on Friday.")
+    assert not discrepancies(r)
+    r = report("The ministry recorded 310 new cholera cases in 24 hours, officials said on Friday.",
+               "The ministry recorded 301 new cholera cases in 24 hours, officials said on Friday.")
+    assert len(discrepancies(r)) == 1

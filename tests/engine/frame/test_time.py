@@ -30,3 +30,23 @@ def test_the_nearest_date_in_the_sentence_is_the_event_time():
 def test_a_date_has_no_event_time_of_its_own():
     claims = extract_claims("Markets closed 2% lower on Friday.", date(2025, 6, 2))
     assert [c.frame.time for c in claims if c.kind == "date"] == [None]
+
+
+def _window(sentence: str, surface: str, kind: str = "count"):
+    from app.engine.frame.frame import frame_span
+    start = sentence.index(surface)
+    return frame_span(sentence, start, start + len(surface), kind=kind).window
+
+
+def test_in_just_hours_is_the_span_a_figure_built_up_over():
+    assert _window("Nearly 6 inches of snow fell in just three hours on Tuesday.", "6 inches",
+                   kind="quantity") == "three hour"
+    assert _window("Police made 40 arrests within 24 hours of the final whistle.", "40") == "24 hour"
+    assert _window("The clinic logged 120 new cases in a 24-hour period.", "120") == "24 hour"
+
+
+def test_a_month_or_a_place_after_in_is_no_span():
+    assert _window("The economy added 143,000 jobs in April.", "143,000") is None
+    rain = "The storm dropped 10 inches of rain in Kerr County."
+    assert _window(rain, "10 inches", kind="quantity") is None
+    assert _window("Turnout reached 61% in 2024, the commission said.", "61%", kind="percent") is None
