@@ -32,6 +32,7 @@ class Lexicon:
     age_words: frozenset[str]
     trend_copulas: frozenset[str]
     actions_on_counts: frozenset[str]
+    actions_on_sums: frozenset[str]
     id_prefixes: frozenset[str]
     stop: frozenset[str]
     date_words: frozenset[str]
@@ -48,6 +49,7 @@ def lexicon() -> Lexicon:
         lx.words("compounds", "age_words"),
         lx.words("compounds", "trend_copulas"),
         lx.words("trends", "actions_on_counts"),
+        lx.words("trends", "actions_on_sums"),
         lx.words("compounds", "id_prefixes"),
         stop_words(),
         lx.calendar().first_words,

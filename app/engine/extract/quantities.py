@@ -160,7 +160,14 @@ def read_quantity(
     if q.number.qualifier == "approximate" and tokens[k].lower == "one" and q.unit is None:
         return None  # "built around one dam": 'around' is the preposition; nobody approximates one thing
     if q.trend is None:
-        q.trend = trend_before(tokens, i, q.number.qualifier_start, counted=q.noun is not None)
+        q.trend = trend_before(
+            tokens,
+            i,
+            q.number.qualifier_start,
+            counted=q.noun is not None,
+            money=q.unit is not None and q.unit.kind == "money",
+            ranged=q.number.qualifier == "range",
+        )
     _read_conversion(tokens, q, published)
     q.kind = _kind(q)
     return q

@@ -14,12 +14,19 @@ from app.engine.text.tokens import Token
 
 
 def trend_before(
-    tokens: list[Token], i: int, qualifier_start: int | None, counted: bool = False
+    tokens: list[Token],
+    i: int,
+    qualifier_start: int | None,
+    counted: bool = False,
+    money: bool = False,
+    ranged: bool = False,
 ) -> str | None:
     """'rose 2.1%', 'fell by a third', 'grow sales by 35%', 'increase by around 1 percent' -> up / down.
 
     A qualifier without 'by' makes a bound, not a change ('climbed more than 3%'); a bare 'up'/'down'
-    must not close a phrasal verb ('gave up 517 yards').
+    must not close a phrasal verb ('gave up 517 yards'). 'from' opens a change only with the level it
+    went to (`ranged`: 'fell from $2,415 to $2,315'); alone it names the level before ('profit of $48
+    million, up from $3 million'). A sum right after a verb that gathers it is no change ('raised $12m').
     """
     k = i if qualifier_start is None else qualifier_start
     of_noun = _change_noun_before(tokens, k)
@@ -29,13 +36,17 @@ def trend_before(
     if qualifier_start is not None and not by:
         return None
     if not by and k > 1 and tokens[k - 1].lower == "from":
-        k -= 1  # "fell from $2,415 to $2,315", "went up from 2.50 euros"
+        if not ranged:
+            return None  # "up from 50 per cent": the level before, not the change
+        k -= 1  # "fell from $2,415 to $2,315", "went up from 2.50 euros to 2.90 euros"
     ends = range(k - 1, max(0, k - 5), -1) if by else (k,)
     for end in ends:
         trend = _trend_word_ending_at(tokens, end)
         if trend is not None:
             if counted and tokens[end - 1].lower in lexicon().actions_on_counts:
                 return None  # "cut 1,500 jobs" is an action on the jobs, not a trend
+            if money and not by and end == k and tokens[end - 1].lower in lexicon().actions_on_sums:
+                return None  # "the startup raised $12m": the sum it gathered
             return trend
     return None
 

@@ -149,3 +149,38 @@ def test_half_the_homes_is_a_share():
 
 def test_the_second_half_is_still_no_share():
     assert extract_claims("They scored in the second half the coach praised.") == []
+
+
+def test_up_from_a_figure_names_the_level_before_not_a_change():
+    found = figures("Ticket revenue reached $48 million, up from $31 million a season earlier.")
+    assert [(f[1], f[5]) for f in found] == [(48e6, None), (31e6, None)]
+
+
+def test_down_from_a_share_names_the_level_before():
+    found = figures("Turnout was 58%, down from 64% at the last election.")
+    assert [(f[1], f[5]) for f in found] == [(58.0, None), (64.0, None)]
+
+
+def test_fell_from_a_price_with_no_level_after_is_no_change():
+    (f,) = figures("Gas prices fell from $4.10 during the week.")
+    assert (f[1], f[5]) == (4.1, None)
+
+
+def test_went_up_from_one_fare_to_another_is_still_a_rising_range():
+    (f,) = figures("The tram fare went up from 1.80 euros to 2.10 euros.")
+    assert (f[2], f[3], f[5]) == (1.8, 2.1, "up")
+
+
+def test_a_startup_that_raised_a_sum_gathered_it():
+    found = figures("The battery startup raised $40m from two pension funds.")
+    assert [(f[1], f[4], f[5]) for f in found] == [(40e6, "dollar", None), (2.0, "pension fund", None)]
+
+
+def test_raised_by_a_sum_is_still_a_rise():
+    (f,) = figures("The water board raised the annual charge by $35.")
+    assert (f[1], f[5]) == (35.0, "up")
+
+
+def test_raised_a_rate_by_points_is_still_a_rise():
+    (f,) = figures("The reserve bank raised its policy rate by 0.25 points.")
+    assert (f[1], f[5]) == (0.25, "up")
