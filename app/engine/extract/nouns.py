@@ -58,11 +58,12 @@ def _numeric_word(w: str) -> bool:
 
 
 def _phrase_ends_before(tokens: list[Token], last: int, t: Token) -> bool:
-    """A participle after a noun opens a clause ('one video posted online'); a lower-case singular word
-    after a plural noun is its verb ('two sides initiate talks')."""
+    """A participle after a noun opens a clause ('one video posted online'), and so does a past form that is
+    never a noun ('a 1.5-million strong diaspora sent home'; compounds.toml clause_verbs); a lower-case
+    singular word after a plural noun is its verb ('two sides initiate talks')."""
     if not t.is_word or not t.text.islower():
         return False
-    if _verb_like(t.lower):
+    if _verb_like(t.lower) or t.lower in lexicon.words("compounds", "clause_verbs"):
         return True
     prev = tokens[last].lower
     return _plural(prev) and not prev.endswith(("ss", "us", "is")) and not _plural(t.lower)

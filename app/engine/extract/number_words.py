@@ -160,6 +160,8 @@ def apply_scales(tokens: list[Token], value: float, j: int, money: bool) -> tupl
             break
         scaled = True
         j += 1
+    if scaled:
+        value = float(f"{value:.15g}")  # "$4.1 billion" is 4100000000, not 4099999999.9999995
     return value, j, scaled
 
 

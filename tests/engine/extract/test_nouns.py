@@ -1,0 +1,29 @@
+"""What a bare number counts (app/engine/extract/nouns.py, quantities.py _read_noun)."""
+
+from app.engine import extract_claims
+
+
+def counted(text: str):
+    return [(c.value.nominal, c.value.unit) for c in extract_claims(text) if c.kind not in ("date", "time")]
+
+
+def test_a_past_verb_after_a_strong_community_ends_the_counted_noun():
+    assert counted("The 2.4-million strong diaspora sent home record sums.") == [(2.4e6, "diaspora")]
+
+
+def test_a_strong_crowd_before_a_past_verb_counts_the_crowd():
+    assert counted("The 30,000 strong crowd sang through the rain.") == [(30000.0, "crowd")]
+
+
+def test_a_pay_cut_keeps_cut_in_the_noun_phrase():
+    # 'cut' is a noun too: it is no clause verb (compounds.toml clause_verbs leaves it out)
+    assert counted("Staff at the mill accepted 12 pay cuts in a decade.") == [(12.0, "pay cut")]
+
+
+def test_a_plural_count_before_its_verb_is_unchanged():
+    assert counted("About 600 volunteers built the levee.") == [(600.0, "volunteer")]
+
+
+def test_a_scaled_sum_is_the_round_figure_it_states():
+    (c,) = [c for c in extract_claims("The port authority borrowed $4.1 billion.") if c.kind == "money"]
+    assert c.value.nominal == 4_100_000_000.0
