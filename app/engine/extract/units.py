@@ -110,11 +110,36 @@ def match_unit(tokens: list[Token], j: int, allow_quantulum: bool = True) -> tup
                 continue  # "30p", "65c": a one-letter unit word touches its number
             unit = _pounds(tokens, _temperature(tokens, unit, key) or unit, j + size)
             return per_unit(tokens, unit, j + size)
+    powered = _unit_power(tokens, j, allow_quantulum)
+    if powered is not None:
+        return per_unit(tokens, *powered)
     if allow_quantulum and j < n and tokens[j].is_word and tokens[j].text.islower():
         name = quantulum_surfaces().get(tokens[j].lower)
         if name is not None:
             return per_unit(tokens, Unit(name, "quantity"), j + 1)
     return None
+
+
+def _unit_power(tokens: list[Token], j: int, allow_quantulum: bool) -> tuple[Unit, int] | None:
+    """'cubic yards', 'square inches': a unit of length raised to the power its word names (units.toml
+    unit_powers), named as quantulum3 names it ('cubic yard'); None for anything else ('square miles' and
+    'cubic feet' are listed units, read before this)."""
+    power = unit_powers().get(tokens[j].lower) if j + 1 < len(tokens) else None
+    if power is None:
+        return None
+    hit = match_unit(tokens, j + 1, allow_quantulum)
+    if hit is None:
+        return None
+    unit, end = hit
+    if unit.kind != "quantity" or not unit.pint or " per " in unit.name or dimension_of(unit) != "length":
+        return None
+    name, exponent = power
+    return Unit(f"{name} {unit.name}", "quantity", f"({unit.pint})**{exponent}"), end
+
+
+@lru_cache(maxsize=1)
+def unit_powers() -> dict[str, tuple[str, int]]:
+    return {w: (p["name"], int(p["power"])) for w, p in lexicon.table("units")["unit_powers"].items()}
 
 
 def _temperature(tokens: list[Token], unit: Unit, key: tuple[str, ...]) -> Unit | None:

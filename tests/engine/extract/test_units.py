@@ -131,3 +131,57 @@ def test_dimension_is_named_by_pint():
 
 def test_money_per_unit_does_not_compare_as_plain_money():
     assert only("priced at $10 per gram").value.base_unit == "USD per gram"
+
+
+def test_cubic_yards_are_a_volume_named_as_quantulum3_names_it():
+    c = only("The contractor hauled 30,000 cubic yards of fill to the levee.")
+    assert (c.value.unit, c.value.base_unit) == ("cubic yard", "meter ** 3")
+    assert c.value.base_nominal == pytest.approx(22936.6, rel=1e-4)
+
+
+def test_cubic_kilometres_are_no_kilometres():
+    c = only("The reservoir stores 12 cubic kilometres of meltwater.")
+    assert (c.value.unit, c.value.base_nominal) == ("cubic kilometre", pytest.approx(1.2e10))
+
+
+def test_square_inches_are_an_area():
+    assert only("Each solar cell covers 4 square inches.").value.unit == "square inch"
+
+
+def test_a_listed_power_keeps_its_listed_name():
+    assert only("The ranch spans 40 square miles.").value.unit == "square mile"
+
+
+def test_cubic_metres_per_second_are_a_flow():
+    assert only("The spillway released 500 cubic metres per second.").value.unit == "cubic metre per second"
+
+
+def test_square_before_a_word_that_is_no_length_is_no_unit():
+    c = only("Relief crews served 3 square meals to the stranded.")
+    assert (c.kind, c.value.unit) == ("count", "square meal")
+
+
+def test_a_price_a_bushel_is_per_bushel():
+    assert only("Soybeans settled at $11.20 a bushel.").value.unit == "dollar per bushel"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "code"),
+    [
+        ("The new clinic cost 2.3 billion Kenyan shillings.", "kenyan shilling", "KES"),
+        ("Canal receipts reached 9.4 billion Egyptian pounds.", "egyptian pound", "EGP"),
+        ("Growers were paid 1,200 cedis a bag.", "ghanaian cedi", "GHS"),
+        ("The arena cost 40 billion forints.", "hungarian forint", "HUF"),
+    ],
+)
+def test_a_named_national_currency_is_money_in_its_code(text, unit, code):
+    c = [c for c in extract_claims(text) if c.kind == "money"][0]
+    assert (c.value.unit, c.value.base_unit.split(" ")[0]) == (unit, code)
+
+
+def test_crowns_alone_are_no_currency():
+    assert only("Divers recovered 300 crowns from the wreck.").kind == "count"
+
+
+def test_a_summit_number_is_no_colombian_peso():
+    assert [c.value.unit for c in extract_claims("Delegates at COP 28 argued over 2 degrees.")] == ["degree"]
