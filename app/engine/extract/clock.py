@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from app.engine import lexicon
 from app.engine.extract.dates import DateMatch
+from app.engine.extract.dates.spans import is_year
 from app.engine.text.tokens import Token, joined
 
 _MINUTE_ORDINALS = ("st", "nd", "rd", "th")
@@ -87,7 +88,10 @@ def _hours_and_minutes(tokens: list[Token], i: int) -> tuple[int, int] | None:
 
 
 def _military(tokens: list[Token], i: int) -> tuple[int, int] | None:
-    """'(1802 GMT)', '0600 hours': four digits are a time only with a zone or 'hours' after them."""
+    """'(1802 GMT)', '0600 hours', '0630 local time', '2215 Kyiv time': four digits are a time only with a
+    zone in capitals, a zone named '... time' or 'hours' after them; a figure that could be a year is a time
+    before '... time' only right after 'at' ('at 2015 local time'; 'in 2015 local time zones were merged',
+    'the 2015 Lisbon time trial' are years)."""
     cal = lexicon.calendar()
     text = tokens[i].text
     hour, minute = int(text[:2]), int(text[2:])
@@ -96,9 +100,14 @@ def _military(tokens: list[Token], i: int) -> tuple[int, int] | None:
     nxt = tokens[i + 1]
     if nxt.lower in cal.military_hours:
         return hour * 60 + minute, i + 2
-    if _zone_at(tokens, i + 1) is not None and nxt.text.isupper():
+    hit = _zone_at(tokens, i + 1)
+    if hit is None:
+        return None
+    if nxt.text.isupper():
         return hour * 60 + minute, i + 1
-    return None
+    named_time = tokens[hit[1] - 1].lower == "time"
+    year = is_year(float(text), text) and not (i > 0 and tokens[i - 1].lower in cal.clock_prepositions)
+    return (hour * 60 + minute, i + 1) if named_time and not year else None
 
 
 def _two_digits(t: Token) -> bool:

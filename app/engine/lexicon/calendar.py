@@ -70,6 +70,7 @@ class Calendar:
     time_bounds: dict[tuple[str, ...], str]  # ("shortly", "before") -> "upper_bound"
     approximate_minutes: float  # the reach of "around 3 p.m."
     military_hours: frozenset[str]
+    clock_prepositions: frozenset[str]
     month_prepositions: frozenset[str]
     year_prepositions: frozenset[str]
     day_ordinals: dict[str, int]  # "first" -> 1, "twentieth" -> 20
@@ -167,6 +168,7 @@ def calendar() -> Calendar:
         time_bounds={tuple(p.split()): side for side, ps in t["time_bounds"].items() for p in ps},
         approximate_minutes=float(t["clock"]["approximate_minutes"]),
         military_hours=words("calendar", "military_hours"),
+        clock_prepositions=words("calendar", "clock_prepositions"),
         month_prepositions=words("calendar", "month_prepositions"),
         year_prepositions=words("calendar", "year_prepositions"),
         day_ordinals=ordinals,

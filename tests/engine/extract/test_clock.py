@@ -158,3 +158,27 @@ def test_three_weeks_ago_is_the_day_21_days_before():
 def test_two_days_later_is_not_resolved_against_publication():
     (c,) = claims("The dam failed two days later.")
     assert c.kind == "duration"
+
+
+def test_0630_local_time_is_a_time_in_the_local_zone():
+    v = only("The first ferry leaves at 0630 local time.", "time").value
+    assert (v.nominal, v.zone) == (390, "local")
+
+
+def test_2215_kyiv_time_is_a_time_on_the_place_clock():
+    v = only("The convoy crossed the border at 2215 Kyiv time.", "time").value
+    assert (v.nominal, v.zone) == (1335, "Kyiv time")
+
+
+def test_a_year_after_in_before_local_time_stays_a_year():
+    found = [(c.kind, c.text) for c in claims("In 2015 local time zones across the region were merged.")]
+    assert found == [("date", "2015")]
+
+
+def test_a_year_before_a_race_named_after_a_town_stays_a_year():
+    assert [c.kind for c in claims("The 2019 Lisbon time trial was won by Ruiz.")] == ["date"]
+
+
+def test_a_year_shaped_time_after_at_is_a_time():
+    v = only("The strike came at 2015 local time.", "time").value
+    assert v.nominal == 1215
