@@ -33,7 +33,9 @@ def fill_elided_units(tokens: list[Token], found: list[Quantity]) -> None:
             between = [t.lower for t in tokens[q.end : nxt.start]] if nxt is not None else []
             if nxt is not None and between == ["or"] and nxt.kind in _CARRIERS | {"percent"}:
                 _inherit(q, nxt)
-            elif prev is not None and q.start - prev.end <= _ELISION_SPAN:
+            elif prev is not None and q.start - prev.end <= _ELISION_SPAN and not _counts_things(
+                tokens, q, prev
+            ):
                 item = _distributed_item(tokens, prev.start) if prev.kind == "quantity" else None
                 if item is not None:
                     q.noun, q.kind = item, "count"  # "Each tablet holds 500mg; take up to eight": tablets
@@ -50,6 +52,15 @@ _ELISION_SPAN = 10  # tokens between a bare number and the quantity whose unit i
 def _a_multiple(tokens: list[Token], q: Quantity) -> bool:
     """'two hundred times', 'sixfold': how often, never an amount of the neighbour's unit ($3,000)."""
     return tokens[q.end - 1].lower in lexicon.words("compounds", "not_counted")
+
+
+def _counts_things(tokens: list[Token], q: Quantity, prev: Quantity) -> bool:
+    """'Tickets cost $40 each, and 3,000 were sold': a bare number before a plural verb counts things; it
+    takes no sum or measure from the figure before it (compounds.toml anaphora plural_verbs). A count's noun
+    it still shares ('eight people were hurt, and three were taken to hospital')."""
+    if prev.kind not in ("money", "quantity") or q.end >= len(tokens):
+        return False
+    return tokens[q.end].lower in lexicon.words("compounds", "anaphora", "plural_verbs")
 
 
 def _elidable(q: Quantity) -> bool:

@@ -184,3 +184,23 @@ def test_raised_by_a_sum_is_still_a_rise():
 def test_raised_a_rate_by_points_is_still_a_rise():
     (f,) = figures("The reserve bank raised its policy rate by 0.25 points.")
     assert (f[1], f[5]) == (0.25, "up")
+
+
+def test_a_number_before_were_sold_counts_things_not_dollars():
+    found = figures("Seats cost $40 each, and 3,000 were sold by noon.")
+    assert [(f[1], f[4]) for f in found] == [(40.0, "dollar"), (3000.0, None)]
+
+
+def test_a_number_before_are_planned_takes_no_metres():
+    found = figures("The first dyke is 12 metres high, and 3 are planned.")
+    assert [(f[1], f[4]) for f in found] == [(12.0, "metre"), (3.0, None)]
+
+
+def test_a_count_still_lends_its_noun_to_a_number_before_were():
+    found = figures("Eight climbers were hurt, and three were flown out.")
+    assert [(f[1], f[4]) for f in found] == [(8.0, "climber"), (3.0, "climber")]
+
+
+def test_a_sum_still_lends_its_currency_to_a_bare_level_after_is():
+    found = figures("Milk costs 84.75 cents, while the lowest is 74.07.")
+    assert [(f[1], f[4]) for f in found] == [(84.75, "cent"), (74.07, "cent")]
