@@ -51,9 +51,12 @@ def _run(words: list[Token], i: int, step: int, punct: frozenset[str]) -> list[s
 
 @cache
 def _claimant_stops() -> frozenset[str]:
-    """Words a source's name never holds: clause words, verbs of saying, pronouns (lexicon/frame.toml)."""
+    """Words a source's name never holds: clause words, verbs of saying, pronouns (lexicon/frame.toml), and
+    the calendar's days, months and relative days ("officials said Wednesday": no source "wednesday")."""
+    calendar = lx.calendar()
+    days = calendar.names | {parts[0] for parts in calendar.relative_days if len(parts) == 1}
     return ((stop_words() | lx.words("frame", "noun_phrase", "stop")) - {"of", "the", "and"}) | lx.words(
-        "frame", "attribution", "verbs") | lx.words("frame", "attribution", "not_sources")
+        "frame", "attribution", "verbs") | lx.words("frame", "attribution", "not_sources") | days
 
 
 Spot = tuple[int, str, range]  # word index of the verb of saying, the source's name, the words it spans

@@ -35,3 +35,11 @@ def test_no_before_the_count_negates_it():
 def test_a_date_that_says_when_it_was_said_is_marked():
     claims = extract_claims("The league said Friday that 14 clubs had paid.", date(2025, 6, 2))
     assert [c.frame.when_said for c in claims if c.kind == "date"] == [True]
+
+
+def test_officials_said_wednesday_names_no_source_wednesday():
+    from app.engine.frame.attribution import claimant_spots
+    assert claimant_spots(words("The quake destroyed 140 homes, officials said Wednesday.")) == []
+    spots = claimant_spots(words("Turnout reached 61%, election officials said yesterday."))
+    assert [s[1] for s in spots] == ["election officials"]
+    assert [s[1] for s in claimant_spots(words("Prices rose 3.1% in May, the bureau said."))] == ["bureau"]
