@@ -35,7 +35,8 @@ def places(item: AlignItem) -> frozenset[str]:
 
 def subtypes(item: AlignItem) -> frozenset[str]:
     """The strict subtypes ("ballistic", "cruise") among the words of the counted noun and its modifiers."""
-    strict = lx.words("frame", "subtypes") - lx.words("frame", "subtypes", "loose")
+    strict = (lx.words("frame", "subtypes") | lx.words("frame", "subtypes", "sectors")) - lx.words(
+        "frame", "subtypes", "loose")
     f = item.claim.frame
     qualifying = (f.noun or "").split()[:-1]  # "cruise missile": cruise; the head "passenger" is no subtype
     return frozenset(m for m in (*f.modifiers, *qualifying) if m in strict)

@@ -132,6 +132,8 @@ def frame_in(parts: SentenceParts, claim: Claim, published_at: date | None = Non
         if act is None or act.cls != outcome:
             act = Act(outcome, words[np[-1]].text if np else outcome, np[0] if np else first,
                       np[-1] + 1 if np else first)
+    if kind in _COUNTS and act is not None and act.end == first:
+        modifiers = (*modifiers, *_agent_sectors(words, parts.clauses, act.start))
     remainder = lx.words("frame", "distinct_set", "remainder")
     if kind in _COUNTS and first > 0 and words[first - 1].norm in remainder:
         modifiers = (*modifiers, words[first - 1].norm)  # "the remaining nine deaths"
@@ -162,6 +164,22 @@ def frame_in(parts: SentenceParts, claim: Claim, published_at: date | None = Non
         window=window_of(words, parts.clauses, kind, after),
     )
     return _as_extracted(claim, frame)
+
+
+AGENT_WORDS = 3  # words of the agent right before a count's verb read for its sector
+
+
+def _agent_sectors(words: list[Token], clauses: list[int], verb: int) -> tuple[str, ...]:
+    """'private employers added 160,000': the sector of the agent right before the count's verb narrows the
+    count (lexicon/frame.toml [subtypes] sectors)."""
+    sectors = lx.words("frame", "subtypes", "sectors")
+    found = []
+    k = verb - 1
+    while k >= 0 and verb - k <= AGENT_WORDS and words[k].is_word and clauses[k] == clauses[verb]:
+        if words[k].norm in sectors:
+            found.append(words[k].norm)
+        k -= 1
+    return tuple(found)
 
 
 def _measure(words: list[Token], clauses: list[int], claim: Claim, first: int, after: int) -> str | None:

@@ -400,3 +400,12 @@ def test_cases_in_a_day_never_conflict_with_cases_in_a_week_and_the_same_span_do
     r = report("The ministry recorded 310 new cholera cases in 24 hours, officials said on Friday.",
                "The ministry recorded 301 new cholera cases in 24 hours, officials said on Friday.")
     assert len(discrepancies(r)) == 1
+
+
+def test_private_employers_jobs_are_a_part_of_all_jobs_added():
+    r = report("Employers added 182,000 jobs in March, the statistics bureau said on Friday.",
+               "Private employers added 160,000 jobs in March, the statistics bureau said on Friday.")
+    assert not discrepancies(r)
+    r = report("Private employers added 160,000 jobs in March, the statistics bureau said on Friday.",
+               "Private employers added 106,000 jobs in March, the statistics bureau said on Friday.")
+    assert len(discrepancies(r)) == 1

@@ -184,3 +184,9 @@ def test_a_participle_clause_gives_no_holder_to_a_count_or_a_broken_record():
 def test_a_clock_like_figure_between_a_possessive_and_its_verb_keeps_the_holder():
     s = "Solberg's 1:41.07 took 1.2 seconds off the course record."
     assert frame(s, "1.2 seconds", kind="duration").holder == "solberg"
+
+
+def test_the_sector_of_the_agent_right_before_the_verb_narrows_the_count():
+    assert "public" in frame("Public hospitals treated 4,100 patients last week.", "4,100").modifiers
+    s = "Government data showed that hospitals treated 4,100 patients last week."
+    assert "government" not in frame(s, "4,100").modifiers
