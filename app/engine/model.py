@@ -101,7 +101,9 @@ class Frame:
     action_inherited: bool = False
     # which way the figure points: ("trend", "up") for "rose 2%", ("balance", "-") for "a deficit of 2%"
     polarity: tuple[str, str] | None = None
-    when_said: bool = False  # a date that tells when something was said ("officials said Friday")
+    # a date that tells when something was said ("officials said Friday"), or the share of the vote counted
+    # when the figures were given ("with 80% of ballots counted"): no fact of the story
+    when_said: bool = False
     # whose figure it is: a name the figure belongs to ("Varga has 41.4%", "Halvorsen's profit of £312m")
     holder: str | None = None
     # what a measure measures, when the sentence names it: "turnout" (61%), "wind" (215 km/h), "toll" (24)

@@ -27,7 +27,7 @@ def attribution_of(words: list[Token]) -> str | None:
     verbs = lx.words("frame", "attribution", "verbs")
     punct = lx.words("frame", "clauses", "punctuation") | {".", "“", "”", '"'}
     for i, t in enumerate(words):
-        if t.norm not in verbs:
+        if t.norm not in verbs or _tallied(words, i):
             continue
         if t.norm == "according" and i + 1 < len(words) and words[i + 1].norm == "to":
             found = _run(words, i + 2, 1, punct)
@@ -39,6 +39,12 @@ def attribution_of(words: list[Token]) -> str | None:
         if found:
             return " ".join(found)
     return None
+
+
+def _tallied(words: list[Token], i: int) -> bool:
+    """'with 97% of polling stations counted': a count's progress, nobody saying anything."""
+    things = {p.split()[-1] for p in lx.table("modality")["partial"]["counted_things"]}
+    return i > 0 and words[i - 1].norm in things
 
 
 def _run(words: list[Token], i: int, step: int, punct: frozenset[str]) -> list[str]:
@@ -69,7 +75,7 @@ def claimant_spots(words: list[Token]) -> list[Spot]:
     verbs = lx.words("frame", "attribution", "verbs")
     out = []
     for i, t in enumerate(words):
-        if t.norm not in verbs:
+        if t.norm not in verbs or _tallied(words, i):
             continue
         if t.norm == "according":
             found = _name_run(words, i + 2, 1) if i + 1 < len(words) and words[i + 1].norm == "to" else None

@@ -38,7 +38,7 @@ from app.engine.frame.counted import (
     skip_aside,
     skip_number,
 )
-from app.engine.frame.modality import modality_of
+from app.engine.frame.modality import counts_progress, modality_of, partial_count
 from app.engine.frame.place import place_of, places
 from app.engine.frame.polarity import polarity_of
 from app.engine.frame.subject import (
@@ -76,6 +76,7 @@ class SentenceParts:
     claimants: list[Spot]
     names: list[Name]
     figure_clauses: list[int]  # clauses with no boundary inside a figure ("2:20:31"): whose figure it is
+    partial: bool  # the sentence says the count was in progress ("With 80% of ballots counted")
 
     def place_of_word(self, offset: int) -> tuple[int, int]:
         """(clause number, word index) of the word at character `offset` of the text."""
@@ -94,7 +95,7 @@ class SentenceParts:
         return cls(words, sentence.clauses, [t.end for t in words], [t.start for t in words],
                    actions(words), actor_spots(words), plural_nouns(words), sourced,
                    time_words(words), attribution_of(words), spots, names_of(words),
-                   figure_clauses(words, sentence.clauses))
+                   figure_clauses(words, sentence.clauses), partial_count(words))
 
 
 def frame_in(parts: SentenceParts, claim: Claim, published_at: date | None = None) -> Frame:
@@ -140,7 +141,7 @@ def frame_in(parts: SentenceParts, claim: Claim, published_at: date | None = Non
     actor = actor_of(words, parts.clauses, parts.actors, act, first, reach=FRAME_WINDOW)
     place, place_inherited = place_of(words, parts.clauses, parts.places, first)
     claimant = claimant_for(parts.claimants, first, after)
-    modality = modality_of(words, parts.clauses, first, after, published_at, kind)
+    modality = modality_of(words, parts.clauses, first, after, published_at, kind, parts.partial)
     frame = Frame(
         counted=counted,
         noun=noun,
@@ -156,7 +157,8 @@ def frame_in(parts: SentenceParts, claim: Claim, published_at: date | None = Non
         negated=negated(words, first),
         origin=origin_of(modifiers, act, actor),
         polarity=polarity_of(words, parts.clauses, first, after, claim.trend),
-        when_said=kind in ("date", "time") and says_when(words, first, after),
+        when_said=(kind in ("date", "time") and says_when(words, first, after)
+                   or parts.partial and kind == "percent" and counts_progress(words, after)),
         holder=_holder(parts, kind, first, after, modality),
         measure=_measure(words, parts.clauses, claim, first, after),
         claimant=claimant,

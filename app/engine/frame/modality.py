@@ -1,4 +1,5 @@
-"""How a figure is put: reported, estimated, forecast, target, previous, or another year's (historical).
+"""How a figure is put: reported, estimated, forecast, target, previous, another year's (historical), or a
+count in progress (partial).
 
     >>> from datetime import date
     >>> from app.engine.text import read_sentences
@@ -99,8 +100,45 @@ def _found(norms: tuple[str, ...], phrases: Phrases) -> bool:
     return False
 
 
+def partial_count(words: list[Token]) -> bool:
+    """Does the sentence say that the count was still in progress ("With 80% of ballots counted", "95% of
+    precincts reporting", "according to preliminary results")? Read once per sentence."""
+    t = lx.table("modality")["partial"]
+    norms = tuple(w.norm for w in words)
+    if _found(norms, _by_first(tuple(p.split()) for p in t["phrases"])):
+        return True
+    complete = set(t["complete"])
+    for i in range(len(norms)):
+        if _counted_at(norms, i) and not complete & set(norms[max(0, i - 3) : i]):
+            return True
+    return False
+
+
+def _counted_at(norms: tuple[str, ...], i: int) -> int:
+    """The length of "<things> <counted>" at norms[i] ("ballots counted", "precincts reporting"), or 0."""
+    t = lx.table("modality")["partial"]
+    for thing in _by_first(tuple(p.split()) for p in t["counted_things"]).get(norms[i], ()):
+        j = i + len(thing)
+        if norms[i:j] == thing and j < len(norms) and norms[j] in t["counted"]:
+            return j + 1 - i
+    return 0
+
+
+def counts_progress(words: list[Token], after: int) -> bool:
+    """Is the figure ending before words[after] how much of the vote was counted ("80% of ballots counted",
+    "99.6 percent of the precincts reporting")? It says when the other figures were given, no fact."""
+    norms = tuple(w.norm for w in words[after : after + 6])
+    if not norms or norms[0] != "of":
+        return False
+    k = 2 if len(norms) > 1 and norms[1] == "the" else 1
+    return k < len(norms) and _counted_at(norms, k) > 0
+
+
+_PROVISIONAL = frozenset(("percent", "count", "number"))  # what a count in progress makes provisional
+
+
 def modality_of(words: list[Token], clauses: list[int], first: int, after: int,
-                published: date | None = None, kind: str = "count") -> str:
+                published: date | None = None, kind: str = "count", partial: bool = False) -> str:
     """The modality of the figure at words[first:after], from cue phrases in its clause around it, or
     "historical" when its clause names another year than the publication's. A duration that places another
     time ("one day after the flood", "a week later") is "relative"; a date after "since" is a reference
@@ -132,6 +170,8 @@ def modality_of(words: list[Token], clauses: list[int], first: int, after: int,
     for name in _ORDER:  # the first modality of the order that is cued wins
         if name in cued:
             return name
+    if partial and kind in _PROVISIONAL:
+        return "partial"  # "With 80% of ballots counted, No leads with 58.1%"
     if _broken_record(tuple(t.norm for t in words[lo:first])):
         return "previous"  # "lowering the 2:06:23 course record"
     if _found(behind, _past_spans()):

@@ -47,6 +47,10 @@ def names_of(words: list[Token]) -> list[Name]:
     while i < n:
         t = words[i]
         starts_sentence = i == 0 or words[i - 1].norm in (".", "“", '"', ":", "—")
+        if _capitalised(t) and t.norm in _options() and not starts_sentence:
+            out.append((i, i + 1, t.norm))  # a ballot's option: "the No side", "43.7% for Yes"
+            i += 1
+            continue
         if not _capitalised(t) or t.norm in banned or (starts_sentence and zipf(t.norm) >= _COMMON_ZIPF):
             i += 1
             continue
@@ -68,11 +72,14 @@ def holder_of(words: list[Token], clauses: list[int], names: list[Name], first: 
               ) -> str | None:
     """The name the figure at words[first:after] belongs to: a name before it in its clause with only
     linking words between ("Varga has 41.4%", "Brannik on 32.6%"), a possessive before its measure
-    ("Halvorsen's profit of £312m"), a name right before its bracket ("Varga (41.3%)"), or a name after
-    "for" ("48% for Orlov")."""
+    ("Halvorsen's profit of £312m"), a name right before its bracket ("Varga (41.3%)"); a name after "for"
+    ("48% for Orlov") first of all."""
     table = lx.table("frame")["holder"]
     links, reach = lx.words("frame", "holder", "links"), table["reach"]
     here = clauses[first] if first < len(clauses) else None
+    named = _named_after(words, names, after)
+    if named:
+        return named
     preps = lx.words("frame", "places", "prepositions")
     for start, end, name in reversed(names):
         if end > first:
@@ -95,15 +102,28 @@ def holder_of(words: list[Token], clauses: list[int], names: list[Name], first: 
     subject = _clause_subject(words, clauses, names, first)
     if subject:
         return subject
-    k = after
-    while (k < len(words) and k < after + 3 and words[k].norm not in table["after"]
-           and not is_number(words[k])):
-        k += 1
-    if k < len(words) and words[k].norm in table["after"]:
-        for start, _end, name in names:
-            if start == k + 1:
-                return name
     return None
+
+
+def _named_after(words: list[Token], names: list[Name], after: int) -> str | None:
+    """A name right after the figure that says whose it is: "48% for Orlov", "56.3% voting No", an option
+    right after its share ("43.7% Yes"). It wins over a name before ("received 1,849,206 votes against
+    1,517,871 for Brannik")."""
+    table = lx.table("frame")["holder"]
+    starts = {start: name for start, _end, name in names}
+    if after in starts and starts[after] in _options():
+        return starts[after]
+    for k in range(after, min(after + 3, len(words))):
+        if is_number(words[k]):
+            break
+        if words[k].norm in table["after"] and k + 1 in starts:
+            return starts[k + 1]
+    return None
+
+
+@cache
+def _options() -> frozenset[str]:
+    return lx.words("frame", "holder", "options")
 
 
 SUBJECT_REACH = 12  # words from a clause's subject to a figure it holds ("Alemu won the women's race in ...")
@@ -115,6 +135,9 @@ def _clause_subject(words: list[Token], clauses: list[int], names: list[Name], f
     here = clauses[first] if first < len(clauses) else None
     verbs = lx.words("frame", "holder", "verbs")
     for start, end, name in reversed(names):
+        if (end + 1 < len(words) and words[end].norm == "," and words[end + 1].norm in verbs
+                and clauses[end + 1] == here and end < first <= end + SUBJECT_REACH):
+            return name  # "Her rival, former defence minister Teodor Brannik, took 33.9 percent"
         if end > first or first - end > SUBJECT_REACH or clauses[start] != here:
             continue
         before = words[start - 1] if start > 0 else None

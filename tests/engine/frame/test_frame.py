@@ -190,3 +190,22 @@ def test_the_sector_of_the_agent_right_before_the_verb_narrows_the_count():
     assert "public" in frame("Public hospitals treated 4,100 patients last week.", "4,100").modifiers
     s = "Government data showed that hospitals treated 4,100 patients last week."
     assert "government" not in frame(s, "4,100").modifiers
+
+
+def test_a_ballots_options_hold_the_shares_named_with_them():
+    s = "Voters rejected the plan, with 56.3% voting No and 43.7% Yes, the commission said."
+    holders = (frame(s, "56.3%", kind="percent").holder, frame(s, "43.7%", kind="percent").holder)
+    assert holders == ("no", "yes")
+    s = "The No side won with 56.3% of the vote against 43.7% for Yes."
+    assert frame(s, "43.7%", kind="percent").holder == "yes"
+    assert frame("No one was hurt, and 40% of homes lost power.", "40%", kind="percent").holder is None
+
+
+def test_a_name_after_for_wins_over_the_name_before():
+    s = "Varga received 1,849,206 votes against 1,517,871 for Brannik, the commission said."
+    assert frame(s, "1,517,871").holder == "brannik"
+
+
+def test_a_name_in_apposition_before_its_verb_holds_the_figure():
+    s = "Her rival, former defence minister Teodor Brannik, took 33.9 percent."
+    assert frame(s, "33.9 percent", kind="percent").holder == "teodor brannik"

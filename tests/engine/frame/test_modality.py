@@ -72,3 +72,25 @@ def test_a_verb_of_holding_is_not_what_a_time_measures():
     measures = {c.text: c.frame.measure for c in extract_claims(
         "Kiprop broke the course record on Sunday, winning in 2:05:41. Vesk won in 2:07:02.")}
     assert measures["2:05:41"] is None and measures["2:07:02"] is None
+
+
+def test_with_80_percent_of_ballots_counted_puts_the_sentences_shares_as_partial():
+    text = "With 80% of ballots counted, Orlov leads with 51.2%, officials said."
+    claims = {c.text: c for c in extract_claims(text)}
+    assert claims["51.2%"].frame.modality == "partial"
+    assert claims["80%"].frame.when_said  # how much was counted says when, and is no fact
+    claims = {c.text: c for c in extract_claims("With all ballots counted, Orlov won 50.4%, officials said.")}
+    assert claims["50.4%"].frame.modality == "reported"
+    claims = {c.text: c for c in extract_claims("According to preliminary results, turnout was 47%.")}
+    assert claims["47%"].frame.modality == "partial"
+
+
+def test_a_partial_share_never_conflicts_with_the_final_one():
+    from datetime import date
+
+    from app.engine import ArticleText, check_articles
+    texts = ["With 62% of precincts reporting, Orlov had 53.9% of the vote, the election board said.",
+             "Orlov won the governorship with 51.2% of the vote, the election board said."]
+    r = check_articles([ArticleText(id=f"a{i}", source=f"s{i}", text=t, published_at=date(2026, 11, 4),
+                                    story_key="k") for i, t in enumerate(texts)])
+    assert not [f for f in r.findings if f.type == "discrepancy"]
