@@ -154,3 +154,19 @@ def test_a_weekday_beside_a_day_without_a_year_picks_the_year_it_falls_in():
     assert iso("The regatta was held on Sunday, June 15.", date(2026, 1, 10)) == "2025-06-15"
     # in a 2026 paper the inferred year would be 2026 (a Monday); the weekday says 2025 either way
     assert iso("Sunday, June 15 saw record crowds.", date(2026, 6, 1)) == "2025-06-15"
+
+
+def test_a_strike_planned_for_the_25th_is_the_coming_25th():
+    assert iso("The dockers' strike is planned for the 25th.", SPRING) == "2025-05-25"
+
+
+def test_prices_frozen_through_the_15th_end_on_a_day():
+    assert iso("Bread prices are frozen through the 15th.", SPRING) == "2025-05-15"
+
+
+def test_for_the_3rd_time_is_no_date():
+    assert isos("The launch was delayed for the 3rd time.", SPRING) == []
+
+
+def test_slipped_to_the_5th_is_a_rank_not_a_date():
+    assert isos("The club slipped to the 5th after the defeat.", SPRING) == []
