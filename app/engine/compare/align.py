@@ -44,7 +44,7 @@ AGREEMENT_PRIOR = 0.08  # ranking bonus for a fact whose value the claim agrees 
 
 def block_of(claim: Claim) -> tuple[str, ...] | None:
     """What a claim measures, coarsely; only claims of one block are ever compared."""
-    if claim.kind == "number" and claim.value.dimension and claim.value.unit is None:
+    if claim.kind == "number" and claim.value.dimension and claim.value.unit in (None, claim.value.dimension):
         return ("scale", claim.value.dimension)  # "magnitude 5.6": a reading, measured, not counted
     if claim.kind in ("count", "number"):
         nominal = claim.value.nominal

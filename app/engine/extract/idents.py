@@ -159,13 +159,23 @@ def year_of(tokens: list[Token], i: int, k: int, num: NumberMatch, money: bool) 
 
 
 def scale_of(tokens: list[Token], start: int, end: int) -> str | None:
-    """'magnitude 5.1', 'of magnitude 5.1', 'put the magnitude at 7.0', 'a 6.2-magnitude quake': the scale
-    word (lexicon/compounds.toml) a bare number is read on, within a few linking words of it."""
+    """'magnitude 5.1', 'of magnitude 5.1', 'put the magnitude at 7.0', 'a 6.2-magnitude quake', '7.7 on the
+    Richter scale': the scale a bare number is read on, named by a scale word (lexicon/compounds.toml scales,
+    scale_names: the Richter scale is a magnitude) within a few linking words of it."""
+    word = _scale_word(tokens, start, end)
+    return lx.table("compounds")["scale_names"].get(word, word) if word else None
+
+
+def _scale_word(tokens: list[Token], start: int, end: int) -> str | None:
     scales, links = lx.words("compounds", "scales"), lx.words("compounds", "scale_links")
-    if end < len(tokens) and tokens[end].lower in scales:
+    n = len(tokens)
+    if end < n and tokens[end].lower in scales:
         return tokens[end].lower
-    if end + 1 < len(tokens) and tokens[end].text == "-" and tokens[end + 1].lower in scales:
+    if end + 1 < n and tokens[end].text == "-" and tokens[end + 1].lower in scales:
         return tokens[end + 1].lower
+    on_the = end + 2 < n and tokens[end].lower == "on" and tokens[end + 1].lower == "the"
+    if on_the and tokens[end + 2].lower in scales:
+        return tokens[end + 2].lower  # "7.7 on the Richter scale"
     k = start - 1
     while k >= 0 and start - k <= 4:
         w = tokens[k].lower

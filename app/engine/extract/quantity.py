@@ -45,4 +45,6 @@ class Quantity:
         if self.noun is not None:
             name = self.noun.label or self.noun.head
             return f"{name} per {self.per}" if self.per else name
+        if self.scale is not None:
+            return self.scale  # "magnitude 6.8", "7.7 on the Richter scale": the scale it is read on
         return f"count per {self.per}" if self.per else None

@@ -187,7 +187,7 @@ def _agent_sectors(words: list[Token], clauses: list[int], verb: int) -> tuple[s
 def _measure(words: list[Token], clauses: list[int], claim: Claim, first: int, after: int) -> str | None:
     """What a measure measures; a reading on a scale names what it reads ("an aftershock of magnitude 6.4",
     "a 7.7-magnitude quake")."""
-    if claim.kind == "number" and claim.value.dimension and claim.value.unit is None:
+    if claim.kind == "number" and claim.value.dimension and claim.value.unit in (None, claim.value.dimension):
         return scale_subject(words, first, after, claim.value.dimension)
     return measure_of(words, clauses, first, after) if claim.kind not in (*_COUNTS, "date") else None
 
@@ -249,7 +249,7 @@ def _as_extracted(claim: Claim, frame: Frame) -> Frame:
     that scale; a count keeps its counted noun when the framing read past it ('640 staff and produce')
     or took a pronoun ('three of them')."""
     unit, dim = claim.value.unit, claim.value.dimension
-    if claim.kind == "number" and dim and unit is None:
+    if claim.kind == "number" and dim and unit in (None, dim):
         return replace(frame, counted=dim, noun=dim)
     head = unit.rsplit(" ", 1)[-1].lower() if unit else None  # the unit names the phrase: "russian drone"
     if claim.kind == "count" and head and " per " not in unit and not (frame.noun or "").endswith(head):

@@ -21,7 +21,7 @@ def test_a_bare_subject_number_counts_the_previous_noun():
 
 def test_measured_it_at_reads_the_previous_scale():
     _, second = claims("The tremor had a magnitude of 4.9. A local observatory measured it at 4.7.")
-    assert (second.value.unit, second.frame.counted) == (None, "magnitude")
+    assert (second.value.unit, second.frame.counted) == ("magnitude", "magnitude")
 
 
 def test_a_bare_number_without_a_noun_before_stays_bare():

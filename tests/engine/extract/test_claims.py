@@ -441,7 +441,8 @@ def test_of_the_x_n_counts_x():
 
 def test_magnitude_names_a_scale():
     count, reading = claims("Some 12 aftershocks were felt, the largest of magnitude 4.4.")
-    assert (reading.value.nominal, reading.value.unit, reading.frame.counted) == (4.4, None, "magnitude")
+    found = (reading.value.nominal, reading.value.unit, reading.frame.counted)
+    assert found == (4.4, "magnitude", "magnitude")
     assert one("Seismologists put the magnitude at 6.3.").frame.counted == "magnitude"
 
 
@@ -458,3 +459,18 @@ def test_take_up_to_eight_counts_the_item_not_the_dose():
 
 def test_past_before_a_duration_is_a_period():
     assert one("Sales doubled over past 18 months.").value.qualifier == "exact"
+
+
+def test_a_reading_on_the_richter_scale_is_a_magnitude():
+    (c,) = claims("The tremor registered 5.3 on the Richter scale near the dam.")
+    assert (c.value.nominal, c.value.unit, c.value.dimension) == (5.3, "magnitude", "magnitude")
+
+
+def test_a_hyphenated_magnitude_names_its_unit():
+    c = claims("A 6.1-magnitude quake shook the coast at a depth of 12 km.")[0]
+    assert (c.value.nominal, c.value.unit) == (6.1, "magnitude")
+
+
+def test_a_number_on_the_list_is_no_reading_on_a_scale():
+    (c,) = claims("The town came 14 on the list of safest places.")
+    assert c.value.unit is None
