@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from tests.engine.extract.dates.datekit import iso
+from tests.engine.extract.dates.datekit import iso, isos
 
 MONDAY = date(2026, 6, 8)
 THURSDAY = date(2025, 6, 5)
@@ -94,3 +94,19 @@ def test_a_past_form_after_will_is_a_base_form_and_will_points_forward():
 
 def test_a_past_form_after_to_is_a_base_form():
     assert iso("The club plans to beat its attendance record on Saturday.", date(2025, 10, 8)) == "2025-10-11"
+
+
+def test_a_vote_that_is_on_14_june_is_the_coming_one():
+    assert iso("The referendum is on 14 June, the commission said.", date(2026, 3, 2)) == "2026-06-14"
+
+
+def test_a_final_that_is_on_sunday_in_a_monday_paper_is_the_coming_sunday():
+    assert iso("The cup final is on Sunday in Orvale.", date(2026, 3, 2)) == "2026-03-08"
+
+
+def test_a_final_that_was_on_sunday_is_the_one_before():
+    assert iso("The cup final was on Sunday in Orvale.", date(2026, 3, 2)) == "2026-03-01"
+
+
+def test_figures_that_are_on_a_page_hold_no_date():
+    assert isos("The figures are on page 4 of the report.", date(2026, 3, 2)) == []
