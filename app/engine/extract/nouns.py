@@ -138,6 +138,8 @@ def counted_label(tokens: list[Token], idx: list[int]) -> str:
         t = tokens[k]
         if out and k >= 1 and tokens[k - 1].text == "-" and joined(tokens, k - 1) and joined(tokens, k):
             out[-1] += "-" + t.text  # "F-Series", "long-range": one modifier, as written
+        elif out and k - 1 in mods and joined(tokens, k):
+            out[-1] += t.text  # "777F": one model name, as written
         elif t.lower not in left_out:
             out.append(_modifier(t))
     head = tokens[last]
@@ -237,10 +239,14 @@ def noun_before_dash(tokens: list[Token], i: int) -> NounPhrase | None:
 
 
 def per_duration(tokens: list[Token], j: int) -> tuple[str, int] | None:
-    """'... per day', '... a minute': the time unit a count is a rate over."""
-    if j + 1 < len(tokens) and tokens[j].lower in ("per", "a", "an", "each", "every"):
+    """'... per day', '... a minute': the time unit a count is a rate over; 'a year ago' says when
+    (units.toml not_a_rate_after)."""
+    n = len(tokens)
+    if j + 1 < n and tokens[j].lower in ("per", "a", "an", "each", "every"):
         hit = match_unit(tokens, j + 1, allow_quantulum=False)
         if hit is not None and hit[0].kind == "duration" and hit[1] == j + 2:
+            if hit[1] < n and tokens[hit[1]].lower in lexicon.words("units", "not_a_rate_after"):
+                return None
             return hit[0].name, hit[1]
     return None
 

@@ -343,6 +343,9 @@ def _read_noun(tokens: list[Token], q: Quantity) -> None:
     phrase = noun_phrase(tokens, j)
     if phrase is None:
         q.noun = noun_before_dash(tokens, q.start)
+        rate = per_duration(tokens, j) if q.noun is None and j == q.end else None
+        if rate is not None:
+            q.per, q.end = rate  # "admissions rose to 1,240 a week": a count per week
         return
     end = index_after(tokens, phrase.end)
     head_unit = match_unit(tokens, end - 1)

@@ -27,3 +27,20 @@ def test_a_plural_count_before_its_verb_is_unchanged():
 def test_a_scaled_sum_is_the_round_figure_it_states():
     (c,) = [c for c in extract_claims("The port authority borrowed $4.1 billion.") if c.kind == "money"]
     assert c.value.nominal == 4_100_000_000.0
+
+
+def test_a_bare_count_a_week_is_a_count_per_week():
+    found = counted("Hospital admissions rose by a fifth to 1,240 a week.")
+    assert found == [(0.2, None), (1240.0, "count per week")]
+
+
+def test_a_bare_count_a_year_ago_is_no_rate():
+    assert counted("The shelter took in 300 a year ago.")[0] == (300.0, None)
+
+
+def test_a_model_name_written_as_one_word_stays_one_word():
+    assert counted("The carrier ordered six Boeing 777F freighters.") == [(6.0, "Boeing 777F freighter")]
+
+
+def test_a_model_name_written_apart_stays_apart():
+    assert counted("Two new 737 Max jets landed at Orvale.") == [(2.0, "new 737 Max jet")]
