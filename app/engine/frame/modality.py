@@ -177,9 +177,17 @@ def modality_of(words: list[Token], clauses: list[int], first: int, after: int,
     if _found(behind, _past_spans()):
         return "previous"  # "$3 million a year earlier", "from 5.9% last year"
     own = words[first:after] if kind == "date" else []  # "In 1970 a quake ...": the date is another year's
-    if published is not None and _other_year(words[lo:first] + own, published):
+    if published is not None and _other_year(words[lo:first] + own + _opening_year(words, first), published):
         return "historical"
     return "reported"
+
+
+def _opening_year(words: list[Token], first: int) -> list[Token]:
+    """'In 1998, a 7.1 quake in the same region killed 312 people': a year that opens the sentence with its
+    own comma sets the time of the whole sentence (the year's words, or none)."""
+    if len(words) > 3 and words[0].norm == "in" and words[2].norm == "," and first > 2:
+        return [words[1]]
+    return []
 
 
 def _figure(t: Token) -> bool:

@@ -94,3 +94,14 @@ def test_a_partial_share_never_conflicts_with_the_final_one():
     r = check_articles([ArticleText(id=f"a{i}", source=f"s{i}", text=t, published_at=date(2026, 11, 4),
                                     story_key="k") for i, t in enumerate(texts)])
     assert not [f for f in r.findings if f.type == "discrepancy"]
+
+
+def test_a_year_opening_the_sentence_makes_its_figures_another_years():
+    from datetime import date
+    day = date(2026, 7, 12)
+    claims = extract_claims("In 1998, a quake in the same region killed 312 people.", day)
+    assert [c.frame.modality for c in claims if c.text == "312 people"] == ["historical"]
+    claims = extract_claims("In 2011, voters rejected the same question with 61% against.", day)
+    assert [c.frame.modality for c in claims if c.text == "61%"] == ["historical"]
+    claims = extract_claims("In Osk County, 68 people died.", day)
+    assert [c.frame.modality for c in claims if c.text == "68 people"] == ["reported"]
