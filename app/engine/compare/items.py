@@ -65,6 +65,7 @@ def is_running(members: Sequence[AlignItem]) -> bool:
     for m in members:
         f = m.claim.frame
         head = (f.noun or "").rpartition(" ")[2]
-        if f.action in actions or f.measure in measures or head in measures:
+        measured = (f.measure or "").rpartition(" ")[2]
+        if f.action in actions or measured in measures or head in measures:
             return True
     return False

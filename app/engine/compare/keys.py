@@ -59,6 +59,8 @@ def one_sided_scope(a: AlignItem, b: AlignItem) -> str | None:
         return "subset"  # "two of the injured are in critical condition" is not the injured
     if a.block[0] == "count" and bool(places(a)) != bool(places(b)):
         return "place"
+    if a.claim.frame.measure and b.claim.frame.measure and bool(segment(a)) != bool(segment(b)):
+        return "segment"  # "snacks revenue was $1.6bn" is a part of "revenue of $4.2 billion"
     if bool(a.claim.frame.window) != bool(b.claim.frame.window):
         return "span"  # "7 inches of rain in just 4.5 hours" is a burst of the night's rain
     if {a.claim.frame.modality, b.claim.frame.modality} - _LOOSE_MODALITIES and (
@@ -111,6 +113,8 @@ def hard_conflict(a: AlignItem, b: AlignItem, ignore_action: bool = False) -> st
     same_scale = fa.polarity and fb.polarity and fa.polarity[0] == fb.polarity[0]  # surplus / deficit
     if fa.measure and fb.measure and head(fa.measure) != head(fb.measure) and not same_scale:
         return "measure"  # a turnout of 61% is not a vote share of 61%
+    if segment(a) and segment(b) and segment(a) != segment(b):
+        return "measure"  # snacks revenue is not drinks revenue
     return None
 
 
@@ -237,9 +241,19 @@ def _same_name(x: str, y: str) -> bool:
 
 
 def head(word: str) -> str:
-    """A measured noun as compared: its synonym group's head ("death toll" and "toll" alike)."""
+    """A measured noun as compared: its synonym group's head ("death toll" and "toll" alike), the last word
+    of a segment's measure ("snack revenue": revenue)."""
     same = lx.synonyms()
-    return same.get(word, word)
+    if word in same:
+        return same[word]
+    last = word.rpartition(" ")[2]
+    return same.get(last, last)
+
+
+def segment(item: AlignItem) -> str | None:
+    """The segment a measure is of, when the sentence names one ("snacks revenue": snack)."""
+    measure = item.claim.frame.measure or ""
+    return None if measure in lx.synonyms() else (measure.rpartition(" ")[0] or None)
 
 
 def _same_figure(a: Claim, b: Claim) -> bool:

@@ -40,6 +40,7 @@ def frame_claims(claims: Sequence[Claim], sentences: Sequence[Sentence], publish
             parts[c.sentence_start] = SentenceParts.of(sentence)
         frames.append(frame_in(parts[c.sentence_start], c, published_at))
     _carry_modality(claims, frames, parts)
+    _compared_measure(claims, frames)
     dates: dict[int, list[Claim]] = {}
     for c, f in zip(claims, frames, strict=True):
         if c.kind == "date" and f.modality == "reported":  # not "since May", "by 2030", "next week"
@@ -64,6 +65,20 @@ def _carry_modality(claims: Sequence[Claim], frames: list[Frame], parts: dict[in
             if continues_list(p.words, p.clauses, prev_after + 1, first):
                 frames[k] = replace(frames[k], modality=frames[prev].modality)
         last[(c.sentence_start, c.kind)] = k
+
+
+def _compared_measure(claims: Sequence[Claim], frames: list[Frame]) -> None:
+    """An earlier figure a figure is compared with measures what it measures ("Profit climbed to $412m,
+    compared with $380m": $380m was profit; "revenue of $4.2bn, up 6% from $3.96bn": revenue): `frames`
+    is updated in place."""
+    last: dict[tuple[int, str], str] = {}  # the measure of the figure of each kind before, in its sentence
+    for k, c in enumerate(claims):
+        f = frames[k]
+        measure = last.get((c.sentence_start, c.kind))
+        if measure and f.modality == "previous" and not f.measure:
+            frames[k] = replace(f, measure=measure)
+        elif f.measure and f.modality != "previous":
+            last[(c.sentence_start, c.kind)] = f.measure
 
 
 def frame_claim(claim: Claim, published_at: date | None = None) -> Frame:

@@ -20,7 +20,7 @@ from functools import cache
 from app.engine import lexicon as lx
 from app.engine.frame.counted import is_number
 from app.engine.lexicon.background import zipf
-from app.engine.text import Token, lemma
+from app.engine.text import Token, is_plural, lemma
 
 Name = tuple[int, int, str]  # first word, word after the last, the name in lower case
 _COMMON_ZIPF = 3.0  # a sentence's first word is a name only if it is rarer than this in English (zipf)
@@ -197,16 +197,36 @@ def measure_of(words: list[Token], clauses: list[int], first: int, after: int) -
     right before it ("winds of 215 km/h", "a turnout of 61%"), or the subject of the verb leading to it
     ("the death toll stands at 24", "unemployment fell to 4.1%")."""
     if first >= 2 and words[first - 1].norm == "of" and _noun(words[first - 2]):
-        return lemma(words[first - 2].norm)
+        return _segmented(words, first - 2)
     verbs, reach = lx.words("frame", "measure", "verbs"), lx.table("frame")["measure"]["reach"]
     here = clauses[first] if first < len(clauses) else None
     k = first - 1
     while k >= 0 and first - k <= reach and (words[k].norm in verbs or _qualifying(words[k])) and \
             clauses[k] == here:
         k -= 1
-    if k < first - 1 and k >= 0 and clauses[k] == here and _noun(words[k]):
-        return lemma(words[k].norm)
+    if k < first - 1 and k >= 0 and clauses[k] == here and (_noun(words[k]) or _opening_noun(words, k)):
+        return _segmented(words, k)
     return None
+
+
+def _segmented(words: list[Token], k: int) -> str:
+    """The measured noun at words[k], with the plural noun right before it that names a segment of it
+    ("snacks revenue" -> "snack revenue", "services sales"); an adjective or a determiner is no segment."""
+    head = lemma(words[k].norm)
+    if k >= 1:
+        mod = words[k - 1]
+        lower = mod.text[:1].islower() or k - 1 == 0
+        plural_noun = is_plural(mod.norm) and _noun(mod, True) and mod.norm not in lx.stopwords()
+        if mod.is_word and lower and plural_noun:
+            return f"{lemma(mod.norm)} {head}"
+    return head
+
+
+def _opening_noun(words: list[Token], k: int) -> bool:
+    """The sentence's first word, capitalised only because it opens the sentence, may be what is measured
+    ("Profit climbed to $412m", "Turnout was 61%", "Unemployment fell to 4.1%"): a common English word."""
+    t = words[k]
+    return k == 0 and t.is_word and zipf(t.norm) >= _COMMON_ZIPF and _noun(t, opening=True)
 
 
 @cache
@@ -219,9 +239,10 @@ def _qualifying(t: Token) -> bool:
     return t.norm in _qualifier_words()
 
 
-def _noun(t: Token) -> bool:
-    """Can `t` be the head noun of what is measured: a lower-case content word, not a number or a verb."""
-    if not t.is_word or not t.text[:1].islower() or is_number(t):
+def _noun(t: Token, opening: bool = False) -> bool:
+    """Can `t` be the head noun of what is measured: a lower-case content word (or any content word opening
+    the sentence), not a number or a verb."""
+    if not t.is_word or not (opening or t.text[:1].islower()) or is_number(t):
         return False
     low = t.norm
     if low in lx.stopwords() or low in lx.words("frame", "measure", "verbs") or _holding(low):

@@ -93,6 +93,24 @@ def _close(place_of_word: Callable[[int], tuple[int, int]] | None, claim: Claim,
 _SPANNED = frozenset(("count", "number", "quantity", "money", "percent"))  # figures that build up over time
 
 
+def _clock_after(words: list[Token], k: int) -> str | None:
+    """'at 6 p.m.', 'by 14:00', 'as of noon' at words[k]: the figure is a snapshot of the day, the span up
+    to that clock time ("Turnout stood at 54.7% at 6 p.m.")."""
+    lead = words[k].norm
+    j = k + 2 if lead == "as" and k + 1 < len(words) and words[k + 1].norm == "of" else k + 1
+    if lead not in ("at", "by", "as") or j >= len(words) or (lead == "as" and j == k + 1):
+        return None
+    calendar = lx.calendar()
+    if words[j].norm in calendar.clock_words:
+        return f"to {words[j].norm}"
+    nxt = words[j + 1].norm if j + 1 < len(words) else ""
+    if is_number(words[j]) and (nxt in calendar.meridiems or nxt == ":"):
+        clock = f"{words[j].norm}:{words[j + 2].norm}" if nxt == ":" and j + 2 < len(words) else \
+            f"{words[j].norm} {nxt}"
+        return f"to {clock}"
+    return None
+
+
 @cache
 def _fillers() -> frozenset[str]:
     qualifying = {w for phrase in lx.qualifiers().before for w in phrase}
@@ -111,6 +129,9 @@ def window_of(words: list[Token], clauses: list[int], kind: str, after: int) -> 
     for k in range(after, min(after + table["reach"], len(words))):
         if clauses[k] != here:
             return None
+        snapshot = _clock_after(words, k)
+        if snapshot:
+            return snapshot
         if words[k].norm not in preps:
             continue
         j = k + 1

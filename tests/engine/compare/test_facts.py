@@ -409,3 +409,27 @@ def test_private_employers_jobs_are_a_part_of_all_jobs_added():
     r = report("Private employers added 160,000 jobs in March, the statistics bureau said on Friday.",
                "Private employers added 106,000 jobs in March, the statistics bureau said on Friday.")
     assert len(discrepancies(r)) == 1
+
+
+def test_a_segments_revenue_never_conflicts_with_the_companys():
+    r = report("Brennick Foods reported quarterly revenue of $4.2 billion on Thursday.",
+               "Snacks revenue was $1.6bn, Brennick Foods said on Thursday.")
+    assert not discrepancies(r)
+    r = report("Snacks revenue was $1.6bn, Brennick Foods said on Thursday.",
+               "Snacks revenue was $1.9bn, Brennick Foods said on Thursday.")
+    assert len(discrepancies(r)) == 1
+
+
+def test_the_figure_a_figure_is_compared_with_measures_the_same_thing():
+    r = report("Net profit rose to $412 million from $380 million, Brennick said on Thursday.",
+               "Revenue was $4.2 billion, up from $3.96 billion, Brennick said on Thursday.")
+    assert not discrepancies(r)
+
+
+def test_turnout_at_six_pm_is_no_final_turnout():
+    r = report("Turnout stood at 54.7% at 6 p.m., the commission said on Sunday.",
+               "Turnout was 61.2%, the commission said on Sunday.")
+    assert not discrepancies(r)
+    r = report("Turnout stood at 54.7% at 6 p.m., the commission said on Sunday.",
+               "Turnout stood at 45.7% at 6 p.m., the commission said on Sunday.")
+    assert len(discrepancies(r)) == 1

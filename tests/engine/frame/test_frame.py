@@ -209,3 +209,14 @@ def test_a_name_after_for_wins_over_the_name_before():
 def test_a_name_in_apposition_before_its_verb_holds_the_figure():
     s = "Her rival, former defence minister Teodor Brannik, took 33.9 percent."
     assert frame(s, "33.9 percent", kind="percent").holder == "teodor brannik"
+
+
+def test_a_measure_opening_the_sentence_is_read_although_capitalised():
+    assert frame("Unemployment fell to 4.1% in March.", "4.1%", kind="percent").measure == "unemployment"
+    assert frame("Profit climbed to $412m.", "$412m", kind="money").measure == "profit"
+    assert frame("Orlov climbed to 41%.", "41%", kind="percent").measure is None  # a name is no measure
+
+
+def test_a_plural_noun_before_the_measure_names_a_segment():
+    assert frame("Snacks revenue was $1.6bn.", "$1.6bn", kind="money").measure == "snack revenue"
+    assert frame("Quarterly revenue was $4.2bn.", "$4.2bn", kind="money").measure == "revenue"
