@@ -47,6 +47,8 @@ def block_of(claim: Claim) -> tuple[str, ...] | None:
     if claim.kind == "number" and claim.value.dimension and claim.value.unit in (None, claim.value.dimension):
         return ("scale", claim.value.dimension)  # "magnitude 5.6": a reading, measured, not counted
     if claim.kind in ("count", "number"):
+        if "whole" in claim.frame.modifiers:
+            return None  # "six of the seven members": the set a partitive counts from is its context
         nominal = claim.value.nominal
         if nominal is not None and 0 < abs(nominal) < 1:
             return ("share", claim.frame.counted or "")  # "a third of the bombers" is a share, not a count

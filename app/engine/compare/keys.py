@@ -139,6 +139,8 @@ def soft_conflict(a: AlignItem, b: AlignItem) -> str | None:
     if values_meet(a.claim, b.claim):
         if _open_alike(a.claim, b.claim) and not _anchored(a, b, by_cue=False, retold=COPIED):
             return "unanchored bounds"  # "more than 4,000km" and "upwards of 7,000 km" meet by saying little
+        if _far_from_bound(a.claim, b.claim) and not _anchored(a, b):
+            return "unanchored bound"  # "at least four people" meets "321 people on board" by saying little
         return None
     if _scales_apart(a.claim, b.claim):
         return "another span"  # a race time of two hours is no misstated "three years"
@@ -168,6 +170,22 @@ def _open_alike(a: Claim, b: Claim) -> bool:
     va, vb = a.value, b.value
     return (va.qualifier == vb.qualifier and va.qualifier in ("lower_bound", "upper_bound")
             and va.tolerance is None and vb.tolerance is None and va.nominal != vb.nominal)
+
+
+FAR_FROM_BOUND = 3  # a figure this many times past an open bound meets it by saying little
+
+
+def _far_from_bound(a: Claim, b: Claim) -> bool:
+    """One open bound and a figure far past it ("at least four" and 321): they meet whatever they count."""
+    for bound, other in ((a.value, b.value), (b.value, a.value)):
+        n, v = bound.nominal, other.nominal
+        if bound.tolerance is not None or not n or not v or other.qualifier in ("lower_bound", "upper_bound"):
+            continue
+        if bound.qualifier == "lower_bound" and v >= FAR_FROM_BOUND * n:
+            return True
+        if bound.qualifier == "upper_bound" and v * FAR_FROM_BOUND <= n:
+            return True
+    return False
 
 
 def _anchored(a: AlignItem, b: AlignItem, by_cue: bool = True, retold: float = RETOLD) -> bool:

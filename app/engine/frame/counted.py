@@ -97,13 +97,18 @@ def noun_phrase(words: list[Token], i: int) -> list[int]:
                 out.append(i)
                 i += 1
                 continue
-        if t.norm in stop:
+        if t.norm in stop or _verb_after_plural(words, out, t):
             break
         out.append(i)
         if _known(t) and not _continues(words, i + 1):
             break
         i += 1
     return out
+
+
+def _verb_after_plural(words: list[Token], phrase: list[int], t: Token) -> bool:
+    """'five of the seven board members voted': a past-tense verb after a plural noun ends the phrase."""
+    return bool(phrase) and t.text.islower() and t.norm.endswith("ed") and is_plural(words[phrase[-1]].norm)
 
 
 def _known(t: Token) -> bool:

@@ -106,6 +106,7 @@ def frame_in(parts: SentenceParts, claim: Claim, published_at: date | None = Non
     np_from = skip_number(words, first) if kind in _COUNTS else skip_aside(words, after)
     if 0 < np_from < len(words) and words[np_from - 1].norm == "of" and words[np_from].norm in DETERMINERS:
         np_from += 1  # "431 of the drones"
+        np_from = _past_whole(words, np_from)  # "four of the train's nine carriages": carriages
     if np_from + 1 < len(words) and words[np_from].norm in _PRONOUNS and words[np_from + 1].is_word:
         np_from += 1  # "three of them children": the children
     np = noun_phrase(words, np_from)
@@ -138,6 +139,8 @@ def frame_in(parts: SentenceParts, claim: Claim, published_at: date | None = Non
     remainder = lx.words("frame", "distinct_set", "remainder")
     if kind in _COUNTS and first > 0 and words[first - 1].norm in remainder:
         modifiers = (*modifiers, words[first - 1].norm)  # "the remaining nine deaths"
+    if kind in _COUNTS and _whole_of_partitive(words, first):
+        modifiers, act = (*modifiers, "whole"), None  # "six of the seven members": the board, not who voted
     actor = actor_of(words, parts.clauses, parts.actors, act, first, reach=FRAME_WINDOW)
     place, place_inherited = place_of(words, parts.clauses, parts.places, first)
     claimant = claimant_for(parts.claimants, first, after)
@@ -166,6 +169,26 @@ def frame_in(parts: SentenceParts, claim: Claim, published_at: date | None = Non
         window=window_of(words, parts.clauses, kind, after),
     )
     return _as_extracted(claim, frame)
+
+
+def _past_whole(words: list[Token], i: int) -> int:
+    """After "N of the", skip a possessive and the whole's own number ("of the train's nine carriages")."""
+    if i < len(words) and words[i].lower.endswith(("'s", "’s")) and words[i].is_word:
+        i += 1
+    if i + 1 < len(words) and is_number(words[i]) and words[i + 1].is_word:
+        i += 1
+    return i
+
+
+def _whole_of_partitive(words: list[Token], first: int) -> bool:
+    """Is the count at `first` the whole a partitive counts from ("six of the seven members", "four of the
+    train's nine carriages")? Its size is the set's, not the figure the sentence reports."""
+    k = first - 1
+    if k >= 0 and words[k].is_word and words[k].lower.endswith(("'s", "’s")):
+        k -= 1
+    if k >= 0 and words[k].norm in DETERMINERS:
+        k -= 1
+    return k >= 1 and words[k].norm == "of" and is_number(words[k - 1])
 
 
 AGENT_WORDS = 3  # words of the agent right before a count's verb read for its sector

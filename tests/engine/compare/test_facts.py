@@ -433,3 +433,19 @@ def test_turnout_at_six_pm_is_no_final_turnout():
     r = report("Turnout stood at 54.7% at 6 p.m., the commission said on Sunday.",
                "Turnout stood at 45.7% at 6 p.m., the commission said on Sunday.")
     assert len(discrepancies(r)) == 1
+
+
+def test_the_wholes_of_two_partitives_are_no_fact_and_the_parts_conflict():
+    r = report("Five of the seven board members voted for the rise, the bank said on Thursday.",
+               "The rise was backed by six of the seven members of the board, the bank said on Thursday.")
+    assert [joined_values(r, f) for f in r.findings] == [[5, 6]]
+    assert discrepancies(r)
+
+
+def test_at_least_four_killed_never_agrees_with_321_people_on_board():
+    r = report("The train had 321 people on board, the operator said.",
+               "The regional governor said at least four people have been killed near Ostrovo.")
+    assert not r.findings
+    r = report("The regional governor said at least four people have been killed near Ostrovo.",
+               "The regional governor said six people have been killed near Ostrovo.")
+    assert [f.type for f in r.findings] == ["agreement"]

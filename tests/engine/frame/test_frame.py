@@ -220,3 +220,20 @@ def test_a_measure_opening_the_sentence_is_read_although_capitalised():
 def test_a_plural_noun_before_the_measure_names_a_segment():
     assert frame("Snacks revenue was $1.6bn.", "$1.6bn", kind="money").measure == "snack revenue"
     assert frame("Quarterly revenue was $4.2bn.", "$4.2bn", kind="money").measure == "revenue"
+
+
+def test_the_numerator_of_a_partitive_counts_the_noun_past_the_wholes_number():
+    f = frame("Five of the seven board members voted for the larger move.", "Five", kind="number")
+    assert (f.counted, f.action) == ("member", "vote")
+
+
+def test_the_whole_of_a_partitive_is_marked_and_takes_no_verb():
+    s = "The motion was backed by six of the nine councillors on Tuesday."
+    f = frame(s, "nine councillors")
+    assert "whole" in f.modifiers and f.action is None
+    assert "whole" not in frame("Nine councillors backed the motion.", "Nine councillors").modifiers
+
+
+def test_a_past_verb_after_a_plural_noun_ends_the_noun_phrase():
+    assert frame("Twelve players tested positive, and three of the squad members trained.", "three",
+                 kind="number").counted == "member"
