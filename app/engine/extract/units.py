@@ -176,13 +176,16 @@ def in_story_currency(unit: Unit, story_code: str | None) -> Unit:
 
 
 def _symbol_ok(tokens: list[Token], j: int, size: int) -> bool:
-    """One-letter symbols must touch the number ('5m', '3s') unless they are capitals ('12 C', '5 W')."""
+    """One-letter symbols must touch the number ('5m', '3s') unless they are capitals ('12 C', '5 W') or a
+    word of extent follows ('30 m wide', '4 m high'; units.toml extent_words)."""
     text = "".join(t.text for t in tokens[j : j + size])
     if joined(tokens, j) or not text.isalpha():
         return True
     after = tokens[j + size] if j + size < len(tokens) else None
     if after is not None and after.is_word and not after.space_before:
         return False
+    if after is not None and after.lower in lexicon.words("units", "extent_words"):
+        return True
     return len(text) >= 2 or text.isupper()
 
 

@@ -185,3 +185,16 @@ def test_crowns_alone_are_no_currency():
 
 def test_a_summit_number_is_no_colombian_peso():
     assert [c.value.unit for c in extract_claims("Delegates at COP 28 argued over 2 degrees.")] == ["degree"]
+
+
+def test_30_m_wide_written_apart_is_metres():
+    c = [c for c in extract_claims("The span is 1.2 km long and 30 m wide.") if c.text.startswith("30")][0]
+    assert (c.text, c.value.unit) == ("30 m", "metre")
+
+
+def test_a_spaced_m_before_people_is_no_metre():
+    assert "metre" not in [c.value.unit for c in extract_claims("Some 10 m people watched the final.")]
+
+
+def test_a_spaced_m_before_in_reserve_is_no_metre():
+    assert "metre" not in [c.value.unit for c in extract_claims("The board keeps 3 m in reserve.")]
