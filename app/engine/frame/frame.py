@@ -127,6 +127,9 @@ def frame_in(parts: SentenceParts, claim: Claim, published_at: date | None = Non
         measured = measure_of(words, parts.clauses, first, after)  # people killed
         outcome = lx.outcomes().get(measured or "")
         noun = noun or (measured if outcome else None)
+        measured_class = lx.counted_class(measured) if measured and not outcome else None
+        if measured_class and counted is None:  # "payrolls jumped by 128,000": jobs
+            counted, noun = measured_class, measured
     if outcome and _partitive(words, first, np_from):  # "two of the injured", "19 of those killed": some of
         modifiers = (*modifiers, "subset")            # the toll, said to be something more
     if outcome:  # "13 deaths", "68 of the dead", "43 died": people, and what happened to them

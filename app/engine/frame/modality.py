@@ -89,7 +89,12 @@ def _broken_record(before: tuple[str, ...]) -> bool:
 def _past_spans() -> Phrases:
     """The calendar's relative spans that lie before the publication ("last year", "a year earlier")."""
     spans = lx.calendar().relative_spans.items()
-    return _by_first(p for p, spec in spans if spec.partition(":")[2].startswith("-"))
+    units = set(lx.table("modality")["previous"]["period_units"])
+
+    def period(p: tuple[str, ...], spec: str) -> bool:  # "last month": the figure's own period
+        return (p[0] == "last" or p[:2] == ("the", "last")) and spec.partition(":")[0] in units
+
+    return _by_first(p for p, spec in spans if spec.partition(":")[2].startswith("-") and not period(p, spec))
 
 
 def _found(norms: tuple[str, ...], phrases: Phrases) -> bool:

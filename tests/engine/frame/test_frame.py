@@ -237,3 +237,9 @@ def test_the_whole_of_a_partitive_is_marked_and_takes_no_verb():
 def test_a_past_verb_after_a_plural_noun_ends_the_noun_phrase():
     assert frame("Twelve players tested positive, and three of the squad members trained.", "three",
                  kind="number").counted == "member"
+
+
+def test_a_bare_number_counts_what_its_measure_names():
+    f = frame("Payrolls jumped by 128,000 in March.", "128,000", kind="number")
+    assert (f.counted, f.noun) == ("job", "payroll")
+    assert frame("The index jumped by 120 in March.", "120", kind="number").counted is None

@@ -105,3 +105,8 @@ def test_a_year_opening_the_sentence_makes_its_figures_another_years():
     assert [c.frame.modality for c in claims if c.text == "61%"] == ["historical"]
     claims = extract_claims("In Osk County, 68 people died.", day)
     assert [c.frame.modality for c in claims if c.text == "68 people"] == ["reported"]
+
+
+def test_last_month_is_the_period_of_a_monthly_figure_and_last_year_an_earlier_figure():
+    assert modalities("Employers added 150,000 jobs last month.") == [("150,000 jobs", "reported")]
+    assert modalities("Revenue was $2.9bn last year.") == [("$2.9bn", "previous")]
