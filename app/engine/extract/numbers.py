@@ -17,7 +17,7 @@ from functools import lru_cache
 from app.engine import lexicon
 from app.engine.extract.dates import is_fraction_before_unit
 from app.engine.extract.number_words import apply_scales, parse_fraction, parse_words, vocab
-from app.engine.extract.units import match_unit
+from app.engine.extract.units import match_unit, prefix_starts
 from app.engine.lexicon import Qualifier
 from app.engine.text.tokens import Token, joined
 
@@ -266,6 +266,8 @@ def qualifier_after(tokens: list[Token], j: int) -> tuple[Qualifier, int] | None
         if len(key) == size and key in after:
             if key == ("+",) and not joined(tokens, j):
                 continue
+            if key == ("plus",) and _an_addend_at(tokens, j + 1):
+                continue  # "€50,000 plus a €25,000 bonus": a sum added, not a floor
             return after[key], j + size
     if (
         j + 1 < len(tokens)
@@ -275,6 +277,14 @@ def qualifier_after(tokens: list[Token], j: int) -> tuple[Qualifier, int] | None
     ):
         return after[(tokens[j + 1].lower,)], j + 2  # "40-plus", "40-odd"
     return None
+
+
+def _an_addend_at(tokens: list[Token], k: int) -> bool:
+    """A second figure starts at tokens[k] ('plus a bonus of', 'plus $5', 'plus 12 more')."""
+    if k >= len(tokens):
+        return False
+    t = tokens[k]
+    return t.is_num or t.lower in ("a", "an", "the") or t.text in prefix_starts()
 
 
 def qualify(match: NumberMatch, q: Qualifier) -> NumberMatch:
