@@ -207,3 +207,22 @@ def read_age(tokens: list[Token], q: Quantity) -> None:
     )
     if name_before and nxt is not None and (nxt.text == "," or nxt.lower in lex.age_verbs):
         q.unit = AGE
+    elif _between_commas(prev, nxt) and _a_person(tokens, s - 2):
+        q.unit = AGE  # "the runner, 19, set a record": a person's age between commas
+
+
+def _between_commas(prev: Token | None, nxt: Token | None) -> bool:
+    return prev is not None and prev.text == "," and nxt is not None and nxt.text == ","
+
+
+def _a_person(tokens: list[Token], k: int) -> bool:
+    """'runner', 'teacher', 'woman': a lower-case noun of a person (a counted class of people, or a word
+    ending as agents do: compounds.toml person_endings)."""
+    if k < 0 or not tokens[k].is_word or not tokens[k].text.islower() or len(tokens[k].text) < 4:
+        return False
+    w = tokens[k].lower
+    if lx.counted_class(w) in ("person", "child"):
+        return True
+    if not w.endswith(tuple(lx.words("compounds", "person_endings", "endings"))):
+        return False
+    return w not in lx.words("compounds", "person_endings", "not_persons") and w not in lx.calendar().months

@@ -474,3 +474,32 @@ def test_a_hyphenated_magnitude_names_its_unit():
 def test_a_number_on_the_list_is_no_reading_on_a_scale():
     (c,) = claims("The town came 14 on the list of safest places.")
     assert c.value.unit is None
+
+
+def test_a_runner_19_between_commas_is_an_age():
+    c = claims("The runner, 19, set a junior record in Orvale.")[0]
+    assert (c.kind, c.value.unit) == ("age", "year of age")
+
+
+def test_a_driver_71_between_commas_is_an_age():
+    assert claims("The driver, 71, was unhurt.")[0].value.unit == "year of age"
+
+
+def test_a_quarter_19_between_commas_is_no_age():
+    assert claims("In the quarter, 19, of the stores closed.")[0].value.unit != "year of age"
+
+
+def _stated(text: str):
+    return [(c.value.nominal, c.value.qualifier) for c in extract_claims(text)]
+
+
+def test_a_sum_plus_a_bonus_is_two_sums_not_a_floor():
+    assert _stated("She won €50,000 plus a €25,000 bonus.") == [(50000.0, "exact"), (25000.0, "exact")]
+
+
+def test_a_fee_plus_a_second_sum_is_two_sums():
+    assert _stated("The fee is $300 plus $40 for delivery.") == [(300.0, "exact"), (40.0, "exact")]
+
+
+def test_a_hyphenated_40000_plus_is_still_a_floor():
+    assert _stated("Organisers expect 40,000-plus fans.") == [(40000.0, "lower_bound")]

@@ -315,3 +315,4 @@ def test_digits_that_are_no_decimal_digits_are_read_as_no_number():
     assert parse_digits("1¹2") is None
     claims = extract_claims("Voters cast ²³ ballots at 2³:10, and ① more; 1¹Ļ2 drones flew.")
     assert all(c.text[:1] not in "²①" for c in claims)
+
