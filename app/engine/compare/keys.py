@@ -1,9 +1,10 @@
 """When two claims can state one fact: their fact keys compared, value-blind (hard) and value-aware (soft).
 
-    hard: another actor, action, place, subtype, span, holder, measure, time, negation: never one fact
-    soft: a scope one side lacks (a subtype, a place, a modality, a span), another named source's count,
-          nothing shared but the noun: one fact only when the values agree (a part never conflicts with its
-          whole)
+    hard: another actor, action, place, subtype, span, holder, measure or segment, time, negation: never
+          one fact
+    soft: a scope one side lacks (a subtype, a place, a segment, a span, a modality, a margin's holder),
+          another named source's count, nothing shared but the noun, a bound far from the figure it meets:
+          one fact only when the values agree (a part never conflicts with its whole)
 
     >>> from app.engine import extract_claims
     >>> from app.engine.compare.align import make_item
