@@ -105,26 +105,33 @@ def _found(norms: tuple[str, ...], phrases: Phrases) -> bool:
     return False
 
 
+@cache
+def _partial() -> tuple[Phrases, frozenset[str], Phrases, frozenset[str]]:
+    """(phrases of a count in progress, words that say it is complete, things counted, words of counting)."""
+    t = lx.table("modality")["partial"]
+    return (_by_first(tuple(p.split()) for p in t["phrases"]), frozenset(t["complete"]),
+            _by_first(tuple(p.split()) for p in t["counted_things"]), frozenset(t["counted"]))
+
+
 def partial_count(words: list[Token]) -> bool:
     """Does the sentence say that the count was still in progress ("With 80% of ballots counted", "95% of
     precincts reporting", "according to preliminary results")? Read once per sentence."""
-    t = lx.table("modality")["partial"]
+    phrases, complete, things, _ = _partial()
     norms = tuple(w.norm for w in words)
-    if _found(norms, _by_first(tuple(p.split()) for p in t["phrases"])):
+    if _found(norms, phrases):
         return True
-    complete = set(t["complete"])
     for i in range(len(norms)):
-        if _counted_at(norms, i) and not complete & set(norms[max(0, i - 3) : i]):
+        if norms[i] in things and _counted_at(norms, i) and not complete & set(norms[max(0, i - 3) : i]):
             return True
     return False
 
 
 def _counted_at(norms: tuple[str, ...], i: int) -> int:
     """The length of "<things> <counted>" at norms[i] ("ballots counted", "precincts reporting"), or 0."""
-    t = lx.table("modality")["partial"]
-    for thing in _by_first(tuple(p.split()) for p in t["counted_things"]).get(norms[i], ()):
+    _, _, things, counted = _partial()
+    for thing in things.get(norms[i], ()):
         j = i + len(thing)
-        if norms[i:j] == thing and j < len(norms) and norms[j] in t["counted"]:
+        if norms[i:j] == thing and j < len(norms) and norms[j] in counted:
             return j + 1 - i
     return 0
 
