@@ -94,7 +94,9 @@ def match_unit(tokens: list[Token], j: int, allow_quantulum: bool = True) -> tup
     """The unit written at tokens[j:] (right after a number): (unit, index after it), or None."""
     t = tables()
     n = len(tokens)
-    for size in range(min(_MAX_LEN, n - j), 0, -1):
+    symbol_starts, word_starts = _unit_starts()
+    listed = j < n and (tokens[j].text in symbol_starts or tokens[j].lower in word_starts)
+    for size in range(min(_MAX_LEN, n - j) if listed else 0, 0, -1):
         span = tokens[j : j + size]
         key = tuple(x.text for x in span)
         unit = t.symbols.get(key)
@@ -118,6 +120,14 @@ def match_unit(tokens: list[Token], j: int, allow_quantulum: bool = True) -> tup
         if name is not None:
             return per_unit(tokens, Unit(name, "quantity"), j + 1)
     return None
+
+
+@lru_cache(maxsize=1)
+def _unit_starts() -> tuple[frozenset[str], frozenset[str]]:
+    """The first token of every unit symbol (as written) and of every unit word (lower-cased): a token that
+    starts none is no listed unit, and the spans from it are not built."""
+    t = tables()
+    return frozenset(k[0] for k in t.symbols), frozenset(k[0] for k in t.words)
 
 
 def _unit_power(tokens: list[Token], j: int, allow_quantulum: bool) -> tuple[Unit, int] | None:

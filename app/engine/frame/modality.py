@@ -184,7 +184,7 @@ def modality_of(words: list[Token], clauses: list[int], first: int, after: int,
             return name
     if partial and kind in _PROVISIONAL:
         return "partial"  # "With 80% of ballots counted, No leads with 58.1%"
-    if _broken_record(tuple(t.norm for t in words[lo:first])):
+    if _broken_record(before):
         return "previous"  # "lowering the 2:06:23 course record"
     if _found(behind, _past_spans()):
         return "previous"  # "$3 million a year earlier", "from 5.9% last year"

@@ -46,12 +46,15 @@ def names_of(words: list[Token]) -> list[Name]:
     banned = _not_names()
     while i < n:
         t = words[i]
+        if not _capitalised(t):
+            i += 1
+            continue
         starts_sentence = i == 0 or words[i - 1].norm in (".", "“", '"', ":", "—")
-        if _capitalised(t) and t.norm in _options() and not starts_sentence:
+        if t.norm in _options() and not starts_sentence:
             out.append((i, i + 1, t.norm))  # a ballot's option: "the No side", "43.7% for Yes"
             i += 1
             continue
-        if not _capitalised(t) or t.norm in banned or (starts_sentence and zipf(t.norm) >= _COMMON_ZIPF):
+        if t.norm in banned or (starts_sentence and zipf(t.norm) >= _COMMON_ZIPF):
             i += 1
             continue
         j = i + 1
