@@ -28,6 +28,7 @@ from app.engine.compare.signature import (
     telling_terms,
 )
 from app.engine.compare.stories import StoredStory, choose_story, representatives, stories_fit, story_label
+from app.engine.compare.story_state import StoryState
 from app.engine.compare.verdicts import judge
 from app.engine.extract import units
 from app.engine.extract.claims import read_claims
@@ -61,6 +62,7 @@ __all__ = [
     "Story",
     "StoredFact",
     "StoredStory",
+    "StoryState",
     "Value",
     "article_signature",
     "check_articles",

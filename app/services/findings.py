@@ -20,11 +20,13 @@ from dataclasses import replace
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import delete
+from sqlalchemy import delete, insert
 from sqlmodel import Session, col, select
 
 from app import engine, models
+from app.services import story_states
 from app.services.articles import CONTENT_ORDER
 from app.services.shapes import claim_fields, engine_claim, engine_date, row_fields, shown_datetime
 
@@ -97,6 +99,23 @@ def _stored_claims(
     return by_revision
 
 
+def _claim_keys(session: Session, revisions: Sequence[models.ArticleRevision]) -> dict[int, list[Any]]:
+    """What findings need of the stored claims of each revision (id, position, offsets, text), in text
+    order: a large story's claims without building their ORM objects."""
+    ids = [r.id for r in revisions if r.id is not None]
+    by_revision: dict[int, list[Any]] = {i: [] for i in ids}
+    claim = models.Claim
+    for chunk in _chunks(ids):
+        rows = session.exec(
+            select(claim.id, claim.revision_id, claim.position, claim.start, claim.end, claim.text)
+            .where(col(claim.revision_id).in_(chunk))
+            .order_by(col(claim.revision_id), col(claim.position))
+        ).all()
+        for row in rows:
+            by_revision[row.revision_id].append(row)
+    return by_revision
+
+
 def _sync_claims(
     session: Session,
     revision: models.ArticleRevision,
@@ -156,9 +175,9 @@ def _link_keys(finding: engine.Finding, claim_row: dict[tuple[str, int], models.
     }
 
 
-def _links(row: models.Finding, keys: set[LinkKey]) -> list[models.FindingClaim]:
+def _links(row: models.Finding, keys: set[LinkKey]) -> list[dict[str, int | None]]:
     return [
-        models.FindingClaim(finding_id=row.id, claim_id=claim_id, position=position, side=side)  # type: ignore[arg-type]
+        {"finding_id": row.id, "claim_id": claim_id, "position": position, "side": side}
         for claim_id, position, side in keys
     ]
 
@@ -182,7 +201,9 @@ def _stored_links(session: Session, story: models.Story) -> dict[int | None, set
 
 
 def _revision_findings(
-    session: Session, pairs: Sequence[tuple[models.Article, models.ArticleRevision]], report: engine.Report
+    session: Session,
+    pairs: Sequence[tuple[models.Article, models.ArticleRevision]],
+    claims: dict[str, Sequence[engine.Claim]],
 ) -> list[engine.Finding]:
     """Corrections between each revised article's previous and current text (figures that changed)."""
     found: list[engine.Finding] = []
@@ -200,7 +221,7 @@ def _revision_findings(
         old = replace(engine_article(article, previous, None), id=f"{article.id}@{previous.number}")
         old_claims = current_claims(session, [(article, previous)])[article.id]  # stored ones when trusted
         new = engine_article(article, revision, None)
-        found.extend(engine.compare_revisions(old, new, old_claims, report.claims.get(article.id, ())))
+        found.extend(engine.compare_revisions(old, new, old_claims, claims.get(article.id, ())))
     return found
 
 
@@ -297,21 +318,24 @@ def recompute_story(
     ).all()
     pairs = with_current_text(session, articles)
     before = _stored_sides(session, story) if changed is not None else {}
-    stored = _stored_claims(session, [revision for _, revision in pairs])
-    claims = current_claims(session, pairs, fresh, stored)
-    report = engine.compare_story(story.id, [engine_article(a, r, story.id) for a, r in pairs], claims)
+    state, claims = _compared(session, story, pairs, fresh or {})
 
     # claims read back from this engine's rows are those rows: only the others need writing (or checking)
     from_rows = {
         a.id for a, r in pairs if a.id not in (fresh or {}) and r.claims_engine == engine_fingerprint()
     }
-    claim_row: dict[tuple[str, int], models.Claim] = {}
+    rewritten = [r for a, r in pairs if a.id not in from_rows]
+    rows: dict[int, list[Any]] = {**_claim_keys(session, [r for a, r in pairs if a.id in from_rows])}
+    stored = _stored_claims(session, rewritten)
+    for article, revision in pairs:
+        if article.id not in from_rows:
+            rows[revision.id] = _sync_claims(  # type: ignore[index]
+                session, revision, stored.get(revision.id or -1, []), claims.get(article.id, ())
+            )
+    claim_row: dict[tuple[str, int], Any] = {}
     claim_key: dict[tuple[str, int], str] = {}
     for article, revision in pairs:
-        current = stored.get(revision.id or -1, [])
-        if article.id not in from_rows:
-            current = _sync_claims(session, revision, current, report.claims.get(article.id, ()))
-        for row in current:
+        for row in rows.get(revision.id or -1, []):
             claim_row[(article.id, row.position)] = row
             claim_key[(article.id, row.position)] = f"{article.id}:{revision.number}:{row.start}:{row.end}"
 
@@ -323,7 +347,7 @@ def recompute_story(
     added: list[tuple[models.Finding, engine.Finding]] = []
     relink: list[tuple[models.Finding, engine.Finding]] = []
     seen: set[str] = set()
-    for finding in [*report.findings, *_revision_findings(session, pairs, report)]:
+    for finding in [*state.findings(), *_revision_findings(session, pairs, claims)]:
         refs = [*finding.claims, *([finding.anchor] if finding.anchor else [])]
         if any((r.article_id, r.index) not in claim_row for r in refs):
             continue  # the engine pointed outside this story's claims: nothing to prove it with
@@ -348,9 +372,9 @@ def recompute_story(
     relinked_ids = [row.id for row, _ in relink if row.id is not None]
     for ids in _chunks(relinked_ids):
         session.execute(delete(models.FindingClaim).where(col(models.FindingClaim.finding_id).in_(ids)))
-    session.add_all(
-        link for row, finding in [*added, *relink] for link in _links(row, _link_keys(finding, claim_row))
-    )
+    links = [link for row, found in [*added, *relink] for link in _links(row, _link_keys(found, claim_row))]
+    if links:  # rows, not ORM objects: a finding of a large story has thousands
+        session.execute(insert(models.FindingClaim), links)
     gone = [row.id for print_, row in existing.items() if print_ not in seen and row.id is not None]
     for row in (row for print_, row in existing.items() if print_ not in seen):
         session.expunge(row)
@@ -361,7 +385,42 @@ def recompute_story(
     story.updated_at = models.utcnow()
     session.add(story)
     session.flush()
+    story_states.keep(_state_key(session, story), state, _versions(pairs))
     return [row for row, _ in added]
+
+
+REBUILD_AFTER = 16  # articles a kept comparison lacks beyond which the story is compared anew
+
+
+def _compared(
+    session: Session,
+    story: models.Story,
+    pairs: Sequence[tuple[models.Article, models.ArticleRevision]],
+    fresh: dict[str, Sequence[engine.Claim]],
+) -> tuple[engine.StoryState, dict[str, Sequence[engine.Claim]]]:
+    """The engine's comparison of the story's current texts and the claims it compared: the one this
+    process kept from the story's last change, given the articles it lacks, else compared anew (only the
+    articles it lacks are loaded and extracted)."""
+    state = story_states.take(_state_key(session, story), _versions(pairs))
+    lacking = [(a, r) for a, r in pairs if state is None or a.id not in state.article_ids]
+    if state is None or len(lacking) > REBUILD_AFTER:
+        state, lacking = None, list(pairs)
+    loaded = current_claims(session, lacking, fresh)
+    if state is None:
+        texts = [engine_article(a, r, story.id) for a, r in pairs]
+        state = engine.StoryState.build(story.id, texts, loaded)
+    else:
+        for article, revision in lacking:
+            state.add(engine_article(article, revision, story.id), loaded[article.id])
+    return state, state.claims()
+
+
+def _state_key(session: Session, story: models.Story) -> tuple[str, str]:
+    return (str(session.get_bind().url), story.id)
+
+
+def _versions(pairs: Sequence[tuple[models.Article, models.ArticleRevision]]) -> story_states.Versions:
+    return {a.id: (r.id, r.text_sha256) for a, r in pairs}
 
 
 def _relabel(story: models.Story) -> None:

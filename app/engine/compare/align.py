@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import Any
 
 from app.engine import lexicon as lx
 from app.engine.compare.context import context_similarity, mask, role_words, window_words
@@ -175,15 +176,32 @@ def align(items: Iterable[AlignItem]) -> list[Fact]:
 
     Figures come first, vague ones ("hundreds of people", "dozens") after every precise one: a vague figure
     fits many facts and would otherwise seed one that draws the precise figures away from their own."""
-    by_article: dict[tuple[bool, int], list[AlignItem]] = defaultdict(list)
+    return merge_facts(assign_facts(items))
+
+
+def assign_facts(items: Iterable[AlignItem]) -> dict[tuple[str, ...], list[Fact]]:
+    """The first step of `align`: each block's facts as one-to-one assignment leaves them, in the order the
+    blocks were met, article after article (precise figures first, vague ones after)."""
+    by_article: dict[tuple[bool, Any], list[AlignItem]] = defaultdict(list)
     for it in items:
-        by_article[(is_vague(it.claim), it.order)].append(it)
+        by_article[timeline_key(it)].append(it)
     facts: dict[tuple[str, ...], list[Fact]] = defaultdict(list)
     for key in sorted(by_article):
         assign(by_article[key], facts)
+    return facts
+
+
+def merge_facts(facts: dict[tuple[str, ...], list[Fact]]) -> list[Fact]:
+    """The second step of `align`: split facts merged in each block, then one figure with two predicates
+    joined (`facts` are changed)."""
     for block_facts in facts.values():
         _merge_split(block_facts)
     return join_predicates([f for fs in facts.values() for f in fs])
+
+
+def timeline_key(item: AlignItem) -> tuple[bool, Any]:
+    """When `align` assigns a claim: its article's place, vague figures after every precise one."""
+    return (is_vague(item.claim), item.order)
 
 
 def is_vague(claim: Claim) -> bool:

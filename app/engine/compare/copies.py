@@ -43,11 +43,15 @@ def overlap(a: frozenset[int], b: frozenset[int]) -> float:
 
 def copy_groups(articles: Sequence[ArticleText]) -> dict[str, int]:
     """Article id -> copy group; articles of one group are copies of one text."""
+    return groups_of_shingles([(a.id, shingles(a.text)) for a in articles])
+
+
+def groups_of_shingles(articles: Sequence[tuple[str, frozenset[int]]]) -> dict[str, int]:
+    """`copy_groups` of articles given by (id, `shingles` of the text), in the same order."""
     index: dict[int, set[int]] = defaultdict(set)  # shingle -> groups
     group_shingles: dict[int, frozenset[int]] = {}
     out: dict[str, int] = {}
-    for article in articles:
-        sh = shingles(article.text)
+    for article_id, sh in articles:
         votes: Counter = Counter(g for h in sh for g in index.get(h, ()))
         chosen = None
         for g, _ in votes.most_common(CANDIDATES):
@@ -59,5 +63,5 @@ def copy_groups(articles: Sequence[ArticleText]) -> dict[str, int]:
             group_shingles[chosen] = sh
             for h in sh:
                 index[h].add(chosen)
-        out[article.id] = chosen
+        out[article_id] = chosen
     return out

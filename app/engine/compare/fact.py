@@ -38,10 +38,31 @@ class Fact:
         self.actions.add(item.claim.frame.action)
         # one representative per distinct value, action and wording: a retelling that changed a verb is
         # checked against the retelling it came from, not only against the first member
-        key = (item.claim.value.low, item.claim.value.high, item.claim.frame.action, item.context)
+        key = _wording(item)
         if len(self._reps) < 2 or (key not in self._keys and len(self._reps) < REPRESENTATIVES):
             self._reps.append(item)
         self._keys.add(key)
+
+    def insert(self, position: int, item: AlignItem, score: float) -> None:
+        """Make `item` the member at `position` of the members, not a representative: what `add` does for a
+        claim that joins after the representatives were chosen (it had their wording, or they were full)."""
+        self.members.insert(position, item)
+        self.scores[item.ref] = score
+        self.orders.add(item.order)
+        self.actions.add(item.claim.frame.action)
+        self._keys.add(_wording(item))
+
+    def prefix(self, n: int) -> Fact:
+        """The fact as it stood when its first `n` members had joined (their representatives and actions)."""
+        fact = Fact(self.block)
+        for m in self.members[:n]:
+            fact.add(m, self.scores[m.ref])
+        return fact
+
+    def copy(self) -> Fact:
+        """An independent copy (merging facts changes the facts it merges)."""
+        return Fact(self.block, list(self.members), dict(self.scores), self.predicate_join, set(self.orders),
+                    set(self.actions), list(self._reps), set(self._keys))
 
     def absorb(self, other: Fact) -> None:
         """Take over the members of another fact."""
@@ -51,3 +72,8 @@ class Fact:
     def representatives(self) -> list[AlignItem]:
         """A bounded sample of members: the first ones and one per distinct value, action and wording."""
         return self._reps
+
+
+def _wording(item: AlignItem) -> tuple:
+    """What tells representatives apart: value, action and the sentence's wording."""
+    return (item.claim.value.low, item.claim.value.high, item.claim.frame.action, item.context)

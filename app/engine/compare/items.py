@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
+from typing import Any
 
 from app.engine import lexicon as lx
 from app.engine.model import Claim, ClaimRef
@@ -18,7 +19,7 @@ class AlignItem:
     ref: ClaimRef
     claim: Claim
     source: str
-    order: int  # article order within the story
+    order: Any  # the article's place within the story: any key that sorts its articles, one per article
     copy_group: int = 0  # articles that are copies of one wire story share a group
     published_at: date | None = None
     block: tuple[str, ...] = ()
