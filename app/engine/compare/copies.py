@@ -6,6 +6,8 @@ it shares sampled shingles with, so the cost stays near-linear in the number of 
 
     copy_groups(articles)    # article id -> group number; copies share a group
     -> {'ap': 0, 'station': 0, 'other': 1}
+
+Groups are numbered in the order of their first copies (the order of `articles`).
 """
 
 from __future__ import annotations
@@ -54,7 +56,7 @@ def groups_of_shingles(articles: Sequence[tuple[str, frozenset[int]]]) -> dict[s
     for article_id, sh in articles:
         votes: Counter = Counter(g for h in sh for g in index.get(h, ()))
         chosen = None
-        for g, _ in votes.most_common(CANDIDATES):
+        for g, _ in candidates(votes):
             if overlap(sh, group_shingles[g]) >= COPY_JACCARD:
                 chosen = g
                 break
@@ -65,3 +67,9 @@ def groups_of_shingles(articles: Sequence[tuple[str, frozenset[int]]]) -> dict[s
                 index[h].add(chosen)
         out[article_id] = chosen
     return out
+
+
+def candidates(votes: Counter) -> list[tuple[int, int]]:
+    """The CANDIDATES groups (numbered in the order their first copies came) sharing most shingles with an
+    article: most shared first, ties to the earlier group (never to the order the votes were counted in)."""
+    return sorted(votes.items(), key=lambda gv: (-gv[1], gv[0]))[:CANDIDATES]

@@ -59,6 +59,11 @@ class Fact:
             fact.add(m, self.scores[m.ref])
         return fact
 
+    def relabel(self, items: dict[ClaimRef, AlignItem]) -> None:
+        """Put `items` in place of the members of the same claims (their copy group was renumbered)."""
+        self.members = [items.get(m.ref, m) for m in self.members]
+        self._reps = [items.get(m.ref, m) for m in self._reps]
+
     def copy(self) -> Fact:
         """An independent copy (merging facts changes the facts it merges)."""
         return Fact(self.block, list(self.members), dict(self.scores), self.predicate_join, set(self.orders),

@@ -13,20 +13,23 @@ stood at its place (`Fact.prefix`); when that changes nothing a later claim of t
 only joins its facts. Otherwise its block is assigned again from all its claims. Either way only the blocks
 it touches are merged (`align.merge_facts`) and judged again: blocks never meet (`align.block_of`).
 
-What an article can change for all the others, the copy groups (a new first copy of a wire text), makes
-`add` rebuild the whole story, as does an article already there (a revision).
+Copy groups are the one thing an article can change for all the others: a new first copy of a wire text
+that a later article shares words with makes `add` find them all again; the articles whose group changed
+are judged again (alignment never reads copy groups). An article already there (a revision) makes `add`
+rebuild the story.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from app.engine.compare.align import assign, assign_facts, make_item, merge_facts, timeline_key
-from app.engine.compare.copies import groups_of_shingles, shingles
+from app.engine.compare.copies import CANDIDATES, COPY_JACCARD, groups_of_shingles, overlap, shingles
 from app.engine.compare.corrections import Notice, correction_findings, find_notices, in_notice
 from app.engine.compare.fact import Fact
 from app.engine.compare.items import AlignItem
@@ -95,9 +98,12 @@ class StoryState:
     def __init__(self, story_id: str | None) -> None:
         self.story_id = story_id
         self._articles: dict[str, _Article] = {}
-        self._groups: dict[str, int] = {}
-        self._shingles: dict[str, frozenset[int]] = {}
         self._blocks: dict[Block, _Block] = {}
+        self._groups: dict[str, int] = {}  # article id -> copy group
+        self._shingles: dict[str, frozenset[int]] = {}
+        self._indexed = False  # the copy groups below are those of these articles (not of a larger set)
+        self._seeds: dict[int, list[str]] = {}  # shingle -> the first copies (of each group) that have it
+        self._sharing: dict[int, list[str]] = {}  # shingle -> the articles that have it
 
     @classmethod
     def build(cls, story_id: str | None, articles: Sequence[ArticleText], claims: dict[str, Sequence[Claim]],
@@ -109,6 +115,7 @@ class StoryState:
         if groups is None:
             state._shingles = {a.id: shingles(a.text) for a in ordered}
             groups = groups_of_shingles([(a.id, state._shingles[a.id]) for a in ordered])
+            state._index_copies([a.id for a in ordered], groups)
         state._groups = {a.id: groups[a.id] for a in ordered}
         for a in ordered:
             state._articles[a.id] = _prepare(a, claims[a.id], state._groups[a.id])
@@ -125,25 +132,22 @@ class StoryState:
         return {i: a.claims for i, a in self._articles.items()}
 
     def add(self, article: ArticleText, claims: Sequence[Claim]) -> bool:
-        """Compare one more article; False when that took a rebuild (it was there already, or it changes the
-        copy groups of the others)."""
-        texts = [a.text for a in self._articles.values() if a.text.id != article.id]
-        every = {**self.claims(), article.id: tuple(claims)}
+        """Compare one more article; False when that took a rebuild (it was there already: a revision)."""
         if article.id in self._articles:
-            self._rebuild([*texts, article], every)
+            texts = [a.text for a in self._articles.values() if a.text.id != article.id]
+            self._rebuild([*texts, article], {**self.claims(), article.id: tuple(claims)})
             return False
-        self._shingles.update({a.id: shingles(a.text) for a in texts if a.id not in self._shingles})
-        self._shingles[article.id] = shingles(article.text)
-        ordered = by_content([*texts, article])
-        groups = groups_of_shingles([(a.id, self._shingles[a.id]) for a in ordered])
-        group = _group_of(article.id, groups, self._groups)
-        if group is None:
-            self._rebuild(ordered, every)
-            return False
-        self._groups[article.id] = group
-        prepared = _prepare(article, claims, group)
-        self._articles[article.id] = prepared
-        self._finish(self._insert(prepared))
+        touched = set() if self._indexed else self._regroup()
+        sh = self._shingles[article.id] = shingles(article.text)
+        copy = self._copy_group(content_key(article), sh)
+        prepared = self._articles[article.id] = _prepare(article, claims, -1 if copy is None else copy[0])
+        if copy is None:  # a new first copy that later articles share words with: it may regroup them
+            touched |= self._regroup()
+        else:
+            self._groups[article.id] = copy[0]
+            self._index(article.id, sh, first=copy[1])
+        touched |= self._insert(prepared)
+        self._finish(touched)
         return True
 
     def findings(self) -> list[Finding]:
@@ -159,9 +163,61 @@ class StoryState:
         return out
 
     def _rebuild(self, articles: Sequence[ArticleText], claims: dict[str, Sequence[Claim]]) -> None:
-        fresh = StoryState.build(self.story_id, articles, claims)
-        self._articles, self._groups, self._blocks = fresh._articles, fresh._groups, fresh._blocks
-        self._shingles = fresh._shingles
+        self.__dict__.update(StoryState.build(self.story_id, articles, claims).__dict__)
+
+    def _copy_group(self, key: tuple, sh: frozenset[int]) -> tuple[int, bool] | None:
+        """(copy group, whether it is the group's first copy) of a new article (`content_key`, `shingles`)
+        as `groups_of_shingles` would find it, or None when the others' groups may change: it is the first
+        of a group and an article after it shares a shingle with it."""
+        votes: dict[str, int] = {}
+        for h in sh:
+            for first in self._seeds.get(h, ()):
+                if self._articles[first].rank[1] < key:
+                    votes[first] = votes.get(first, 0) + 1
+        ranked = sorted(votes.items(), key=lambda fv: (-fv[1], self._articles[fv[0]].rank[1]))
+        for first, _ in ranked[:CANDIDATES]:
+            if overlap(sh, self._shingles[first]) >= COPY_JACCARD:
+                return self._groups[first], False
+        if any(self._articles[o].rank[1] > key for h in sh for o in self._sharing.get(h, ())):
+            return None
+        return max(self._groups.values(), default=-1) + 1, True
+
+    def _index(self, article_id: str, sh: frozenset[int], first: bool) -> None:
+        for h in sh:
+            self._sharing.setdefault(h, []).append(article_id)
+            if first:
+                self._seeds.setdefault(h, []).append(article_id)
+
+    def _index_copies(self, ordered: Sequence[str], groups: dict[str, int]) -> None:
+        """Index the shingles of `ordered` (article ids by content) and of the first copy of each group."""
+        self._seeds, self._sharing, seen = {}, {}, set()
+        for article_id in ordered:
+            self._index(article_id, self._shingles[article_id], first=groups[article_id] not in seen)
+            seen.add(groups[article_id])
+        self._indexed = True
+
+    def _regroup(self) -> set[Block]:
+        """Find the copy groups of all the articles again; the blocks whose claims changed group (only the
+        verdicts count copies: the facts stay as they are)."""
+        ordered = sorted(self._articles.values(), key=lambda a: a.rank[1])
+        for a in ordered:
+            if a.text.id not in self._shingles:
+                self._shingles[a.text.id] = shingles(a.text.text)
+        ids = [a.text.id for a in ordered]
+        groups = _renumbered(groups_of_shingles([(i, self._shingles[i]) for i in ids]), self._groups)
+        self._index_copies(ids, groups)
+        self._groups = groups
+        moved: dict[ClaimRef, AlignItem] = {}
+        for a in ordered:
+            if any(it.copy_group != groups[a.text.id] for it in a.items):
+                a.items = [replace(it, copy_group=groups[a.text.id]) for it in a.items]
+                moved.update((it.ref, it) for it in a.items)
+        touched = {it.block for it in moved.values()}
+        for block in touched & self._blocks.keys():
+            for fact in self._blocks[block].facts:
+                fact.relabel(moved)
+        return touched
+
 
     def _align(self) -> None:
         """Assign, merge and judge every block (the batch)."""
@@ -253,14 +309,19 @@ def _by_block(items: Sequence[AlignItem]) -> dict[Block, tuple[int, list[AlignIt
     return out
 
 
-def _group_of(article_id: str, groups: dict[str, int], known: dict[str, int]) -> int | None:
-    """The copy group of a new article in the numbering of `known` (the others' groups before it came), or
-    None when its coming regroups the others."""
-    numbering: dict[int, int] = {}
-    for other, group in known.items():
-        if numbering.setdefault(groups[other], group) != group:
-            return None
-    if len(set(numbering.values())) != len(numbering):
-        return None
-    mine = groups[article_id]
-    return numbering.get(mine, max(known.values(), default=-1) + 1)
+def _renumbered(groups: dict[str, int], known: dict[str, int]) -> dict[str, int]:
+    """`groups` numbered as in `known` where a group is one of `known`'s (so that few claims change
+    number); other groups get numbers `known` does not use."""
+    before: dict[int, set[int]] = {}
+    for article_id, group in groups.items():
+        if article_id in known:
+            before.setdefault(group, set()).add(known[article_id])
+    sole = Counter(next(iter(old)) for old in before.values() if len(old) == 1)
+    number = {g: next(iter(old)) for g, old in before.items() if len(old) == 1 and sole[next(iter(old))] == 1}
+    free = max([*known.values(), *number.values()], default=-1) + 1
+    out = {}
+    for article_id, group in groups.items():
+        if group not in number:
+            number[group], free = free, free + 1
+        out[article_id] = number[group]
+    return out
