@@ -17,7 +17,7 @@ from collections import OrderedDict
 
 from app import engine
 
-KEPT = 32  # stories kept (the least recently used is dropped)
+KEPT = 20_000  # articles kept across stories (the least recently changed stories are dropped first)
 
 Versions = dict[str, tuple[int | None, str]]  # article id -> (revision id, text digest)
 
@@ -37,10 +37,12 @@ def take(key: tuple[str, str], current: Versions) -> engine.StoryState | None:
     return state
 
 
-def keep(key: tuple[str, str], state: engine.StoryState, versions: Versions) -> None:
-    """Keep `state` (of the articles at `versions`) for the next change to the story."""
+def keep(key: tuple[str, str], state: engine.StoryState, versions: Versions, limit: int = KEPT) -> None:
+    """Keep `state` (of the articles at `versions`) for the next change to the story, and at most `limit`
+    articles' states in all."""
     with _lock:
         _states[key] = (state, dict(versions))
         _states.move_to_end(key)
-        while len(_states) > KEPT:
-            _states.popitem(last=False)
+        kept = sum(len(versions) for _, versions in _states.values())
+        while kept > limit and len(_states) > 1:
+            kept -= len(_states.popitem(last=False)[1][1])
