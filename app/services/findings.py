@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, insert
+from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
 
 from app import engine, models
@@ -34,13 +35,13 @@ _CHUNK = 500  # ids per IN (...) list
 
 
 def engine_article(
-    article: models.Article, revision: models.ArticleRevision, key: str | None
+    article: models.Article, revision: models.ArticleRevision, key: str | None, text: str | None = None
 ) -> engine.ArticleText:
-    """What the engine needs of a stored article's revision."""
+    """What the engine needs of a stored article's revision (`text`: its text, when read already)."""
     return engine.ArticleText(
         id=article.id,
         source=article.source,
-        text=revision.text,
+        text=revision.text if text is None else text,
         published_at=engine_date(shown_datetime(revision.published_at, revision.published_date_only)),
         url=article.url,
         title=revision.title,
@@ -49,21 +50,37 @@ def engine_article(
 
 
 def with_current_text(
-    session: Session, articles: Sequence[models.Article]
+    session: Session, articles: Sequence[models.Article], texts: bool = True
 ) -> list[tuple[models.Article, models.ArticleRevision]]:
-    """Each article with its current revision, in the order given."""
+    """Each article with its current revision, in the order given (`texts=False`: the texts are read when
+    asked for, one by one; `current_texts` reads many at once)."""
     if not articles:
         return []
-    revisions = session.exec(
+    statement = (
         select(models.ArticleRevision)
         .join(models.Article, col(models.Article.id) == col(models.ArticleRevision.article_id))
         .where(
             col(models.Article.id).in_([a.id for a in articles]),
             col(models.ArticleRevision.number) == col(models.Article.current_revision),
         )
-    ).all()
-    by_article = {r.article_id: r for r in revisions}
+    )
+    if not texts:
+        statement = statement.options(defer(models.ArticleRevision.text))  # type: ignore[arg-type]
+    by_article = {r.article_id: r for r in session.exec(statement).all()}
     return [(a, by_article[a.id]) for a in articles]
+
+
+def current_texts(
+    session: Session, pairs: Sequence[tuple[models.Article, models.ArticleRevision]], key: str | None
+) -> list[engine.ArticleText]:
+    """`engine_article` of each pair, the texts read in one query per _CHUNK revisions."""
+    ids = [r.id for _, r in pairs if r.id is not None]
+    texts: dict[int, str] = {}
+    revision = models.ArticleRevision
+    for chunk in _chunks(ids):
+        rows = session.exec(select(revision.id, revision.text).where(col(revision.id).in_(chunk))).all()
+        texts.update((i, t) for i, t in rows)
+    return [engine_article(a, r, key, texts.get(r.id or -1)) for a, r in pairs]
 
 
 def fingerprint(finding: engine.Finding, claim_keys: dict[tuple[str, int], str]) -> str:
@@ -245,10 +262,11 @@ def current_claims(
     pairs: Sequence[tuple[models.Article, models.ArticleRevision]],
     fresh: dict[str, Sequence[engine.Claim]] | None = None,
     stored: dict[int, list[models.Claim]] | None = None,
+    texts: dict[str, engine.ArticleText] | None = None,
 ) -> dict[str, Sequence[engine.Claim]]:
     """Each article's claims: `fresh` ones, else those stored by this very engine, else extracted now.
 
-    `stored` may pass the stored claims already loaded (revision id -> rows).
+    `stored` may pass the stored claims already loaded (revision id -> rows), `texts` the articles' texts.
     """
     claims: dict[str, Sequence[engine.Claim]] = dict(fresh or {})
     reusable = [r for a, r in pairs if a.id not in claims and r.claims_engine == engine_fingerprint()]
@@ -261,7 +279,7 @@ def current_claims(
         if revision.id in reusable_ids and revision.id in stored:
             claims[article.id] = [engine_claim(row_fields(row)) for row in stored[revision.id]]
         else:
-            text = engine_article(article, revision, None)
+            text = (texts or {}).get(article.id) or engine_article(article, revision, None)
             claims[article.id] = engine.extract_claims(text.text, text.published_at)
     return claims
 
@@ -316,7 +334,7 @@ def recompute_story(
     articles = session.exec(
         select(models.Article).where(models.Article.story_id == story.id).order_by(*CONTENT_ORDER)
     ).all()
-    pairs = with_current_text(session, articles)
+    pairs = with_current_text(session, articles, texts=False)  # a kept comparison needs few texts
     before = _stored_sides(session, story) if changed is not None else {}
     state, claims = _compared(session, story, pairs, fresh or {})
 
@@ -405,13 +423,13 @@ def _compared(
     lacking = [(a, r) for a, r in pairs if state is None or a.id not in state.article_ids]
     if state is None or len(lacking) > REBUILD_AFTER:
         state, lacking = None, list(pairs)
-    loaded = current_claims(session, lacking, fresh)
+    texts = current_texts(session, lacking, story.id)
+    loaded = current_claims(session, lacking, fresh, texts={t.id: t for t in texts})
     if state is None:
-        texts = [engine_article(a, r, story.id) for a, r in pairs]
         state = engine.StoryState.build(story.id, texts, loaded)
     else:
-        for article, revision in lacking:
-            state.add(engine_article(article, revision, story.id), loaded[article.id])
+        for text in texts:
+            state.add(text, loaded[text.id])
     return state, state.claims()
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -90,6 +90,7 @@ class _Block:
     last: tuple  # the timeline key of its latest claim
     final: list[Fact]  # merged and joined
     findings: list[Finding]
+    judged: dict[tuple, list[Finding]] = field(default_factory=dict)  # `_judged` of each final fact
 
 
 class StoryState:
@@ -146,8 +147,9 @@ class StoryState:
         else:
             self._groups[article.id] = copy[0]
             self._index(article.id, sh, first=copy[1])
+        regrouped = bool(touched)
         touched |= self._insert(prepared)
-        self._finish(touched)
+        self._finish(touched, regrouped)
         return True
 
     def findings(self) -> list[Finding]:
@@ -274,12 +276,18 @@ class StoryState:
         held.facts = assign_facts(items)[block]
         held.last = max(timeline_key(it) for it in items)
 
-    def _finish(self, blocks: Iterable[Block]) -> None:
-        """Merge and judge `blocks` again, from their assigned facts (which stay as they are)."""
+    def _finish(self, blocks: Iterable[Block], regrouped: bool = False) -> None:
+        """Merge `blocks` again from their assigned facts (which stay as they are) and judge the facts that
+        changed (all of them when copy groups were renumbered)."""
         for block in blocks:
             held = self._blocks[block]
             held.final = merge_facts({block: [f.copy() for f in held.facts]})
-            held.findings = [found for fact in held.final for found in judge(fact, self.story_id)]
+            known = {} if regrouped else held.judged
+            held.judged = {}
+            for fact in held.final:
+                key = _judged(fact)
+                held.judged[key] = known[key] if key in known else judge(fact, self.story_id)
+            held.findings = [found for fact in held.final for found in held.judged[_judged(fact)]]
 
 
 def _prepare(article: ArticleText, claims: Sequence[Claim], group: int) -> _Article:
@@ -325,3 +333,8 @@ def _renumbered(groups: dict[str, int], known: dict[str, int]) -> dict[str, int]
             number[group], free = free, free + 1
         out[article_id] = number[group]
     return out
+
+
+def _judged(fact: Fact) -> tuple:
+    """What `judge` reads of a fact, but for its members' claims, which a claim reference names."""
+    return (fact.predicate_join, tuple(m.ref for m in fact.members))
