@@ -1,7 +1,11 @@
 """A story's stored claims and findings, recomputed by the engine after each change to the story.
 
-The engine compares the story's articles as one story (`engine.compare_story`): which articles belong
-together was decided when each joined (`app.services.stories`), and is not decided again here.
+The engine compares the story's articles as one story (`engine.StoryState`, the findings of
+`engine.compare_story`): which articles belong together was decided when each joined
+(`app.services.stories`), and is not decided again here. The comparison is kept in the process between
+changes (`app.services.story_states`): a new article is added to it, which costs what the article touches,
+not what the story holds; a story this process has not compared yet, or whose articles changed or left,
+is compared anew.
 
 Claims are extracted once per text and engine: a revision's stored claims are handed back to the engine
 while `claims_engine` matches `engine_fingerprint()`. Findings found again keep their row and id (identity =
@@ -420,7 +424,8 @@ def _compared(
     process kept from the story's last change, given the articles it lacks, else compared anew (only the
     articles it lacks are loaded and extracted)."""
     state = story_states.take(_state_key(session, story), _versions(pairs))
-    lacking = [(a, r) for a, r in pairs if state is None or a.id not in state.article_ids]
+    known = state.article_ids if state is not None else set()
+    lacking = [(a, r) for a, r in pairs if a.id not in known]
     if state is None or len(lacking) > REBUILD_AFTER:
         state, lacking = None, list(pairs)
     texts = current_texts(session, lacking, story.id)

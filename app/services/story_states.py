@@ -17,7 +17,7 @@ from collections import OrderedDict
 
 from app import engine
 
-KEPT = 20_000  # articles kept across stories (the least recently changed stories are dropped first)
+KEPT = 5_000  # articles kept across stories, about 60 MB each 1,000 (the least recently changed go first)
 
 Versions = dict[str, tuple[int | None, str]]  # article id -> (revision id, text digest)
 
