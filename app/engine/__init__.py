@@ -18,7 +18,6 @@ from datetime import date
 from app.engine.compare.align import fact_key, make_item
 from app.engine.compare.copies import copy_groups
 from app.engine.compare.corrections import compare_revisions
-from app.engine.compare.factbook import FactBook, StoredFact
 from app.engine.compare.report import compare_articles, compare_story, group_into_stories
 from app.engine.compare.signature import (
     ArticleSignature,
@@ -51,7 +50,6 @@ from app.engine.text import read_sentences
 __all__ = [
     "ArticleSignature",
     "ArticleText",
-    "FactBook",
     "Claim",
     "ClaimRef",
     "FactKey",
@@ -60,7 +58,6 @@ __all__ = [
     "Report",
     "Segment",
     "Story",
-    "StoredFact",
     "StoredStory",
     "StoryState",
     "Value",

@@ -11,10 +11,8 @@ from collections.abc import Sequence
 from app.engine.budget import charge
 from app.engine.compare.copies import copy_groups
 from app.engine.compare.stories import group_articles
-from app.engine.compare.story_state import StoryState, by_content, content_key, story_items
+from app.engine.compare.story_state import StoryState, by_content
 from app.engine.model import ArticleText, Claim, Finding, Report, Story
-
-_content_key, _items = content_key, story_items  # the names benchmarks/bench_factbook.py reads
 
 
 def compare_articles(articles: Sequence[ArticleText], claims: dict[str, Sequence[Claim]]) -> Report:
