@@ -30,6 +30,7 @@ class Lexicon:
     not_counted: frozenset[str]
     age_verbs: frozenset[str]
     age_words: frozenset[str]
+    age_links: frozenset[str]
     trend_copulas: frozenset[str]
     actions_on_counts: frozenset[str]
     actions_on_sums: frozenset[str]
@@ -47,6 +48,7 @@ def lexicon() -> Lexicon:
         lx.words("compounds", "not_counted"),
         lx.words("compounds", "age_verbs"),
         lx.words("compounds", "age_words"),
+        lx.words("compounds", "age_links"),
         lx.words("compounds", "trend_copulas"),
         lx.words("trends", "actions_on_counts"),
         lx.words("trends", "actions_on_sums"),
@@ -188,19 +190,15 @@ def _scale_word(tokens: list[Token], start: int, end: int) -> str | None:
 
 
 def read_age(tokens: list[Token], q: Quantity) -> None:
-    """'Maddon, 66, has ...', 'Nick Hague 44 has', 'aged 17': a bare number after a name is an age."""
+    """'Maddon, 66, has ...', 'Nick Hague 44 has': a bare number after a name is an age."""
     if q.unit is not None or q.noun is not None or q.number.qualifier != "exact":
         return
-    x = q.number.nominal
-    if x is None or not (1 <= x <= 115) or x != int(x) or not tokens[q.start].is_num:
+    if not _ages(q.number.nominal, q.number.nominal) or not tokens[q.start].is_num:
         return
     lex = lexicon()
     s = q.start
     prev = tokens[s - 1] if s > 0 else None
     nxt = tokens[q.end] if q.end < len(tokens) else None
-    if prev is not None and prev.lower in lex.age_words:
-        q.unit = AGE
-        return
     name_before = prev is not None and (
         (prev.text == "," and s >= 2 and tokens[s - 2].is_word and tokens[s - 2].text[0].isupper())
         or (prev.is_word and prev.text[0].isupper() and prev.lower not in lex.stop)
@@ -209,6 +207,30 @@ def read_age(tokens: list[Token], q: Quantity) -> None:
         q.unit = AGE
     elif _between_commas(prev, nxt) and _a_person(tokens, s - 2):
         q.unit = AGE  # "the runner, 19, set a record": a person's age between commas
+
+
+def _ages(low: float | None, high: float | None) -> bool:
+    """Both ends are whole numbers a person's age can take."""
+    return all(x is not None and 1 <= x <= 115 and x == int(x) for x in (low, high))
+
+
+def age_opener(tokens: list[Token], s: int) -> str | None:
+    """How an age word opens the figure at tokens[s], or None: 'aged 43', 'at the age of 90' -> "age";
+    'between the ages of 18 and 25' -> "between" (the figure opens a range). At most three linking words
+    stand between ('aged between 18', 'under the age of 12'); "the 12 ships" after them is a noun phrase."""
+    lex = lexicon()
+    k = s - 1
+    while k >= 0 and s - k <= 3 and tokens[k].lower in lex.age_links:
+        k -= 1
+    if k < 0 or tokens[k].lower not in lex.age_words or (s > 0 and tokens[s - 1].lower == "the"):
+        return None
+    before = k - 1 if k >= 1 and tokens[k - 1].lower == "the" else k
+    return "between" if before >= 1 and tokens[before - 1].lower == "between" else "age"
+
+
+def is_age(q: Quantity) -> bool:
+    """The figure (or both ends of its range) can be a person's age."""
+    return q.number is not None and _ages(q.number.low, q.number.high)
 
 
 def _between_commas(prev: Token | None, nxt: Token | None) -> bool:

@@ -15,7 +15,16 @@ from functools import lru_cache
 from app.engine.extract.compound import join_compound_measures
 from app.engine.extract.dates import match_date
 from app.engine.extract.elision import fill_elided_units
-from app.engine.extract.idents import lexicon, names_a_model, not_a_quantity, read_age, scale_of, year_of
+from app.engine.extract.idents import (
+    age_opener,
+    is_age,
+    lexicon,
+    names_a_model,
+    not_a_quantity,
+    read_age,
+    scale_of,
+    year_of,
+)
 from app.engine.extract.nouns import (
     NounPhrase,
     index_after,
@@ -147,7 +156,11 @@ def read_quantity(
         return Quantity(year.start, year.end, "date", date=year)
     q = Quantity(i, j, "number", number=num, unit=unit, trend=trend)
     _read_unit(tokens, q)
-    _read_range(tokens, q)
+    age = age_opener(tokens, q.start) if q.unit is None else None
+    _read_range(tokens, q, between=age == "between")
+    if age is not None and q.unit is None and is_age(q):
+        # "aged between 18 and 25", "under the age of 12": what follows the figure is not counted
+        q.unit, q.noun, q.end = AGE, None, q.number.end
     q.scale = scale_of(tokens, q.start, q.end) if q.unit is None else None
     if q.scale is None:
         _read_noun(tokens, q)
@@ -236,8 +249,10 @@ def _compound_suffix(tokens: list[Token], q: Quantity) -> None:
             q.unit = Unit("year", "duration", "year")
 
 
-def _read_range(tokens: list[Token], q: Quantity) -> None:
-    """'between 10 and 20', '5% to 10%', 'four thousand to five thousand people', '14-18 mpg'."""
+def _read_range(tokens: list[Token], q: Quantity, between: bool = False) -> None:
+    """'between 10 and 20', '5% to 10%', 'four thousand to five thousand people', '14-18 mpg'.
+
+    `between`: a "between" further back opens the range ("between the ages of 18 and 25")."""
     n = len(tokens)
     j = q.end
     if (
@@ -250,7 +265,7 @@ def _read_range(tokens: list[Token], q: Quantity) -> None:
         return
     w = tokens[j].text.lower()
     start = q.start
-    between = start > 0 and tokens[start - 1].lower == "between"
+    between = between or (start > 0 and tokens[start - 1].lower == "between")
     change = start > 0 and tokens[start - 1].lower == "from" and w == "to"
     by = start > 0 and tokens[start - 1].lower == "by" and w == "to"
     if w in ("-", "–", "—"):

@@ -503,3 +503,33 @@ def test_a_fee_plus_a_second_sum_is_two_sums():
 
 def test_a_hyphenated_40000_plus_is_still_a_floor():
     assert _stated("Organisers expect 40,000-plus fans.") == [(40000.0, "lower_bound")]
+
+
+def _ages_of(text: str) -> list[tuple[str, float | None, float | None]]:
+    return [(c.text, c.value.low, c.value.high) for c in claims(text) if c.value.unit == "year of age"]
+
+
+def test_an_age_range_after_aged_between_is_one_age_range():
+    assert _ages_of("Voters aged between 18 and 24 backed the measure.") == [("18 and 24", 18, 24)]
+
+
+def test_between_the_ages_of_opens_one_age_range():
+    assert _ages_of("Runners between the ages of 16 and 19 start first.") == [("16 and 19", 16, 19)]
+
+
+def test_under_the_age_of_is_an_age_and_counts_nothing_after_it():
+    assert [text for text, _, _ in _ages_of("Children under the age of 12 travel free on the ferry.")] == ["12"]
+
+
+def test_a_noun_phrase_after_the_age_of_the_is_counted_not_an_age():
+    found = claims("The age of the 12 turbines is unknown.")
+    assert [(c.kind, c.value.unit) for c in found] == [("count", "turbine")]
+
+
+def test_a_figure_after_aged_too_large_for_an_age_is_no_age():
+    assert _ages_of("The council aged 300 of its records before the audit.") == []
+
+
+def test_an_age_range_in_months_keeps_its_unit():
+    c = claims("A baby aged 4 to 5 months was among the injured.")[0]
+    assert (c.text, c.kind, c.value.unit) == ("4 to 5 months", "duration", "month")
