@@ -518,7 +518,8 @@ def test_between_the_ages_of_opens_one_age_range():
 
 
 def test_under_the_age_of_is_an_age_and_counts_nothing_after_it():
-    assert [text for text, _, _ in _ages_of("Children under the age of 12 travel free on the ferry.")] == ["12"]
+    found = _ages_of("Children under the age of 12 travel free on the ferry.")
+    assert [text for text, _, _ in found] == ["12"]
 
 
 def test_a_noun_phrase_after_the_age_of_the_is_counted_not_an_age():
