@@ -63,7 +63,7 @@ def judge(fact: Fact, story_id: str | None = None) -> list[Finding]:
     if len(camps) > 1:
         sides = [[members[i] for i in camp] for camp in camps]
         if not _founded(sides):  # every pair across the camps differs in scope: a part and its whole
-            return agreements(sides)
+            return agreements(_with_neutral(sides, members))
         kind, detail = difference_kind(members, sides)
         return [_discrepancy(fact, sides, "value", kind, detail + note, label, story_id), *agreements(sides)]
     by_sign = _polarity_sides(members)
@@ -80,7 +80,7 @@ def judge(fact: Fact, story_id: str | None = None) -> list[Finding]:
         sure, _ = confidence(by_action, ignore_action=True)
         retold = _retelling(by_action) >= PREDICATE_CONTEXT
         if not fact.predicate_join and (sure < PREDICATE_CONFIDENCE or not retold):
-            return []
+            return agreements(by_action)  # two facts that share a number: each one's sources agree
         found = _discrepancy(fact, by_action, "predicate", "predicate", f"; other predicate{note}", label,
                              story_id, ignore_action=True)
         return [found, *agreements(by_action)]
@@ -194,6 +194,17 @@ def _founded(sides: Sequence[Sequence[AlignItem]]) -> bool:
     the figure of one outlet against the same figure of another, not a part against a whole."""
     return any(soft_conflict(a, b) is None for x, y in combinations(range(len(sides)), 2)
                for a in sides[x][:PAIRS] for b in sides[y][:PAIRS])
+
+
+def _with_neutral(sides: Sequence[Sequence[AlignItem]], members: Sequence[AlignItem]
+                  ) -> list[list[AlignItem]]:
+    """Sides that are a part and a whole, each with the members outside every camp that state its scope:
+    "at least three dead in Burnet County" agrees with "three deaths in Burnet County", not with the
+    state's "at least 24"."""
+    placed = {m.ref for side in sides for m in side}
+    neutral = [m for m in members if m.ref not in placed]
+    return [[*side, *(n for n in neutral if all(soft_conflict(n, m) is None for m in side[:PAIRS]))]
+            for side in sides]
 
 
 def _retelling(sides: Sequence[Sequence[AlignItem]]) -> float:

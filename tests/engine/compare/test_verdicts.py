@@ -2,6 +2,7 @@
 
 
 from app.engine.compare.align import align
+from app.engine.compare.fact import Fact
 from app.engine.compare.intervals import interval
 from app.engine.compare.verdicts import judge
 from tests.engine.claimkit import claim, day, item
@@ -193,3 +194,36 @@ def test_identical_spans_of_days_agree_exactly():
     b = claim("The talks ran over the weekend.", "over the weekend", day("2025-05-31"), day("2025-06-01"),
               kind="date")
     assert verdicts(a, b) == [("agreement", "exact")]
+
+
+def _fact_of(*claims):
+    fact = Fact.seeded(item(claims[0], "a", 0))
+    for i, c in enumerate(claims[1:], start=1):
+        fact.add(item(c, "abcdef"[i], i), 0.5)
+    return fact
+
+
+def test_destroyed_vs_damaged_told_apart_keeps_the_agreement_of_the_damaged():
+    # one figure with two degrees, in sentences that are no retelling: two facts, each with its sources
+    a = claim("Officials said storms destroyed more than 40 greenhouses in Velmar.",
+              "more than 40 greenhouses", 40, None, qualifier="lower_bound")
+    b = claim("Hail damaged at least 40 greenhouses, growers in the valley told reporters.",
+              "at least 40 greenhouses", 40, None, qualifier="lower_bound")
+    c = claim("By the evening count, 41 greenhouses had been damaged across the district.",
+              "41 greenhouses", 41)
+    found = judge(_fact_of(a, b, c))
+    assert [(f.type, {r.article_id for r in f.claims}) for f in found] == [("agreement", {"b", "c"})]
+
+
+def test_a_county_toll_against_the_state_toll_keeps_the_county_agreement():
+    # "at least 3" fits both camps (3 in the county, 13 and 24 statewide); it joins the camp of its county
+    a = claim("Officials said 3 people died in Burnet County when the river rose.", "3 people", 3)
+    b = claim("At least 3 people are dead in Burnet County, the sheriff said.", "At least 3 people", 3, None,
+              qualifier="lower_bound")
+    c = claim("Across the state the floods killed at least 24 people, the governor said.",
+              "at least 24 people", 24, None, qualifier="lower_bound")
+    d = claim("Statewide the toll rose to at least 13 people by Friday.", "at least 13 people", 13, None,
+              qualifier="lower_bound")
+    found = judge(_fact_of(a, b, c, d))
+    assert all(f.type == "agreement" for f in found)
+    assert [{r.article_id for r in f.claims} for f in found] == [{"a", "b"}, {"c", "d"}]
