@@ -38,10 +38,13 @@ class Notice:
 def find_notices(article: ArticleText, claims: Sequence[Claim]) -> list[Notice]:
     """The correction notices of an article, with the new and old figures when it names them."""
     markers = lx.words("corrections", "notices", "markers")
+    weak = lx.words("corrections", "notices", "weak")
+    correcting = lx.words("corrections", "notices", "correcting")
     out: list[Notice] = []
     for sentence in segment(article.text):
         low = sentence.text.lower()
-        if (out and sentence.start < out[-1].end) or not any(k in low for k in markers):
+        strong = any(k in low for k in markers)
+        if (out and sentence.start < out[-1].end) or not (strong or any(k in low for k in weak)):
             continue
         # a notice runs from its marker's sentence to the end of its paragraph ("Correction: ... said May
         # 17. The storm made landfall on May 16, not May 17.")
@@ -50,6 +53,8 @@ def find_notices(article: ArticleText, claims: Sequence[Claim]) -> list[Notice]:
         end = len(article.text) if line_end < 0 else line_end
         inside = [c for c in claims if start <= c.start and c.end <= end]
         new, old, new_text, old_text = _new_and_old(article.text, start, end, inside)
+        if not (strong or old_text or any(k in article.text[start:end].lower() for k in correcting)):
+            continue  # "Editor's note: this story is developing and will be updated."
         text = article.text[start:end].strip()
         out.append(Notice(article.id, start, end, text, new, old, new_text, old_text))
     return out

@@ -99,3 +99,18 @@ def test_the_correction_finding_names_both_values():
     report = check_articles([ArticleText("w", "Gazette", text, date(2025, 9, 8))])
     (found,) = [f for f in report.findings if f.type == "correction"]
     assert (found.old_value, found.new_value) == ("5.3 inches", "3.5 inches")
+
+
+def test_editors_note_that_a_story_is_developing_is_no_notice():
+    text = "Editor's note: this story is developing and will be updated.\nFloods cut the Harlow road."
+    assert find_notices(ArticleText("w", "W", text), []) == []
+
+
+def test_editors_note_that_says_what_was_wrong_is_a_notice():
+    text = "Editor's note: this article mistakenly gave the turnout as 16%; it was 61%."
+    assert len(find_notices(ArticleText("w", "W", text), [])) == 1
+
+
+def test_more_jobs_than_previously_reported_is_no_notice():
+    text = "Revised figures show employers added 12,000 more jobs in March than previously reported."
+    assert find_notices(ArticleText("w", "W", text), []) == []
