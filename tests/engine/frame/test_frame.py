@@ -243,3 +243,11 @@ def test_a_bare_number_counts_what_its_measure_names():
     f = frame("Payrolls jumped by 128,000 in March.", "128,000", kind="number")
     assert (f.counted, f.noun) == ("job", "payroll")
     assert frame("The index jumped by 120 in March.", "120", kind="number").counted is None
+
+
+def test_a_modal_leads_on_to_the_figure_its_measure_names():
+    assert frame("The toll may reach 100, rescuers warned.", "100", kind="number").counted == "person"
+    f = frame("The number of deaths could exceed 9,000, the agency said.", "9,000", kind="number")
+    assert (f.counted, f.action) == ("person", "kill")
+    assert frame("Inflation could rise to 3.8% by June.", "3.8%", kind="percent").measure == "inflation"
+    assert frame("Crews could find 40 at the site.", "40", kind="number").counted is None  # no measure
