@@ -5,17 +5,20 @@
     "nearly 40"     -> [36, 40] (a close bound: lexicon/qualifiers.toml)
     "about 400"     -> [360, 440]
     "1.5 million"   -> (1.45 million, 1.55 million) (a scaled round figure)
+    "40-50"         -> [40, 50], a stated range: it meets another stated range only with the same ends
 
 Values in different units compare in their base unit (Value.base_*).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from app.engine.model import Claim
 
 _INTEGER_KINDS = ("count", "number", "age")
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,9 +29,16 @@ class Interval:
     hi: float | None
     lo_open: bool = False
     hi_open: bool = False
+    # a range stated with both ends as figures ("between 10,000 and 100,000"): half the last written digit
+    # of its ends, the most two statements of one range can differ by; None for any other interval
+    stated: float | None = None
 
     def meets(self, other: Interval) -> bool:
-        """True when the two intervals share at least one value."""
+        """True when the two intervals share at least one value; two stated ranges meet only when they
+        state the same ends ("between 10,000 and 100,000" is not "between 10,000 and 1,000,000")."""
+        if self.stated is not None and other.stated is not None:
+            pad = self.stated + other.stated
+            return abs(self.lo - other.lo) <= pad and abs(self.hi - other.hi) <= pad
         return _below(self.lo, self.lo_open, other.hi, other.hi_open) and _below(
             other.lo, other.lo_open, self.hi, self.hi_open
         )
@@ -70,7 +80,21 @@ def interval(claim: Claim, use_base: bool, widen: float = 0.0) -> Interval:
         scale = (v.base_nominal / v.nominal) if use_base and v.base_nominal and v.nominal else 1.0
         pad = v.rounding * abs(scale)
         return Interval(lo - pad, hi + pad, lo_open=True, hi_open=True)
-    return Interval(lo, hi)
+    return Interval(lo, hi, stated=_stated_range(claim, lo) if v.qualifier == "range" and not widen else None)
+
+
+def _stated_range(claim: Claim, lo: float | None) -> float | None:
+    """Half the last written digit of a range whose two ends are written as figures ("40-50", "$3-4bn",
+    "between 10,000 and 100,000"), in the unit `lo` is in; None for a vague range ("hundreds", "tens of
+    thousands") or one written in words, which admits what it overlaps."""
+    figures = _FIGURE.findall(claim.text)
+    if len(figures) != 2 or lo is None or claim.value.high is None:
+        return None
+    written = float(figures[0].replace(",", ""))
+    if not written:
+        return None
+    decimals = min(len(f.partition(".")[2]) for f in figures)
+    return 0.5 * 10.0**-decimals * abs(lo / written)
 
 
 def same_basis(a: Claim, b: Claim) -> bool:

@@ -289,7 +289,8 @@ def _read_range(tokens: list[Token], q: Quantity, between: bool = False) -> None
         return
     if q.unit is not None and second.unit is None and q.unit.kind != "money" and not change:
         return
-    if q.unit is None and second.unit is not None and second.unit.kind == "money" and tokens[k].is_num:
+    if q.unit is None and second.unit is not None and second.unit.kind == "money" and tokens[k].is_num \
+            and not between:  # "cut 5 to $85" is a change then a level; "between 80 and 85 cents" a range
         return
     if not (between or change) and _change_then_level(tokens, start, q.number, second.number, by):
         return

@@ -227,3 +227,37 @@ def test_a_county_toll_against_the_state_toll_keeps_the_county_agreement():
     found = judge(_fact_of(a, b, c, d))
     assert all(f.type == "agreement" for f in found)
     assert [{r.article_id for r in f.claims} for f in found] == [{"a", "b"}, {"c", "d"}]
+
+
+R = "Forecasters said between {} millimetres of rain could fall on Tarven by Sunday."
+
+
+def _range(lo_text: str, lo: float, hi: float) -> object:
+    surface = lo_text
+    return claim(R.format(surface), surface, lo, hi, kind="number", qualifier="range")
+
+
+def test_two_stated_ranges_with_other_ends_are_a_discrepancy():
+    a, b = _range("40 and 60", 40, 60), _range("40 and 80", 40, 80)
+    assert verdicts(a, b)[0] == ("discrepancy", "value")
+
+
+def test_one_range_stated_at_two_precisions_agrees():
+    a, b = _range("40 and 60", 40, 60), _range("40.2 and 59.8", 40.2, 59.8)
+    assert verdicts(a, b)[0][0] == "agreement"
+
+
+def test_a_figure_inside_a_stated_range_is_compatible():
+    a = _range("40 and 60", 40, 60)
+    b = claim(R.replace("between {}", "{}").format("50"), "50", 50, kind="number")
+    assert verdicts(a, b) == [("agreement", "compatible")]
+
+
+def test_a_vague_range_admits_a_stated_range_inside_it():
+    def marched(text: str, surface: str, lo: int, hi: int):
+        return interval(claim(text, surface, lo, hi, qualifier="range"), False)
+
+    vague = marched("Tens of thousands of people marched.", "Tens of thousands of people", 10_000, 100_000)
+    stated = marched("Between 20,000 and 30,000 people marched.", "20,000 and 30,000 people", 20_000, 30_000)
+    other = marched("Between 20,000 and 40,000 people marched.", "20,000 and 40,000 people", 20_000, 40_000)
+    assert vague.meets(stated) and not stated.meets(other)

@@ -534,3 +534,8 @@ def test_a_figure_after_aged_too_large_for_an_age_is_no_age():
 def test_an_age_range_in_months_keeps_its_unit():
     c = claims("A baby aged 4 to 5 months was among the injured.")[0]
     assert (c.text, c.kind, c.value.unit) == ("4 to 5 months", "duration", "month")
+
+
+def test_between_a_bare_figure_and_a_sum_in_cents_is_one_range():
+    c = claims("Analysts had expected earnings of between 80 and 85 cents a share.")[0]
+    assert (c.text, c.value.low, c.value.high) == ("80 and 85 cents a share", 80, 85)
