@@ -21,7 +21,7 @@ from datetime import date
 
 from app.engine import lexicon as lx
 from app.engine.compare.context import context_similarity
-from app.engine.compare.intervals import values_meet
+from app.engine.compare.intervals import same_basis, values_meet
 from app.engine.compare.items import AlignItem, is_running, restated
 from app.engine.frame.attribution import source_words
 from app.engine.frame.polarity import opposite
@@ -145,6 +145,8 @@ def soft_conflict(a: AlignItem, b: AlignItem) -> str | None:
         return None
     if _scales_apart(a.claim, b.claim):
         return "another span"  # a race time of two hours is no misstated "three years"
+    if _sizes_apart(a.claim, b.claim):
+        return "another size"  # earnings of $1.40 a share are no misstated "$7.1bn" of revenue
     scope = one_sided_scope(a, b)
     if scope:
         return f"part ({scope})"  # a part never conflicts with its whole
@@ -217,6 +219,28 @@ def _scales_apart(a: Claim, b: Claim) -> bool:
         return False
     sa, sb = _seconds(a), _seconds(b)
     return bool(sa and sb) and max(sa, sb) > SPAN_RATIO * min(sa, sb)  # type: ignore[operator]
+
+
+SIZE_RATIO = 10_000  # figures further apart than this are two quantities: a desk's slip of a scale word
+# ("$7bn" for "$7m") stays within three orders of magnitude
+
+
+def _sizes_apart(a: Claim, b: Claim) -> bool:
+    """Two amounts so far apart in size that no slip turns one into the other (dates and times excluded:
+    their values are positions, not sizes)."""
+    if a.kind in ("date", "time") or b.kind in ("date", "time"):
+        return False
+    use_base = same_basis(a, b)
+    sa, sb = _size(a, use_base), _size(b, use_base)
+    return bool(sa and sb) and max(sa, sb) > SIZE_RATIO * min(sa, sb)  # type: ignore[operator]
+
+
+def _size(c: Claim, use_base: bool) -> float | None:
+    """The magnitude of a claim's figure: its nominal value, else the middle of its stated ends."""
+    v = c.value
+    nominal, lo, hi = (v.base_nominal, v.base_low, v.base_high) if use_base else (v.nominal, v.low, v.high)
+    known = [abs(x) for x in ((nominal,) if nominal else (lo, hi)) if x]
+    return sum(known) / len(known) if known else None
 
 
 def _seconds(c: Claim) -> float | None:

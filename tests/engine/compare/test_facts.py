@@ -387,6 +387,24 @@ def test_durations_a_hundredfold_apart_are_two_spans_and_weeks_against_months_on
     assert soft_conflict(weeks, months) != "another span"
 
 
+def test_amounts_ten_thousandfold_apart_are_two_quantities_and_a_scale_slip_one():
+    from app.engine import extract_claims
+    from app.engine.compare.align import make_item
+    from app.engine.compare.keys import soft_conflict
+    from app.engine.model import ClaimRef
+
+    def item(text, surface):
+        c = next(c for c in extract_claims(text, D) if c.text == surface)
+        return make_item(ClaimRef("x", 0), c, "x", 0)
+
+    per_share = item("Analysts had expected Korvane to earn $1.40, the survey showed.", "$1.40")
+    revenue = item("Analysts had expected Korvane to earn $7.1bn, the survey showed.", "$7.1bn")
+    assert soft_conflict(per_share, revenue) == "another size"
+    millions = item("The Tarvo council approved a $7m budget on Monday.", "$7m")
+    billions = item("The Tarvo council approved a $7bn budget on Monday.", "$7bn")
+    assert soft_conflict(millions, billions) != "another size"  # a desk's slip of a scale word
+
+
 def test_a_burst_over_a_few_hours_never_joins_the_nights_total():
     r = report("Overnight, the valley received at least 10 inches of rain, the weather service said.",
                "More than 7 inches of rain fell on the valley in just 4.5 hours, the weather service said.")
