@@ -82,11 +82,17 @@ def claimant_spots(words: list[Token]) -> list[Spot]:
         elif i > 0 and words[i - 1].norm in _PASSIVE:
             continue  # "31 people had been confirmed dead": no one is named as saying so
         else:
-            found = _name_run(words, i - 1, -1) or _name_run(words, i + 1, 1)
+            found = _name_run(words, _before_apposition(words, i), -1) or _name_run(words, i + 1, 1)
         if found:
             name, span = found
             out.append((i, name, span))
     return out
+
+
+def _before_apposition(words: list[Token], i: int) -> int:
+    """Where the source's name before the verb at words[i] ends: right before it, or before the comma
+    that closes an apposition ("organisers, the Harbour Alliance, said" -> "the Harbour Alliance")."""
+    return i - 2 if i >= 2 and words[i - 1].norm == "," else i - 1
 
 
 def claimant_for(spots: list[Spot], first: int, after: int) -> str | None:

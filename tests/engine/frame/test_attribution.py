@@ -43,3 +43,21 @@ def test_officials_said_wednesday_names_no_source_wednesday():
     spots = claimant_spots(words("Turnout reached 61%, election officials said yesterday."))
     assert [s[1] for s in spots] == ["election officials"]
     assert [s[1] for s in claimant_spots(words("Prices rose 3.1% in May, the bureau said."))] == ["bureau"]
+
+
+def _claimants(text: str) -> list[str | None]:
+    return [c.frame.claimant for c in extract_claims(text) if c.kind in ("count", "number")]
+
+
+def test_a_source_that_says_in_the_present_names_the_figure():
+    assert _claimants("The police say 18,500 people joined the vigil in Orvane.") == ["police"]
+    assert _claimants("Election monitors estimate 4,200 ballots were spoiled.") == ["election monitors"]
+
+
+def test_a_source_in_apposition_before_said_is_the_source_not_the_clause_before():
+    text = "Police put the crowd at 20,000; organisers, the Orvane Tenants Union, said 60,000 people came."
+    assert _claimants(text)[-1] == "orvane tenants union"
+
+
+def test_a_figure_before_a_comma_and_said_still_takes_the_name_after_said():
+    assert _claimants("The toll rose to 12, said Mayor Ilse Varn.") == ["mayor ilse varn"]
