@@ -111,7 +111,8 @@ def hard_conflict(a: AlignItem, b: AlignItem, ignore_action: bool = False) -> st
         return "trend"  # "rose 2%" and "fell 3%" are two changes; "rose 18%" vs "fell 18%" is one disputed
     if fa.holder and fb.holder and fa.holder != fb.holder and not _same_name(fa.holder, fb.holder):
         return "holder"  # Varga's share is not Brannik's
-    same_scale = fa.polarity and fb.polarity and fa.polarity[0] == fb.polarity[0]  # surplus / deficit
+    # a surplus and a deficit measure one balance; two rises ("revenue rose", "the index rose") do not
+    same_scale = fa.polarity and fb.polarity and fa.polarity[0] == fb.polarity[0] != "trend"
     if fa.measure and fb.measure and head(fa.measure) != head(fb.measure) and not same_scale:
         return "measure"  # a turnout of 61% is not a vote share of 61%
     if segment(a) and segment(b) and segment(a) != segment(b):

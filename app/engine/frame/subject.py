@@ -208,8 +208,27 @@ def measure_of(words: list[Token], clauses: list[int], first: int, after: int) -
             clauses[k] == here:
         k -= 1
     if k < first - 1 and k >= 0 and clauses[k] == here and (_noun(words[k]) or _opening_noun(words, k)):
-        return _segmented(words, k)
+        return _segmented(words, _phrase_head(words, clauses, k))
     return None
+
+
+_PP_REACH = 6  # words of a prepositional phrase between a subject's head and the verb
+
+
+def _phrase_head(words: list[Token], clauses: list[int], k: int) -> int:
+    """The head of the subject whose last noun is words[k]: the noun before a complement ending there
+    ("the yield on 10-year government bonds rose" -> yield, "demand for diesel fell" -> demand).
+    The prepositions are lexicon/frame.toml [measure] complements."""
+    complements = lx.words("frame", "measure", "complements")
+    for p in range(k - 1, max(-1, k - 1 - _PP_REACH), -1):
+        w = words[p]
+        if clauses[p] != clauses[k] or not (w.is_word or is_number(w) or w.norm in ("-", "–")):
+            break  # "10-year" is three words
+        if w.norm in complements:
+            head = p - 1
+            noun = head >= 0 and (_noun(words[head]) or _opening_noun(words, head))
+            return head if noun and clauses[head] == clauses[k] else k
+    return k
 
 
 def _segmented(words: list[Token], k: int) -> str:

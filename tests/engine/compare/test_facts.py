@@ -467,3 +467,10 @@ def test_at_least_four_killed_never_agrees_with_321_people_on_board():
     r = report("The regional governor said at least four people have been killed near Ostrovo.",
                "The regional governor said six people have been killed near Ostrovo.")
     assert [f.type for f in r.findings] == ["agreement"]
+
+
+def test_two_rises_of_different_measures_are_two_facts():
+    r = report("Orvane Telecom said revenue rose 12% in the quarter, and the broader index rose 0.8%.",
+               "Orvane Telecom said the broader index rose 0.8% on the day, while revenue rose 12%.",
+               "Orvane Telecom gained as revenue rose 12% in the quarter; the broader index rose 0.6%.")
+    assert not any("12%" in f.reason and "0.8%" in f.reason for f in discrepancies(r))

@@ -251,3 +251,10 @@ def test_a_modal_leads_on_to_the_figure_its_measure_names():
     assert (f.counted, f.action) == ("person", "kill")
     assert frame("Inflation could rise to 3.8% by June.", "3.8%", kind="percent").measure == "inflation"
     assert frame("Crews could find 40 at the site.", "40", kind="number").counted is None  # no measure
+
+
+def test_the_head_before_a_complement_is_what_is_measured():
+    s = "The yield on 10-year Tarvish government bonds rose 18 basis points."
+    assert frame(s, "18 basis points", kind="percent").measure == "yield"
+    assert frame("Demand for diesel fell 4% in May.", "4%", kind="percent").measure == "demand"
+    assert frame("Unemployment fell to 4.1% in March.", "4.1%", kind="percent").measure == "unemployment"
