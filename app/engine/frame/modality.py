@@ -22,7 +22,7 @@ from app.engine import lexicon as lx
 from app.engine.extract.dates.spans import is_year_token
 from app.engine.text import Token
 
-_ORDER = ("forecast", "target", "planned", "previous", "estimated")
+_ORDER = ("forecast", "target", "planned", "previous", "peak", "estimated")
 # a duration these words follow places another time or measures a margin ("one day after the flood",
 # "42 seconds off the record", "14 seconds clear of the field", "five seconds slower")
 _RELATIVE = frozenset(("after", "before", "later", "earlier", "off", "clear", "slower", "faster", "ahead",
@@ -178,7 +178,7 @@ def modality_of(words: list[Token], clauses: list[int], first: int, after: int,
         hi += 1
     before = tuple(t.norm for t in words[lo:first])
     behind = tuple(t.norm for t in words[after:hi])
-    cued = _cued(before, cues_before) | _cued(behind, cues_after)
+    cued = _cued(before, cues_before) | _cued(behind, cues_after) | _opening_cue(words, first, cues_before)
     for name in _ORDER:  # the first modality of the order that is cued wins
         if name in cued:
             return name
@@ -192,6 +192,18 @@ def modality_of(words: list[Token], clauses: list[int], first: int, after: int,
     if published is not None and _other_year(words[lo:first] + own + _opening_year(words, first), published):
         return "historical"
     return "reported"
+
+
+_OPENING = 8  # words of an opening phrase set off by a comma ("At the height of the storm,")
+
+
+def _opening_cue(words: list[Token], first: int, cues: Cues) -> set[str]:
+    """The modalities cued by a short phrase that opens the sentence before a comma, when the figure comes
+    after it ("At the peak, 86,000 customers lost power"): such a phrase sets the time of the sentence."""
+    comma = next((i for i, t in enumerate(words[: _OPENING + 1]) if t.norm == ","), None)
+    if comma is None or first <= comma or any(_figure(t) for t in words[:comma]):
+        return set()  # "Economists expected 170,000, but the economy added 143,000": a clause, no opening
+    return _cued(tuple(t.norm for t in words[:comma]), cues)
 
 
 def _opening_year(words: list[Token], first: int) -> list[Token]:

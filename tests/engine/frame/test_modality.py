@@ -110,3 +110,19 @@ def test_a_year_opening_the_sentence_makes_its_figures_another_years():
 def test_last_month_is_the_period_of_a_monthly_figure_and_last_year_an_earlier_figure():
     assert modalities("Employers added 150,000 jobs last month.") == [("150,000 jobs", "reported")]
     assert modalities("Revenue was $2.9bn last year.") == [("$2.9bn", "previous")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("At the peak of the outage, 86,000 customers in Orvale had no power.", [("86,000 customers", "peak")]),
+    ("Attendance at its peak reached 61,000, the league said.", [("61,000", "peak")]),
+    ("Some 41,000 customers were still without power on Thursday.", [("Some 41,000 customers", "reported")]),
+    # a crest is the river's height, no peak of a running count: one fact with "crested at"
+    ("The Tamsin peaked at 8.6 metres at Lowford.", [("8.6 metres", "reported")]),
+])
+def test_a_figure_at_its_peak_is_another_quantity_than_the_figure_at_a_time(text, expected):
+    assert modalities(text) == expected
+
+
+def test_a_cue_opening_the_sentence_before_its_comma_puts_the_whole_sentence():
+    assert modalities("In the first round, 170,000 votes were cast.") == [("170,000 votes", "reported")]
+    assert modalities("Economists expected, on average, 170,000 jobs.") == [("170,000 jobs", "forecast")]
