@@ -47,6 +47,9 @@ class Tense:
     boundaries: frozenset[str]
     # a date after one of these is the time of the thing named, not of the verb ("called a strike for 24 May")
     object_prepositions: frozenset[str] = frozenset()
+    # a participle hyphenated to a word is an adjective ("flood-hit"), unless to one of these ("re-elected")
+    hyphen_prefixes: frozenset[str] = frozenset()
+    future_window_before: int = 0  # how far back a future modal still decides (past cues: window_before)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +131,8 @@ def _tense(t: dict[str, Any]) -> Tense:
         window_after=int(t["window_after"]),
         boundaries=frozenset(t["boundaries"]),
         object_prepositions=frozenset(t.get("object_prepositions", ())),
+        hyphen_prefixes=frozenset(t.get("hyphen_prefixes", ())),
+        future_window_before=int(t.get("future_window_before", t["window_before"])),
     )
 
 

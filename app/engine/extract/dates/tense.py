@@ -29,12 +29,14 @@ def direction(tokens: list[Token], start: int, end: int) -> int:
 def _tense(tokens: list[Token], start: int, end: int) -> int:
     """The direction the nearest tense cue of the date's clause gives (0: none)."""
     cal = lexicon.calendar()
-    window = cal.tense.window_before
+    window, far = cal.tense.window_before, max(cal.tense.window_before, cal.tense.future_window_before)
     k = start - 1
     opens = True  # nothing but prepositions between the clause's start and the date
     hung = _word_before(tokens, start) in cal.tense.object_prepositions  # "called a strike for 24 May"
-    while k >= 0 and start - k <= window and not _ends_clause(tokens[k]):
+    while k >= 0 and start - k <= far and not _ends_clause(tokens[k]):
         cue = _cue_at(tokens, k)
+        if cue and start - k > window:
+            return max(cue, 0)  # only a future modal decides from that far
         if cue:
             return 0 if hung and cue < 0 else cue
         opens = opens and tokens[k].lower in _OPENERS
@@ -71,6 +73,8 @@ def _cue_at(tokens: list[Token], k: int) -> int:
     t = tokens[k]
     if not t.is_word or t.text[0].isupper() and k > 0:
         return 0  # a name ("United", "Will Smith"), not a verb; the first word of a sentence may be a cue
+    if _hyphenated(tokens, k):
+        return 0  # "flood-hit province", "Russian-made drones": an adjective, no tense
     pair = (tokens[k - 1].lower, t.lower) if k > 0 else ()
     if pair in tense.future:
         return 1
@@ -89,3 +93,12 @@ def _cue_at(tokens: list[Token], k: int) -> int:
 
 
 _AUXILIARIES = ("was", "were", "had", "did")
+
+
+def _hyphenated(tokens: list[Token], k: int) -> bool:
+    """Is tokens[k] the second half of a hyphenated compound ("flood-hit"), not after a prefix ("re-")?"""
+    if k < 2:
+        return False
+    dash, first = tokens[k - 1], tokens[k - 2]
+    return (dash.text in ("-", "\u2010", "\u2011") and not dash.space_before and not tokens[k].space_before
+            and first.is_word and first.lower not in lexicon.calendar().tense.hyphen_prefixes)

@@ -110,3 +110,26 @@ def test_a_final_that_was_on_sunday_is_the_one_before():
 
 def test_figures_that_are_on_a_page_hold_no_date():
     assert isos("The figures are on page 4 of the report.", date(2026, 3, 2)) == []
+
+
+TUESDAY = date(2026, 3, 10)
+
+
+def test_a_hyphenated_participle_is_an_adjective_not_the_tense():
+    # "storm-battered" is no past tense: the coming Saturday is the nearest one, not last Saturday
+    assert iso("Voting opens in the storm-battered north on Saturday.", THURSDAY) == "2025-06-07"
+
+
+def test_a_verb_after_a_prefix_hyphen_is_still_the_tense():
+    assert iso("The mayor, re-elected on Sunday, thanked voters.", THURSDAY) == "2025-06-01"
+
+
+def test_will_reaches_across_a_long_object_to_the_date():
+    text = "The league will open a new youth training centre in the rain-soaked Harlow valley on Saturday."
+    assert iso(text, TUESDAY) == "2026-03-14"
+
+
+def test_a_past_verb_far_before_the_date_says_nothing():
+    # "geared" is eleven words back: the date is the nearest Monday, not the one before
+    text = "The recount came as both parties geared up for a second round of the count in Norden on Monday."
+    assert iso(text, date(2025, 6, 1)) == "2025-06-02"
