@@ -23,6 +23,8 @@ from app.engine.extract.dates.spans import is_year_token
 from app.engine.text import Token
 
 _ORDER = ("forecast", "target", "planned", "previous", "peak", "estimated")
+_UNTIL = frozenset(("until", "through", "till", "untill", "thru"))
+_BASE_LINKS = frozenset(("from", "than", "on"))  # a figure, then one of these, then the date it compares with
 # a duration these words follow places another time or measures a margin ("one day after the flood",
 # "42 seconds off the record", "14 seconds clear of the field", "five seconds slower")
 _RELATIVE = frozenset(("after", "before", "later", "earlier", "off", "clear", "slower", "faster", "ahead",
@@ -159,10 +161,15 @@ def modality_of(words: list[Token], clauses: list[int], first: int, after: int,
     if kind == "duration" and (after < len(words) and words[after].norm in _RELATIVE
                                or before_word in ("first", "next", "last", "by")):
         return "relative"  # "one day after the flood", "the first three days", "beat it by 42 seconds"
+    if kind == "date" and before_word in _UNTIL:
+        return "until"  # "schools stay shut through Wednesday": the end of a span, not the day of the event
     if kind == "date" and _opens_span(words, clauses, first):
         return "historical"  # "since May", "since the outbreak began in late January"
     if kind == "date" and before_word == "by":
         return "target"  # "by 2030": a deadline, not the date of the event
+    figure_before = any(_figure(t) for t in words[max(0, first - 5) : first - 1])
+    if kind == "date" and before_word in _BASE_LINKS and figure_before:
+        return "previous"  # "up 3.9% from a year earlier": the base of a change, not the figure's time
     if kind not in ("date", "time") and before_word == "from":
         return "previous"  # "raised the rate to 6.25% from 5.75%", "from 62 to 64"
     reach, reach_after, cues_before, cues_after = _cues()

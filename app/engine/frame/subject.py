@@ -205,11 +205,19 @@ def measure_of(words: list[Token], clauses: list[int], first: int, after: int) -
     here = clauses[first] if first < len(clauses) else None
     k = first - 1
     while k >= 0 and first - k <= reach and (words[k].norm in verbs or _qualifying(words[k])) and \
-            clauses[k] == here:
+            clauses[k] == here and words[k].norm not in _COORDINATORS:
         k -= 1
+    if k < first - 1 and k >= 0 and words[k].norm in _COORDINATORS:
+        # "earnings rose 0.4% in the month and were up 3.9%": the verb after "and" shares the subject of
+        # the figure before it
+        before = next((j for j in range(k - 1, -1, -1) if is_number(words[j]) and clauses[j] == here), None)
+        return measure_of(words, clauses, before, before + 1) if before is not None else None
     if k < first - 1 and k >= 0 and clauses[k] == here and (_noun(words[k]) or _opening_noun(words, k)):
         return _segmented(words, _phrase_head(words, clauses, k))
     return None
+
+
+_COORDINATORS = frozenset(("and", "but", "or"))
 
 
 _PP_REACH = 6  # words of a prepositional phrase between a subject's head and the verb

@@ -117,9 +117,29 @@ def _fillers() -> frozenset[str]:
     return lx.words("frame", "window", "fillers") | qualifying
 
 
+@cache
+def _bases() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """The phrases of a change's base (frame.toml [window.bases]) by their first word, with the base."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for base, phrases in lx.table("frame")["window"]["bases"].items():
+        for phrase in phrases:
+            words = tuple(phrase.split())
+            out.setdefault(words[0], []).append((words, base))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _base_at(words: list[Token], k: int) -> str | None:
+    """The base of a change a phrase at words[k] names ("from a year earlier" -> "on the year")."""
+    for phrase, base in _bases().get(words[k].norm, ()):
+        if tuple(t.norm for t in words[k : k + len(phrase)]) == phrase:
+            return f"on the {base}"
+    return None
+
+
 def window_of(words: list[Token], clauses: list[int], kind: str, after: int) -> str | None:
     """The span a figure built up over, read after it in its clause: "in just 4.5 hours" -> "4.5 hour",
-    "within 24 hours" -> "24 hour", "in a 24-hour period" -> "24 hour"."""
+    "within 24 hours" -> "24 hour", "in a 24-hour period" -> "24 hour"; or the base a change is measured
+    against: "up 3.9% from a year earlier" -> "on the year", "0.4% on the month" -> "on the month"."""
     if kind not in _SPANNED or after >= len(words):
         return None
     table = lx.table("frame")["window"]
@@ -129,6 +149,10 @@ def window_of(words: list[Token], clauses: list[int], kind: str, after: int) -> 
     for k in range(after, min(after + table["reach"], len(words))):
         if clauses[k] != here:
             return None
+        if k <= after + 1:  # the base follows the figure (or its unit word) right away
+            base = _base_at(words, k)
+            if base:
+                return base
         snapshot = _clock_after(words, k)
         if snapshot:
             return snapshot

@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from app.engine.frame.frame import frame_span
 
 
@@ -258,3 +260,20 @@ def test_the_head_before_a_complement_is_what_is_measured():
     assert frame(s, "18 basis points", kind="percent").measure == "yield"
     assert frame("Demand for diesel fell 4% in May.", "4%", kind="percent").measure == "demand"
     assert frame("Unemployment fell to 4.1% in March.", "4.1%", kind="percent").measure == "unemployment"
+
+
+@pytest.mark.parametrize(("text", "surface", "window"), [
+    ("Rents rose 0.3% in the month and were up 6.2% from a year earlier.", "6.2%", "on the year"),
+    ("Rents rose 0.3% in the month and were up 6.2% from a year earlier.", "0.3%", "on the month"),
+    ("Output grew 1.1% quarter on quarter.", "1.1%", "on the quarter"),
+    ("Fares were 4.5 per cent higher than a year ago.", "4.5 per cent", "on the year"),
+    ("Fares rose 4.5 per cent in March.", "4.5 per cent", None),
+])
+def test_the_base_a_change_is_measured_against_is_its_window(text, surface, window):
+    assert frame(text, surface, kind="percent").window == window
+
+
+def test_a_verb_after_and_shares_the_subject_of_the_figure_before():
+    s = "Average rents rose 0.3% in the month and were up 6.2% from a year earlier."
+    assert frame(s, "6.2%", kind="percent").measure == "rent"
+    assert frame("Revenue rose 12% and profit fell 3%.", "3%", kind="percent").measure == "profit"

@@ -126,3 +126,24 @@ def test_a_figure_at_its_peak_is_another_quantity_than_the_figure_at_a_time(text
 def test_a_cue_opening_the_sentence_before_its_comma_puts_the_whole_sentence():
     assert modalities("In the first round, 170,000 votes were cast.") == [("170,000 votes", "reported")]
     assert modalities("Economists expected, on average, 170,000 jobs.") == [("170,000 jobs", "forecast")]
+
+
+def _dates(text: str) -> list[tuple[str, str]]:
+    from datetime import date
+
+    return [(c.text, c.frame.modality) for c in extract_claims(text, date(2026, 3, 9)) if c.kind == "date"]
+
+
+def test_a_date_after_until_or_through_ends_a_span():
+    assert _dates("Schools in Orvale will stay shut through Wednesday.") == [("Wednesday", "until")]
+    assert _dates("The bridge is closed until Friday, the council said.") == [("Friday", "until")]
+    assert _dates("Schools in Orvale were closed on Monday.") == [("Monday", "reported")]
+
+
+def test_the_date_a_change_is_measured_from_is_its_base_not_its_time():
+    text = "Rents in Orvale rose 6.2% from a year earlier, the agency said."
+    assert _dates(text) == [("a year earlier", "previous")]
+    claims = extract_claims(text)
+    assert claims[0].frame.time is None
+    opening_hours = _dates("The office is open from Monday to Friday.")
+    assert opening_hours == [("Monday", "reported"), ("Friday", "reported")]
