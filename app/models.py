@@ -65,6 +65,12 @@ class Story(SQLModel, table=True):
     active_until: date | None = Field(default=None, index=True)
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow, index=True)
+    stamp: str | None = Field(
+        default=None,
+        max_length=32,
+        description="a fresh token each time the story's findings are written (None after a merge or a new "
+        "revision): a process trusts the comparison it kept only at the stamp it wrote",
+    )
 
 
 class StoryTerm(SQLModel, table=True):

@@ -19,14 +19,15 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
-from collections.abc import Iterable, Sequence
+import secrets
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, insert
+from sqlalchemy import delete
 from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
 
@@ -34,8 +35,7 @@ from app import engine, models
 from app.services import story_states
 from app.services.articles import CONTENT_ORDER
 from app.services.shapes import claim_fields, engine_claim, engine_date, row_fields, shown_datetime
-
-_CHUNK = 500  # ids per IN (...) list
+from app.services.stored_rows import Before, ClaimRow, StoredRows, chunks, claim_key, write_findings
 
 
 def engine_article(
@@ -77,30 +77,14 @@ def with_current_text(
 def current_texts(
     session: Session, pairs: Sequence[tuple[models.Article, models.ArticleRevision]], key: str | None
 ) -> list[engine.ArticleText]:
-    """`engine_article` of each pair, the texts read in one query per _CHUNK revisions."""
+    """`engine_article` of each pair, the texts read in one query per 500 revisions."""
     ids = [r.id for _, r in pairs if r.id is not None]
     texts: dict[int, str] = {}
     revision = models.ArticleRevision
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         rows = session.exec(select(revision.id, revision.text).where(col(revision.id).in_(chunk))).all()
         texts.update((i, t) for i, t in rows)
     return [engine_article(a, r, key, texts.get(r.id or -1)) for a, r in pairs]
-
-
-def fingerprint(finding: engine.Finding, claim_keys: dict[tuple[str, int], str]) -> str:
-    """Identity of a finding across recomputations: its type and verdict and the claim the engine anchors
-    it on (so it keeps its id when another source joins it), else all the claims it rests on."""
-    if finding.anchor is not None:
-        anchor = claim_keys[(finding.anchor.article_id, finding.anchor.index)]
-        parts = [finding.type, finding.verdict or "", anchor]
-    else:
-        parts = [finding.type, *sorted(claim_keys[(r.article_id, r.index)] for r in finding.claims)]
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
-
-
-def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
-    for i in range(0, len(ids), _CHUNK):
-        yield ids[i : i + _CHUNK]
 
 
 def _stored_claims(
@@ -109,7 +93,7 @@ def _stored_claims(
     """The stored claims of each revision (one query), in text order."""
     ids = [r.id for r in revisions if r.id is not None]
     by_revision: dict[int, list[models.Claim]] = {i: [] for i in ids}
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         rows = session.exec(
             select(models.Claim)
             .where(col(models.Claim.revision_id).in_(chunk))
@@ -126,7 +110,7 @@ def _claim_keys(session: Session, revisions: Sequence[models.ArticleRevision]) -
     ids = [r.id for r in revisions if r.id is not None]
     by_revision: dict[int, list[Any]] = {i: [] for i in ids}
     claim = models.Claim
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         rows = session.exec(
             select(claim.id, claim.revision_id, claim.position, claim.start, claim.end, claim.text)
             .where(col(claim.revision_id).in_(chunk))
@@ -165,60 +149,6 @@ def _sync_claims(
     session.add_all(rows)
     session.flush()
     return rows
-
-
-def _update(row: models.Finding, finding: engine.Finding) -> None:
-    values = {
-        "verdict": finding.verdict,
-        "kind": finding.kind,
-        "confidence": finding.confidence,
-        "severity": finding.severity,
-        "reason": finding.reason,
-        "fact": finding.fact,
-        "old_value": finding.old_value,
-        "new_value": finding.new_value,
-        "independent_sources": list(finding.independent_sources),
-    }
-    for name, value in values.items():
-        if getattr(row, name) != value:
-            setattr(row, name, value)
-
-
-LinkKey = tuple[int, int, int | None]  # (claim row id, position in the finding, side)
-
-
-def _link_keys(finding: engine.Finding, claim_row: dict[tuple[str, int], models.Claim]) -> set[LinkKey]:
-    """The claim links `finding` should have: each claim once, in order, with its discrepancy side."""
-    side_of = {(r.article_id, r.index): n for n, side in enumerate(finding.sides) for r in side}
-    return {
-        (claim_row[(r.article_id, r.index)].id, position, side_of.get((r.article_id, r.index)))  # type: ignore[misc]
-        for position, r in enumerate(dict.fromkeys(finding.claims))
-    }
-
-
-def _links(row: models.Finding, keys: set[LinkKey]) -> list[dict[str, int | None]]:
-    return [
-        {"finding_id": row.id, "claim_id": claim_id, "position": position, "side": side}
-        for claim_id, position, side in keys
-    ]
-
-
-def _stored_links(session: Session, story: models.Story) -> dict[int | None, set[LinkKey]]:
-    """The claim links of each stored finding of `story` (one query)."""
-    rows = session.exec(
-        select(
-            models.FindingClaim.finding_id,
-            models.FindingClaim.claim_id,
-            models.FindingClaim.position,
-            models.FindingClaim.side,
-        )
-        .join(models.Finding, col(models.Finding.id) == col(models.FindingClaim.finding_id))
-        .where(models.Finding.story_id == story.id)
-    ).all()
-    keyed: dict[int | None, set[LinkKey]] = {}
-    for finding_id, claim_id, position, side in rows:
-        keyed.setdefault(finding_id, set()).add((claim_id, position, side))
-    return keyed
 
 
 def _revision_findings(
@@ -288,36 +218,6 @@ def current_claims(
     return claims
 
 
-Sides = frozenset[tuple[int | None, str, str]]  # (side, article id, claim text) of each claim of a finding
-
-
-def _stored_sides(session: Session, story: models.Story) -> dict[int, Sides]:
-    """What each stored finding of `story` rests on, side by side (one query), before claims are redone."""
-    rows = session.exec(
-        select(
-            models.FindingClaim.finding_id,
-            models.FindingClaim.side,
-            models.Claim.article_id,
-            models.Claim.text,
-        )
-        .join(models.Claim, col(models.Claim.id) == col(models.FindingClaim.claim_id))
-        .join(models.Finding, col(models.Finding.id) == col(models.FindingClaim.finding_id))
-        .where(models.Finding.story_id == story.id)
-    ).all()
-    sides: dict[int, set[tuple[int | None, str, str]]] = {}
-    for finding_id, side, article_id, text in rows:
-        sides.setdefault(finding_id, set()).add((side, article_id, text))
-    return {finding_id: frozenset(found) for finding_id, found in sides.items()}
-
-
-def _sides(finding: engine.Finding, claim_row: dict[tuple[str, int], models.Claim]) -> Sides:
-    side_of = {(r.article_id, r.index): n for n, side in enumerate(finding.sides) for r in side}
-    return frozenset(
-        (side_of.get((r.article_id, r.index)), r.article_id, claim_row[(r.article_id, r.index)].text)
-        for r in finding.claims
-    )
-
-
 def recompute_story(
     session: Session,
     story: models.Story,
@@ -326,8 +226,10 @@ def recompute_story(
 ) -> list[models.Finding]:
     """Re-run the engine on the story's current texts; store claims and findings; return the new findings.
 
-    Only articles whose claims are not stored (new texts, or stored by another engine version) are
-    extracted; `fresh` passes claims the caller extracted already. Findings found again whose claims
+    `fresh` passes the claims of the articles that joined or changed (extracted by the caller); every other
+    article's claims are read back from their rows (extracted again only when another engine stored them).
+    While the story's stamp is the one this process wrote, the comparison kept from its last change only
+    takes the articles of `fresh`, and nothing of the others is read. Findings found again whose claims
     changed (a new outlet joins a side, a figure was revised) are added to `changed`, for the caller to
     announce (`finding.updated`); the same figures found again in re-extracted claims are no change.
 
@@ -335,17 +237,67 @@ def recompute_story(
     locks of rows being inserted with a reference to it), so concurrent ingests into one story take turns.
     """
     session.get(models.Story, story.id, with_for_update={"key_share": True}, populate_existing=True)
+    key = _state_key(session, story)
+    kept = story_states.take(key)
+    if kept is not None and fresh and kept.trusted(story.stamp):
+        added = _add_to_kept(session, story, kept, fresh, changed)
+        if added is not None:
+            return added
+    return _recompute_all(session, story, kept, fresh or {}, changed)
+
+
+def _add_to_kept(
+    session: Session,
+    story: models.Story,
+    kept: story_states.Kept,
+    fresh: dict[str, Sequence[engine.Claim]],
+    changed: list[models.Finding] | None,
+) -> list[models.Finding] | None:
+    """Add the articles of `fresh` to the comparison and rows this process wrote under the story's stamp;
+    None (nothing changed yet) when one of them was compared at another version (a revision)."""
+    articles = [session.get(models.Article, article_id) for article_id in fresh]
+    if any(a is None or a.story_id != story.id for a in articles):
+        return None
+    pairs = with_current_text(session, [a for a in articles if a is not None], texts=False)
+    joining = [(a, r) for a, r in pairs if kept.versions.get(a.id) != (r.id, r.text_sha256)]
+    if any(a.id in kept.versions for a, _ in joining):
+        return None
+    texts = current_texts(session, joining, story.id)
+    claims = current_claims(session, joining, fresh, texts={t.id: t for t in texts})
+    for text in texts:
+        kept.state.add(text, claims[text.id])
+    stored = _stored_claims(session, [r for _, r in joining])
+    for article, revision in joining:
+        rows = _sync_claims(session, revision, stored.get(revision.id or -1, []), claims[article.id])
+        kept.rows.claims.set(article.id, _claim_rows(article.id, revision, rows))
+        kept.versions[article.id] = (revision.id, revision.text_sha256)
+    found = [*kept.state.findings(), *kept.rows.revisions]
+    added, kept.rows.findings = write_findings(
+        session, story, found, kept.rows.claims, Before.kept(kept.rows), changed
+    )
+    _written(session, story, kept)
+    return added
+
+
+def _recompute_all(
+    session: Session,
+    story: models.Story,
+    kept: story_states.Kept | None,
+    fresh: dict[str, Sequence[engine.Claim]],
+    changed: list[models.Finding] | None,
+) -> list[models.Finding]:
+    """Compare the story's current articles (with the kept state when it is still of some of them) and
+    write claims and findings over what the database holds."""
     articles = session.exec(
         select(models.Article).where(models.Article.story_id == story.id).order_by(*CONTENT_ORDER)
     ).all()
     pairs = with_current_text(session, articles, texts=False)  # a kept comparison needs few texts
-    before = _stored_sides(session, story) if changed is not None else {}
-    state, claims = _compared(session, story, pairs, fresh or {})
+    before = Before.read(session, story, sides=changed is not None)  # before claims are redone
+    versions = _versions(pairs)
+    state, claims = _compared(session, story, pairs, fresh, kept.state_for(versions) if kept else None)
 
     # claims read back from this engine's rows are those rows: only the others need writing (or checking)
-    from_rows = {
-        a.id for a, r in pairs if a.id not in (fresh or {}) and r.claims_engine == engine_fingerprint()
-    }
+    from_rows = {a.id for a, r in pairs if a.id not in fresh and r.claims_engine == engine_fingerprint()}
     rewritten = [r for a, r in pairs if a.id not in from_rows]
     rows: dict[int, list[Any]] = {**_claim_keys(session, [r for a, r in pairs if a.id in from_rows])}
     stored = _stored_claims(session, rewritten)
@@ -354,61 +306,32 @@ def recompute_story(
             rows[revision.id] = _sync_claims(  # type: ignore[index]
                 session, revision, stored.get(revision.id or -1, []), claims.get(article.id, ())
             )
-    claim_row: dict[tuple[str, int], Any] = {}
-    claim_key: dict[tuple[str, int], str] = {}
+    written = StoredRows(revisions=_revision_findings(session, pairs, claims))
     for article, revision in pairs:
-        for row in rows.get(revision.id or -1, []):
-            claim_row[(article.id, row.position)] = row
-            claim_key[(article.id, row.position)] = f"{article.id}:{revision.number}:{row.start}:{row.end}"
+        written.claims.set(article.id, _claim_rows(article.id, revision, rows.get(revision.id or -1, [])))
+    added, written.findings = write_findings(
+        session, story, [*state.findings(), *written.revisions], written.claims, before, changed
+    )
+    _written(session, story, story_states.Kept(state, versions, None, written))
+    return added
 
-    existing = {
-        f.fingerprint: f
-        for f in session.exec(select(models.Finding).where(models.Finding.story_id == story.id)).all()
-    }
-    linked = _stored_links(session, story)
-    added: list[tuple[models.Finding, engine.Finding]] = []
-    relink: list[tuple[models.Finding, engine.Finding]] = []
-    seen: set[str] = set()
-    for finding in [*state.findings(), *_revision_findings(session, pairs, claims)]:
-        refs = [*finding.claims, *([finding.anchor] if finding.anchor else [])]
-        if any((r.article_id, r.index) not in claim_row for r in refs):
-            continue  # the engine pointed outside this story's claims: nothing to prove it with
-        print_ = fingerprint(finding, claim_key)
-        if print_ in seen:  # two findings on one anchor: tell them apart by all their claims
-            print_ = fingerprint(replace(finding, anchor=None), claim_key)
-        if print_ in seen:
-            continue
-        seen.add(print_)
-        row = existing.get(print_)
-        if row is None:
-            row = models.Finding(story_id=story.id, fingerprint=print_, type=finding.type, reason="")
-            added.append((row, finding))
-        elif _link_keys(finding, claim_row) != linked.get(row.id):
-            relink.append((row, finding))  # other claims now, or its claim rows were replaced
-            if changed is not None and before.get(row.id or -1) != _sides(finding, claim_row):
-                changed.append(row)
-        _update(row, finding)
-    session.add_all(row for row, _ in added)
-    session.flush()
 
-    relinked_ids = [row.id for row, _ in relink if row.id is not None]
-    for ids in _chunks(relinked_ids):
-        session.execute(delete(models.FindingClaim).where(col(models.FindingClaim.finding_id).in_(ids)))
-    links = [link for row, found in [*added, *relink] for link in _links(row, _link_keys(found, claim_row))]
-    if links:  # rows, not ORM objects: a finding of a large story has thousands
-        session.execute(insert(models.FindingClaim), links)
-    gone = [row.id for print_, row in existing.items() if print_ not in seen and row.id is not None]
-    for row in (row for print_, row in existing.items() if print_ not in seen):
-        session.expunge(row)
-    for ids in _chunks(gone):
-        session.execute(delete(models.Finding).where(col(models.Finding.id).in_(ids)))
+def _claim_rows(
+    article_id: str, revision: models.ArticleRevision, rows: Sequence[Any]
+) -> dict[int, ClaimRow]:
+    """Position -> what findings need of each stored claim row of `revision`."""
+    number = revision.number
+    return {r.position: ClaimRow(r.id, r.text, claim_key(article_id, number, r.start, r.end)) for r in rows}
 
+
+def _written(session: Session, story: models.Story, kept: story_states.Kept) -> None:
+    """The story's findings are written: a fresh stamp, and the comparison kept under it."""
     _relabel(story)
     story.updated_at = models.utcnow()
+    story.stamp = kept.stamp = secrets.token_hex(16)
     session.add(story)
     session.flush()
-    story_states.keep(_state_key(session, story), state, _versions(pairs))
-    return [row for row, _ in added]
+    story_states.keep(_state_key(session, story), kept)
 
 
 REBUILD_AFTER = 16  # articles a kept comparison lacks beyond which the story is compared anew
@@ -419,11 +342,11 @@ def _compared(
     story: models.Story,
     pairs: Sequence[tuple[models.Article, models.ArticleRevision]],
     fresh: dict[str, Sequence[engine.Claim]],
+    state: engine.StoryState | None,
 ) -> tuple[engine.StoryState, dict[str, Sequence[engine.Claim]]]:
-    """The engine's comparison of the story's current texts and the claims it compared: the one this
-    process kept from the story's last change, given the articles it lacks, else compared anew (only the
-    articles it lacks are loaded and extracted)."""
-    state = story_states.take(_state_key(session, story), _versions(pairs))
+    """The engine's comparison of the story's current texts and the claims it compared: `state` (kept from
+    the story's last change, of some of its articles) given the articles it lacks, else compared anew (only
+    the articles it lacks are loaded and extracted)."""
     known = state.article_ids if state is not None else set()
     lacking = [(a, r) for a, r in pairs if a.id not in known]
     if state is None or len(lacking) > REBUILD_AFTER:
@@ -439,7 +362,7 @@ def _compared(
 
 
 def _state_key(session: Session, story: models.Story) -> tuple[str, str]:
-    return (str(session.get_bind().url), story.id)
+    return story_states.key_of(session.get_bind().url, story.id)
 
 
 def _versions(pairs: Sequence[tuple[models.Article, models.ArticleRevision]]) -> story_states.Versions:

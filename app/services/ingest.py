@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from sqlalchemy import update
 from sqlmodel import Session, select
 
 from app import engine, models
@@ -105,6 +106,9 @@ def store_article(session: Session, data: ArticleCreate) -> Stored:
             return Stored(article, current, "unchanged")
         number = article.current_revision + 1
         outcome: Outcome = "revised"
+        if article.story_id is not None:  # its story's kept comparisons hold the old text
+            story = models.Story
+            session.execute(update(story).where(story.id == article.story_id).values(stamp=None))
     else:
         article = models.Article(id=data.id or models.new_id("art"), source=data.source, url=data.url)
         number = 1

@@ -47,6 +47,7 @@ def merge_stories(
     survivor.active_from, survivor.active_until = _span(
         survivor.active_from, survivor.active_until, leaving.active_from, leaving.active_until
     )
+    survivor.stamp = None  # it holds other articles now: no comparison kept of it stands
     session.add(survivor)
     enqueue_events(session, [merge_event(leaving.id, survivor, settings)])
     session.delete(leaving)

@@ -53,6 +53,9 @@ def test_rewritten_claims_keep_findings_linked(database_url):
         for revision in session.exec(select(models.ArticleRevision)).all():
             revision.claims_engine = "an-older-engine"
             session.add(revision)
+        story = session.get(models.Story, session.get(models.Article, "wire").story_id)
+        story.stamp = "written-by-an-older-engine"  # as the older engine's process left it
+        session.add(story)
         session.commit()
         _ingest(session, id_="third", source="Third", text=FERRY_WIRE + " More.", story="ferry")
         story_id = session.get(models.Article, "wire").story_id
