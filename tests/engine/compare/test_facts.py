@@ -474,3 +474,12 @@ def test_two_rises_of_different_measures_are_two_facts():
                "Orvane Telecom said the broader index rose 0.8% on the day, while revenue rose 12%.",
                "Orvane Telecom gained as revenue rose 12% in the quarter; the broader index rose 0.6%.")
     assert not any("12%" in f.reason and "0.8%" in f.reason for f in discrepancies(r))
+
+
+def test_people_charged_are_another_count_than_people_arrested():
+    r = report("Police in Orvale arrested 52 people after the march, and 16 have been charged.",
+               "Police said 29 people were arrested in Orvale on Saturday evening.")
+    assert not any("16" in f.reason and "29" in f.reason for f in discrepancies(r))
+    from app.engine import extract_claims
+    found = extract_claims("Police arrested 52 people, and 16 have been charged.")
+    assert [c.frame.action for c in found if c.text == "16"] == ["charge"]
