@@ -28,6 +28,7 @@ class AlignItem:
     polarity: tuple[str, str] | None = None  # ("trend", "up"), ("balance", "-"): see polarity.py
     role: frozenset[str] = frozenset()  # content words right after the figure: what it is for
     stated: frozenset[str] = frozenset()  # the actions its article gives this exact figure (see restated)
+    labels: frozenset[tuple] = frozenset()  # of a date: the figures of its sentence it is the time of
 
 
 def with_stated(article_items: Sequence[AlignItem]) -> list[AlignItem]:
@@ -40,6 +41,30 @@ def with_stated(article_items: Sequence[AlignItem]) -> list[AlignItem]:
             actions.setdefault(key, set()).add(it.claim.frame.action)
     return [replace(it, stated=frozenset(actions.get(_figure(it), ()))) if _figure(it) else it
             for it in article_items]
+
+
+def with_labels(items: Sequence[AlignItem], claims: Sequence[Claim]) -> list[AlignItem]:
+    """The items of one article's `claims`, each date knowing the figures of its sentence it is the time of
+    ("September's gain was revised up to 121,000": September labels 121,000)."""
+    timed: dict[tuple[int, str], set[tuple]] = {}
+    for c in claims:
+        v = c.value
+        if c.kind not in ("date", "time") and c.frame.time and v.low is not None and v.low == v.high:
+            timed.setdefault((c.sentence_start, c.frame.time), set()).add((c.kind, v.unit, v.low))
+    out = []
+    for it in items:
+        dated = it.block[0] == "date" and it.claim.value.iso
+        labelled = timed.get((it.claim.sentence_start, it.claim.value.iso)) if dated else None
+        out.append(replace(it, labels=frozenset(labelled)) if labelled else it)
+    return out
+
+
+def label_other_figures(a: AlignItem, b: AlignItem) -> bool:
+    """Two dates that are the times of figures of one kind, none of them the same figure ("September's gain
+    was 121,000" and "August was revised to 148,000"): each names which figure it is, so the dates differ
+    with the figures and neither misstates the other (a date a desk moved keeps its figure)."""
+    blocks = {k[0] for k in a.labels} & {k[0] for k in b.labels}
+    return bool(blocks) and not (a.labels & b.labels)
 
 
 def _figure(item: AlignItem) -> tuple | None:

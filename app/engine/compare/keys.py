@@ -22,7 +22,7 @@ from datetime import date
 from app.engine import lexicon as lx
 from app.engine.compare.context import context_similarity
 from app.engine.compare.intervals import same_basis, values_meet
-from app.engine.compare.items import AlignItem, is_running, restated
+from app.engine.compare.items import AlignItem, is_running, label_other_figures, restated
 from app.engine.frame.attribution import source_words
 from app.engine.frame.polarity import opposite
 from app.engine.model import Claim
@@ -148,6 +148,8 @@ def soft_conflict(a: AlignItem, b: AlignItem) -> str | None:
         return "another span"  # a race time of two hours is no misstated "three years"
     if _sizes_apart(a.claim, b.claim):
         return "another size"  # earnings of $1.40 a share are no misstated "$7.1bn" of revenue
+    if label_other_figures(a, b):
+        return "another figure's time"  # "September's gain was 121,000" is no misdated "August: 148,000"
     scope = one_sided_scope(a, b)
     if scope:
         return f"part ({scope})"  # a part never conflicts with its whole

@@ -251,6 +251,8 @@ def qualifier_before(tokens: list[Token], i: int) -> tuple[Qualifier, int] | Non
             after_determiner = i > size and tokens[i - size - 1].lower in _DETERMINERS
             if q.phrase in table.not_after_determiner and after_determiner:
                 return None  # "the past 10 years"
+            if i > size and tokens[i - size - 1].lower in table.verb_particles.get(q.phrase, ()):
+                return None  # "revised up to 121,000": the verb's particle, and the figure a level
             return q, i - size
     return None
 

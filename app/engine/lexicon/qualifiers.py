@@ -30,6 +30,7 @@ class Qualifiers:
     before: dict[tuple[str, ...], Qualifier]
     after: dict[tuple[str, ...], Qualifier]
     not_after_determiner: frozenset[str]
+    verb_particles: dict[str, frozenset[str]]  # "up to" after "revised": the verb's particle, no bound
     converted_rounding: float  # relative tolerance between figures stated in different units
     approximate_by_digits: tuple[float, ...]  # reach of "about N" by N's significant digits (1, 2, 3+)
 
@@ -58,6 +59,7 @@ def qualifiers() -> Qualifiers:
         _phrases(t["before"], t["tolerance"]),
         _phrases(t["after"], t["tolerance"]),
         words("qualifiers", "not_after_determiner"),
+        {phrase: frozenset(verbs) for phrase, verbs in t["verb_particles"].items()},
         float(t["rounding"]["converted_relative"]),
         tuple(float(x) for x in t["tolerance"]["approximate_by_digits"]),
     )

@@ -483,3 +483,15 @@ def test_people_charged_are_another_count_than_people_arrested():
     from app.engine import extract_claims
     found = extract_claims("Police arrested 52 people, and 16 have been charged.")
     assert [c.frame.action for c in found if c.text == "16"] == ["charge"]
+
+
+def test_two_months_that_date_two_different_figures_are_no_date_discrepancy():
+    r = report("The bureau said March's figure was revised up to 88,000 from 71,000, a sharp change.",
+               "The bureau said February was revised down to 64,000, a sharp change.")
+    assert not [f for f in discrepancies(r) if "March" in f.reason and "February" in f.reason]
+
+
+def test_a_month_a_desk_moved_under_the_same_figure_is_still_a_date_discrepancy():
+    r = report("The Orvale bureau said employers added 88,000 jobs in March, beating forecasts.",
+               "The Orvale bureau said employers added 88,000 jobs in April, beating forecasts.")
+    assert [f for f in discrepancies(r) if "March" in f.reason and "April" in f.reason]

@@ -539,3 +539,10 @@ def test_an_age_range_in_months_keeps_its_unit():
 def test_between_a_bare_figure_and_a_sum_in_cents_is_one_range():
     c = claims("Analysts had expected earnings of between 80 and 85 cents a share.")[0]
     assert (c.text, c.value.low, c.value.high) == ("80 and 85 cents a share", 80, 85)
+
+
+def test_revised_up_to_is_a_revision_to_a_level_and_up_to_alone_a_ceiling():
+    revised = claims("The March figure was revised up to 88,000 jobs.")[-1]
+    assert (revised.value.qualifier, revised.value.low) == ("exact", 88_000)
+    ceiling = claims("Forecasters expect up to 40 cm of snow in Orvale.")[0]
+    assert (ceiling.value.qualifier, ceiling.value.high) == ("upper_bound", 40)
