@@ -13,7 +13,9 @@ Values in different units compare in their base unit (Value.base_*).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from app.engine.model import Claim
 
@@ -54,11 +56,14 @@ def _below(lo: float | None, lo_open: bool, hi: float | None, hi_open: bool) -> 
     return lo < hi if (lo_open or hi_open) else lo <= hi
 
 
-def interval(claim: Claim, use_base: bool, widen: float = 0.0) -> Interval:
+def interval(claim: Claim, use_base: bool, widen: float = 0.0, by_month_day: bool = False) -> Interval:
     """The values `claim` admits: its Value interval, a close bound kept near its figure ("nearly 40" is not
     3), counts made integral under a strict bound ("more than 40" admits 41 and up), widened by a relative
-    rounding tolerance if asked. Everything comes from the Value the extractor recorded."""
+    rounding tolerance if asked. Everything comes from the Value the extractor recorded. `by_month_day`
+    reads a date by its month and day only (to compare with a day whose year is unknown, "--03-28")."""
     v = claim.value
+    if by_month_day and claim.kind == "date":
+        return month_day_interval(v.iso)
     lo, hi, nominal = (v.base_low, v.base_high, v.base_nominal) if use_base else (v.low, v.high, v.nominal)
     if lo is None and hi is None and v.qualifier == "exact":
         lo = hi = nominal
@@ -97,6 +102,37 @@ def _stated_range(claim: Claim, lo: float | None) -> float | None:
     return 0.5 * 10.0**-decimals * abs(lo / written)
 
 
+_LEAP = 2000  # the year a month and a day are placed in to compare them (it has a 29 February)
+
+
+def is_month_day(claim: Claim) -> bool:
+    """A date whose year nothing fixed: "28 March" in an undated article (iso "--03-28")."""
+    return claim.kind == "date" and (claim.value.iso or "").startswith("--")
+
+
+def month_day_interval(iso: str | None) -> Interval:
+    """The days of a date as days of one year, read by month and day ("2025-03-28" and "--03-28" alike);
+    open when the date runs over a year's end or is no day or run of days."""
+    first, _, last = (iso or "").partition("/")
+    a, b = _month_day(first), _month_day(last or first)
+    if a is None or b is None or b < a or b - a > 31:
+        return Interval(None, None)
+    return Interval(a, b)
+
+
+def _month_day(text: str) -> float | None:
+    parts = text.removeprefix("--").split("-")[-2:] if text else []
+    try:
+        return float(date(_LEAP, int(parts[0]), int(parts[1])).toordinal()) if len(parts) == 2 else None
+    except ValueError:
+        return None
+
+
+def by_month_day(claims: Sequence[Claim]) -> bool:
+    """Compare these claims by month and day: they are dates, and the year of one of them is unknown."""
+    return any(is_month_day(c) for c in claims) and all(c.kind == "date" for c in claims)
+
+
 def same_basis(a: Claim, b: Claim) -> bool:
     """Can two claims compare in base units (both have one, the same)?"""
     va, vb = a.value, b.value
@@ -107,5 +143,5 @@ def same_basis(a: Claim, b: Claim) -> bool:
 
 def values_meet(a: Claim, b: Claim) -> bool:
     """True when the values two claims admit overlap (bounds, approximations and rounding included)."""
-    use_base = same_basis(a, b)
-    return interval(a, use_base).meets(interval(b, use_base))
+    use_base, month_day = same_basis(a, b), by_month_day((a, b))
+    return interval(a, use_base, by_month_day=month_day).meets(interval(b, use_base, by_month_day=month_day))

@@ -18,7 +18,7 @@ from itertools import combinations
 from app.engine import lexicon as lx
 from app.engine.compare.context import context_similarity
 from app.engine.compare.fact import Fact
-from app.engine.compare.intervals import Interval, interval
+from app.engine.compare.intervals import Interval, by_month_day, interval
 from app.engine.compare.items import AlignItem
 from app.engine.compare.keys import soft_conflict
 from app.engine.compare.kinds import confidence, difference_kind
@@ -44,7 +44,8 @@ def judge(fact: Fact, story_id: str | None = None) -> list[Finding]:
     if len({m.ref.article_id for m in members}) < 2:
         return []
     use_base, widen = _comparison_basis(members)
-    spans = [interval(m.claim, use_base, widen) for m in members]
+    month_day = by_month_day([m.claim for m in members])
+    spans = [interval(m.claim, use_base, widen, month_day) for m in members]
     label = fact_label(members)
     base = members[0].claim.value.base_unit
     note = f" (compared in {base}, ±{widen:.0%} rounding tolerance)" if widen else ""

@@ -87,6 +87,8 @@ def say_date(iso: str | None) -> str | None:
     """"2025-06-01" -> "1 Jun 2025"; "2025-05-31/2025-06-01" -> "31 May–1 Jun 2025"."""
     if not iso:
         return None
+    if iso.startswith("--"):  # a month and a day, no year: "--03-28" -> "28 Mar"
+        return _say_month_day(iso)
     first, _, last = iso.partition("/")
     try:
         a = date.fromisoformat(first)
@@ -98,6 +100,17 @@ def say_date(iso: str | None) -> str | None:
     if a.year == b.year:
         return f"{a.day} {a:%b}–{b.day} {b:%b} {b.year}"
     return f"{a.day} {a:%b} {a.year}–{b.day} {b:%b} {b.year}"
+
+
+def _say_month_day(iso: str) -> str:
+    days = []
+    for part in iso.split("/"):
+        try:
+            d = date(2000, int(part[2:4]), int(part[5:7]))
+        except ValueError:
+            return iso
+        days.append(f"{d.day} {d:%b}")
+    return "–".join(dict.fromkeys(days))
 
 
 def fact_label(members: Sequence[AlignItem]) -> str:

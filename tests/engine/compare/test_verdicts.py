@@ -1,6 +1,8 @@
 """Verdicts by interval logic: one test per phrase pair (texts written for these tests)."""
 
 
+from dataclasses import replace
+
 from app.engine.compare.align import align
 from app.engine.compare.fact import Fact
 from app.engine.compare.intervals import interval
@@ -261,3 +263,38 @@ def test_a_vague_range_admits_a_stated_range_inside_it():
     stated = marched("Between 20,000 and 30,000 people marched.", "20,000 and 30,000 people", 20_000, 30_000)
     other = marched("Between 20,000 and 40,000 people marched.", "20,000 and 40,000 people", 20_000, 40_000)
     assert vague.meets(stated) and not stated.meets(other)
+
+
+def test_a_day_without_its_year_conflicts_with_the_day_before():
+    t = "The storm made landfall on {}, the weather office said."
+    a = claim(t.format("28 March"), "28 March", None, kind="date")
+    b = claim(t.format("27 March"), "27 March", None, kind="date")
+    a = replace(a, value=replace(a.value, iso="--03-28"))
+    b = replace(b, value=replace(b.value, iso="--03-27"))
+    assert verdicts(a, b)[0] == ("discrepancy", "value")
+
+
+def test_a_day_without_its_year_agrees_with_the_same_day_of_a_known_year():
+    t = "The storm made landfall on {}, the weather office said."
+    a = claim(t.format("28 March"), "28 March", None, kind="date")
+    a = replace(a, value=replace(a.value, iso="--03-28"))
+    b = claim(t.format("March 28"), "March 28", day("2025-03-28"), kind="date")
+    b = replace(b, value=replace(b.value, iso="2025-03-28"))
+    assert verdicts(a, b) == [("agreement", "exact")]
+
+
+def test_a_day_without_its_year_is_said_as_day_and_month():
+    from app.engine.compare.wording import say_date
+
+    assert say_date("--03-28") == "28 Mar" and say_date("--12-05/--12-06") == "5 Dec–6 Dec"
+
+
+def test_two_undated_reports_of_a_quake_on_different_days_are_a_discrepancy():
+    from app.engine import ArticleText, check_articles
+
+    t = "A strong earthquake struck the Norden valley at midday on {}, toppling the clock tower in Harlow."
+    report = check_articles([ArticleText("a", "Wire", t.format("28 March")),
+                             ArticleText("b", "Desk", t.format("27 March"))])
+    found = [f for f in report.findings if f.type == "discrepancy"]
+    assert [sorted(report.claims[r.article_id][r.index].text for r in f.claims) for f in found] == [
+        ["27 March", "28 March"]]

@@ -24,6 +24,7 @@ from app.engine.extract.dates.spans import (
     Order,
     add_months,
     is_year_token,
+    month_day,
     month_days,
     on_day,
     over,
@@ -104,6 +105,9 @@ def resolve_day(tokens: list[Token], start: int, end: int, month: int, day: int,
         found = pick(lambda y: _both(safe_date(y, month, day)), published, direction(tokens, start, end),
                      "started", DAY_AHEAD)
         year = found[0].year if found else None
+    if year is None and published is None and safe_date(2024, month, day) is not None:
+        return month_day(start, end, month, day, last if last and safe_date(2024, month, last) else None,
+                         order=order)  # "28 March" in an undated article: a month and a day, no year
     first = safe_date(year, month, day) if year is not None else None
     if first is not None and last is not None:
         final = safe_date(year, month, last)

@@ -59,6 +59,16 @@ def over(start: int, end: int, first: date, last: date) -> DateMatch:
                      last.toordinal())
 
 
+def month_day(start: int, end: int, month: int, day: int, last: int | None = None, **extra) -> DateMatch:
+    """A day of a month whose year nothing fixes (no year, no publication date): ISO 8601's truncated
+    "--03-28" (or "--03-05/--03-06" for a run of days), with no ordinals; it compares with other days by
+    month and day only (compare/intervals.py)."""
+    iso = f"--{month:02d}-{day:02d}"
+    if last is not None and last > day:
+        iso += f"/--{month:02d}-{last:02d}"
+    return DateMatch(start, end, "date", iso, None, None, **extra)
+
+
 def unresolved(start: int, end: int) -> DateMatch:
     """A date whose days the text does not fix (no publication date to count from)."""
     return DateMatch(start, end, "date", None, None, None)

@@ -170,3 +170,15 @@ def test_for_the_3rd_time_is_no_date():
 
 def test_slipped_to_the_5th_is_a_rank_not_a_date():
     assert isos("The club slipped to the 5th after the defeat.", SPRING) == []
+
+
+def test_a_day_and_month_in_an_undated_article_is_a_month_and_a_day():
+    assert iso("The final was played on 28 March before a full stadium.", None) == "--03-28"
+
+
+def test_a_run_of_days_in_an_undated_article_keeps_its_month_and_days():
+    assert iso("The summit ran on 5-6 December in Harlow.", None) == "--12-05/--12-06"
+
+
+def test_a_day_with_its_year_needs_no_publication_date():
+    assert iso("Polls close on 3 May 2024 in Norden.", None) == "2024-05-03"
