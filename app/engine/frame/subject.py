@@ -213,8 +213,18 @@ def measure_of(words: list[Token], clauses: list[int], first: int, after: int) -
         before = next((j for j in range(k - 1, -1, -1) if is_number(words[j]) and clauses[j] == here), None)
         return measure_of(words, clauses, before, before + 1) if before is not None else None
     if k < first - 1 and k >= 0 and clauses[k] == here and (_noun(words[k]) or _opening_noun(words, k)):
+        if words[k].norm in _territories():
+            return None  # "rain fell on parts of Santa Ines province in 36 hours": a place, no measure
         return _segmented(words, _phrase_head(words, clauses, k))
     return None
+
+
+@cache
+def _territories() -> frozenset[str]:
+    """Kinds of place ("province", "county"), singular and plural: where a figure is, never what it
+    measures; an "area" may be measured (lexicon/frame.toml [measure] measured_places)."""
+    kinds = lx.words("frame", "places", "kinds") - lx.words("frame", "measure", "measured_places")
+    return frozenset(kinds | {f"{k}s" for k in kinds})
 
 
 _COORDINATORS = frozenset(("and", "but", "or"))

@@ -277,3 +277,14 @@ def test_a_verb_after_and_shares_the_subject_of_the_figure_before():
     s = "Average rents rose 0.3% in the month and were up 6.2% from a year earlier."
     assert frame(s, "6.2%", kind="percent").measure == "rent"
     assert frame("Revenue rose 12% and profit fell 3%.", "3%", kind="percent").measure == "profit"
+
+
+def test_a_kind_of_place_before_a_span_is_no_measure():
+    text = "Snow fell across the Harlow district in 12 hours, closing the pass."
+    assert frame(text, "12 hours", kind="duration").measure is None
+    assert frame("Snow fell in 12 hours.", "12 hours", kind="duration").measure == "snow"
+
+
+def test_an_area_may_be_what_is_measured():
+    found = frame("The burned area reached 7,000 hectares.", "7,000 hectares", kind="quantity")
+    assert found.measure == "area"
