@@ -19,7 +19,7 @@ from typing import Any
 from app.engine import lexicon as lx
 from app.engine.compare.context import context_similarity, mask, role_words, window_words
 from app.engine.compare.fact import Fact
-from app.engine.compare.intervals import values_meet
+from app.engine.compare.intervals import is_share, values_meet
 from app.engine.compare.items import AlignItem, with_stated
 from app.engine.compare.keys import (
     conflicts,
@@ -50,9 +50,8 @@ def block_of(claim: Claim) -> tuple[str, ...] | None:
     if claim.kind in ("count", "number"):
         if "whole" in claim.frame.modifiers:
             return None  # "six of the seven members": the set a partitive counts from is its context
-        nominal = claim.value.nominal
-        if nominal is not None and 0 < abs(nominal) < 1:
-            return ("share", claim.frame.counted or "")  # "a third of the bombers" is a share, not a count
+        if is_share(claim):  # "nearly a third of rail staff" is a share, as "31% of its staff" is
+            return ("percent", "share")
         return ("count", claim.frame.counted) if claim.frame.counted else None
     if claim.kind == "time":  # a clock time in a known zone compares in UTC; "local time" only with its like
         return ("time", "utc" if claim.value.base_unit else "wall")

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from app.engine import lexicon as lx
 from app.engine.model import Claim
 
 _INTEGER_KINDS = ("count", "number", "age")
@@ -65,6 +66,11 @@ def interval(claim: Claim, use_base: bool, widen: float = 0.0, by_month_day: boo
     if by_month_day and claim.kind == "date":
         return month_day_interval(v.iso)
     lo, hi, nominal = (v.base_low, v.base_high, v.base_nominal) if use_base else (v.low, v.high, v.nominal)
+    if is_share(claim):  # "nearly a third of staff" compares with "31% of staff" in percent
+        lo, hi, nominal = (x * 100 if x is not None else None for x in (lo, hi, nominal))
+        if v.qualifier == "exact" and nominal is not None:  # "a third" is a round figure: 33.3 +- a few
+            pad = lx.qualifiers().fraction_rounding
+            return Interval(nominal - pad, nominal + pad, lo_open=True, hi_open=True)
     if lo is None and hi is None and v.qualifier == "exact":
         lo = hi = nominal
     close = v.tolerance if v.qualifier in ("lower_bound", "upper_bound") else None
@@ -100,6 +106,21 @@ def _stated_range(claim: Claim, lo: float | None) -> float | None:
         return None
     decimals = min(len(f.partition(".")[2]) for f in figures)
     return 0.5 * 10.0**-decimals * abs(lo / written)
+
+
+def is_share(claim: Claim) -> bool:
+    """A fraction of a set: "a third of the staff", "more than half of voters" (0 < figure < 1), not a
+    partitive's set ("six of the seven members": "whole") nor a reading ("magnitude 0.8")."""
+    v = claim.value
+    return (claim.kind in ("count", "number") and v.nominal is not None and 0 < abs(v.nominal) < 1
+            and "whole" not in claim.frame.modifiers
+            and not (claim.kind == "number" and v.dimension and v.unit in (None, v.dimension)))
+
+
+def in_percent(claim: Claim) -> float | None:
+    """The figure as stated, a share in percent ("half" -> 50): what two figures of a fact differ by."""
+    n = claim.value.nominal
+    return n * 100 if n is not None and is_share(claim) else n
 
 
 _LEAP = 2000  # the year a month and a day are placed in to compare them (it has a 29 February)

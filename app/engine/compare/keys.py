@@ -21,7 +21,7 @@ from datetime import date
 
 from app.engine import lexicon as lx
 from app.engine.compare.context import context_similarity
-from app.engine.compare.intervals import same_basis, values_meet
+from app.engine.compare.intervals import in_percent, same_basis, values_meet
 from app.engine.compare.items import AlignItem, is_running, label_other_figures, restated
 from app.engine.frame.attribution import source_words
 from app.engine.frame.polarity import opposite
@@ -183,8 +183,8 @@ FAR_FROM_BOUND = 3  # a figure this many times past an open bound meets it by sa
 
 def _far_from_bound(a: Claim, b: Claim) -> bool:
     """One open bound and a figure far past it ("at least four" and 321): they meet whatever they count."""
-    for bound, other in ((a.value, b.value), (b.value, a.value)):
-        n, v = bound.nominal, other.nominal
+    for (bound, n), (other, v) in (((a.value, in_percent(a)), (b.value, in_percent(b))),
+                                   ((b.value, in_percent(b)), (a.value, in_percent(a)))):
         if bound.tolerance is not None or not n or not v or other.qualifier in ("lower_bound", "upper_bound"):
             continue
         if bound.qualifier == "lower_bound" and v >= FAR_FROM_BOUND * n:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from itertools import combinations
 
 from app.engine.compare.align import VERBATIM, pair_score
+from app.engine.compare.intervals import in_percent
 from app.engine.compare.items import AlignItem, is_running
 from app.engine.frame.attribution import source_words
 
@@ -76,7 +77,7 @@ def _names(side: Sequence[AlignItem]) -> str:
 
 
 def _change(old: AlignItem, new: AlignItem) -> str:
-    a, b = old.claim.value.nominal, new.claim.value.nominal
+    a, b = in_percent(old.claim), in_percent(new.claim)
     if a is None or b is None or a == b:
         return ""
     return f", {'up' if b > a else 'down'} {abs(b - a):g}"

@@ -33,6 +33,7 @@ class Qualifiers:
     verb_particles: dict[str, frozenset[str]]  # "up to" after "revised": the verb's particle, no bound
     converted_rounding: float  # relative tolerance between figures stated in different units
     approximate_by_digits: tuple[float, ...]  # reach of "about N" by N's significant digits (1, 2, 3+)
+    fraction_rounding: float = 4.0  # percentage points a fraction word admits either side ("a third")
 
     def approximate_reach(self, figure: float) -> float:
         """How far "about `figure`" reaches, relative: the more precise the figure, the less."""
@@ -62,4 +63,5 @@ def qualifiers() -> Qualifiers:
         {phrase: frozenset(verbs) for phrase, verbs in t["verb_particles"].items()},
         float(t["rounding"]["converted_relative"]),
         tuple(float(x) for x in t["tolerance"]["approximate_by_digits"]),
+        float(t["rounding"]["fraction_points"]),
     )

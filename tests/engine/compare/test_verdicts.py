@@ -298,3 +298,35 @@ def test_two_undated_reports_of_a_quake_on_different_days_are_a_discrepancy():
     found = [f for f in report.findings if f.type == "discrepancy"]
     assert [sorted(report.claims[r.article_id][r.index].text for r in f.claims) for f in found] == [
         ["27 March", "28 March"]]
+
+
+def _found(*texts):
+    from app.engine import ArticleText, check_articles
+
+    report = check_articles([ArticleText(f"a{i}", f"S{i}", t) for i, t in enumerate(texts)])
+    return [(f.type, sorted(report.claims[r.article_id][r.index].text for r in f.claims))
+            for f in report.findings]
+
+
+def test_nearly_a_third_of_staff_agrees_with_31_percent_of_staff():
+    found = _found("Nearly a third of the council's staff walked out on Monday, the union said.",
+                   "The council said 31% of its staff walked out on Monday.")
+    assert ("agreement", ["31%", "Nearly a third of the council's staff"]) in found
+
+
+def test_half_of_voters_is_a_round_figure_that_admits_52_percent():
+    found = _found("Half of voters in Norden backed the water levy, the election office said.",
+                   "The election office said 52% of voters in Norden backed the water levy.")
+    assert found == [("agreement", ["52%", "Half of voters"])]
+
+
+def test_more_than_half_of_voters_conflicts_with_48_percent():
+    found = _found("More than half of voters in Norden backed the water levy, the election office said.",
+                   "The election office said 48% of voters in Norden backed the water levy.")
+    assert found == [("discrepancy", ["48%", "More than half of voters"])]
+
+
+def test_a_third_of_members_still_conflicts_with_half_of_them():
+    found = _found("A third of the club's members voted to sell the ground, the chairman said.",
+                   "Half of the club's members voted to sell the ground, the chairman said.")
+    assert [f[0] for f in found] == ["discrepancy"]
