@@ -46,13 +46,31 @@ def _in_name(words: list[Token], i: int) -> bool:
     return words[i - 1].norm not in (".", "“", '"', "‘", "'", "(", ":", "—", "-")
 
 
+def _noun_after_determiner(words: list[Token], i: int) -> bool:
+    """'the Ridgeback fire', 'a fire': an action word that is a noun there (lexicon/actions.toml
+    [nouns_after_determiner]); the determiner may stand before a name ("the Ridgeback fire")."""
+    nouns, determiners = _nouns_after_determiner()
+    if words[i].norm not in nouns:
+        return False
+    k = i - 1
+    while k > 0 and words[k].text[:1].isupper():
+        k -= 1  # "the Ridgeback fire", "the Bear Hollow fire"
+    return k >= 0 and words[k].norm in determiners
+
+
+@cache
+def _nouns_after_determiner() -> tuple[frozenset[str], frozenset[str]]:
+    return (lx.words("actions", "nouns_after_determiner", "words"),
+            lx.words("actions", "nouns_after_determiner", "determiners"))
+
+
 def actions(words: list[Token]) -> list[Act]:
     """Every action phrase of the sentence, left to right, the longest one at each word."""
     by_first = _phrases_by_first()
     out, i = [], 0
     while i < len(words):
         options = by_first.get(words[i].norm)
-        if options and not _in_name(words, i):
+        if options and not _in_name(words, i) and not _noun_after_determiner(words, i):
             for phrase, cls in options:
                 n = len(phrase)
                 if tuple(t.norm for t in words[i : i + n]) == phrase:

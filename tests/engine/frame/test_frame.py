@@ -288,3 +288,15 @@ def test_a_kind_of_place_before_a_span_is_no_measure():
 def test_an_area_may_be_what_is_measured():
     found = frame("The burned area reached 7,000 hectares.", "7,000 hectares", kind="quantity")
     assert found.measure == "area"
+
+
+def test_forced_to_evacuate_after_the_count_is_the_action():
+    assert frame("The flood forced 6,500 residents to evacuate.", "6,500").action == "evacuate"
+    assert frame("About 2,000 people were told to leave the valley.", "2,000").action == "evacuate"
+
+
+def test_a_fire_after_a_determiner_is_a_noun_not_a_launch():
+    f = frame("Crews said the Ridgeback fire had scorched about 12,000 hectares.", "12,000 hectares",
+              kind="quantity")
+    assert f.action is None
+    assert frame("Gunners fired 40 shells at the ridge.", "40").action == "launch"
