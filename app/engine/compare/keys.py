@@ -43,6 +43,11 @@ def subtypes(item: AlignItem) -> frozenset[str]:
     return frozenset(m for m in (*f.modifiers, *qualifying) if m in strict)
 
 
+def rate(item: AlignItem) -> str:
+    """What a sum is per ("$1.51 a share" -> "share", "$31.40 an hour" -> "hour"), or ""."""
+    return (item.claim.value.unit or "").partition(" per ")[2] if item.block[0] == "money" else ""
+
+
 def subset(item: AlignItem) -> bool:
     """"Two of the injured", "19 of those killed": some of a set, said to be something more; a place makes
     the subset the place's own count ("in Kerr County, 68 of the dead") and no subset of it."""
@@ -56,6 +61,8 @@ def one_sided_scope(a: AlignItem, b: AlignItem) -> str | None:
     altogether, so the two are one fact only when their values agree."""
     if bool(subtypes(a)) != bool(subtypes(b)):
         return "subtype"
+    if bool(rate(a)) != bool(rate(b)):
+        return "rate"  # "$1.51 a share" is no price of "$139.02" (but "earnings per share of $1.51" may be)
     if subset(a) != subset(b):
         return "subset"  # "two of the injured are in critical condition" is not the injured
     if a.block[0] == "count" and bool(places(a)) != bool(places(b)):
@@ -98,6 +105,8 @@ def hard_conflict(a: AlignItem, b: AlignItem, ignore_action: bool = False) -> st
     sa, sb = subtypes(a), subtypes(b)
     if sa and sb and not sa & sb:
         return "subtype"
+    if rate(a) and rate(b) and rate(a) != rate(b):
+        return "rate"  # a wage an hour is not a wage a week
     if fa.window and fb.window and fa.window != fb.window:
         return "span"  # cases in 24 hours are not cases in a week
     if fa.negated != fb.negated:

@@ -495,3 +495,20 @@ def test_a_month_a_desk_moved_under_the_same_figure_is_still_a_date_discrepancy(
     r = report("The Orvale bureau said employers added 88,000 jobs in March, beating forecasts.",
                "The Orvale bureau said employers added 88,000 jobs in April, beating forecasts.")
     assert [f for f in discrepancies(r) if "March" in f.reason and "April" in f.reason]
+
+
+def test_a_sum_per_share_is_no_share_price_and_a_wage_an_hour_no_wage_a_week():
+    from app.engine import extract_claims
+    from app.engine.compare.align import make_item
+    from app.engine.compare.keys import hard_conflict, soft_conflict
+    from app.engine.model import ClaimRef
+
+    def item(text):
+        money = next(c for c in extract_claims(text, D) if c.kind == "money")
+        return make_item(ClaimRef("x", 0), money, "x", 0)
+
+    per_share = item("Korvane earned $1.51 a share in the quarter.")
+    price = item("Korvane shares closed at $139.02 in the quarter.")
+    assert soft_conflict(per_share, price) == "part (rate)"
+    hourly = item("Nurses in Orvale earn $31.40 an hour.")
+    assert hard_conflict(hourly, item("Nurses in Orvale earn $31.40 a week.")) == "rate"
