@@ -28,7 +28,8 @@ _BASE_LINKS = frozenset(("from", "than", "on"))  # a figure, then one of these, 
 # a duration these words follow places another time or measures a margin ("one day after the flood",
 # "42 seconds off the record", "14 seconds clear of the field", "five seconds slower")
 _RELATIVE = frozenset(("after", "before", "later", "earlier", "off", "clear", "slower", "faster", "ahead",
-                       "behind", "quicker", "short", "late", "early"))
+                       "behind", "quicker", "short", "late", "early", "from", "into", "left", "remaining"))
+# ("three minutes from time", "23 minutes into the final", "with 10 minutes left": a moment, no span)
 
 
 Phrases = dict[str, tuple[tuple[str, ...], ...]]  # phrases by their first word

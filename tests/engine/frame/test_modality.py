@@ -147,3 +147,13 @@ def test_the_date_a_change_is_measured_from_is_its_base_not_its_time():
     assert claims[0].frame.time is None
     opening_hours = _dates("The office is open from Monday to Friday.")
     assert opening_hours == [("Monday", "reported"), ("Friday", "reported")]
+
+
+@pytest.mark.parametrize(("text", "surface", "expected"), [
+    ("Dara scored the winner three minutes from time.", "three minutes", "relative"),
+    ("Orvale led 23 minutes into the final.", "23 minutes", "relative"),
+    ("With 10 minutes left, the visitors equalised.", "10 minutes", "relative"),
+    ("Five minutes of added time were shown.", "Five minutes", "reported"),
+])
+def test_a_moment_of_a_match_is_a_relative_duration_and_added_time_a_span(text, surface, expected):
+    assert dict(modalities(text))[surface] == expected
