@@ -23,7 +23,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from pathlib import Path
@@ -120,7 +120,13 @@ def feed_phase(base: str, articles: int, clients: int) -> dict:
     for a in items:
         events_of[story_of.get(a.id)].add(a.event)
         stories_per_event[a.event].add(story_of.get(a.id))
+    events_count: dict[str | None, Counter] = defaultdict(Counter)
+    for a in items:
+        events_count[story_of.get(a.id)][a.event] += 1
+    split_or_mixed = {story: dict(count) for story, count in events_count.items()
+                      if len(count) > 1 or any(len(stories_per_event[e]) > 1 for e in count)}
     return {
+        "split or mixed": split_or_mixed,
         "articles/s": len(items) / wall,
         "p50": percentile(latencies, 50), "p95": percentile(latencies, 95), "p99": percentile(latencies, 99),
         "errors": errors,
@@ -186,6 +192,8 @@ def run(name: str, url: str, workers: int, args: argparse.Namespace, folder: Pat
               f"p95 {result['p95']:.3f} s  p99 {result['p99']:.3f} s   errors {result['errors']}")
         print(f"  {result['stories']} stories for {result['events']} events; {result['mixed']} mix events; "
               f"at most {result['max stories/event']} stories for one event")
+        for story, count in result["split or mixed"].items():
+            print(f"  note: story {story} holds {count} (articles per event)", file=sys.stderr)
         print(f"  /healthz p99 {result['healthz p99'] * 1000:.0f} ms  /readyz p99 "
               f"{result['readyz p99'] * 1000:.0f} ms  probe failures {result['probe failures']}")
         if args.sizes:
@@ -208,10 +216,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--sizes", default="10,100,1000", help="story sizes to time ingest at ('' for none)")
     parser.add_argument("--probes", type=int, default=10, help="articles posted into each seeded story")
     parser.add_argument("--pg-workers", type=int, default=2, help="uvicorn workers on PostgreSQL")
+    parser.add_argument("--logs", type=Path, help="keep the servers' logs in this folder")
     args = parser.parse_args(argv)
     args.sizes = [int(s) for s in args.sizes.split(",") if s]
     with tempfile.TemporaryDirectory(prefix="tally-bench-load.") as tmp, ExitStack() as stack:
-        folder = Path(tmp)
+        folder = args.logs or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
         if args.only in (None, "sqlite"):
             run("SQLite", stack.enter_context(loadkit.sqlite_file()), 1, args, folder)
         if args.only in (None, "postgresql"):
