@@ -116,6 +116,14 @@ def _partial() -> tuple[Phrases, frozenset[str], Phrases, frozenset[str]]:
             _by_first(tuple(p.split()) for p in t["counted_things"]), frozenset(t["counted"]))
 
 
+@cache
+def _clause_final() -> frozenset[str]:
+    return lx.words("modality", "partial", "clause_final")
+
+
+_CLAUSE_ENDS = frozenset((",", ".", ";", ":", ")", "—", "–", "!", "?"))
+
+
 def partial_count(words: list[Token]) -> bool:
     """Does the sentence say that the count was still in progress ("With 80% of ballots counted", "95% of
     precincts reporting", "according to preliminary results")? Read once per sentence."""
@@ -135,6 +143,8 @@ def _counted_at(norms: tuple[str, ...], i: int) -> int:
     for thing in things.get(norms[i], ()):
         j = i + len(thing)
         if norms[i:j] == thing and j < len(norms) and norms[j] in counted:
+            if norms[j] in _clause_final() and j + 1 < len(norms) and norms[j + 1] not in _CLAUSE_ENDS:
+                continue  # "54.4% of the vote in Tessaly's referendum": a place, no count in progress
             return j + 1 - i
     return 0
 

@@ -85,6 +85,13 @@ def test_with_80_percent_of_ballots_counted_puts_the_sentences_shares_as_partial
     assert claims["47%"].frame.modality == "partial"
 
 
+def test_of_the_vote_in_a_place_is_no_count_in_progress():
+    text = "The No camp won 54.4% of the vote in Tessaly's referendum, the commission said."
+    assert {c.text: c for c in extract_claims(text)}["54.4%"].frame.modality == "reported"
+    text = "With 90% of precincts in, Orlov leads with 51.2%."
+    assert {c.text: c for c in extract_claims(text)}["51.2%"].frame.modality == "partial"
+
+
 def test_a_partial_share_never_conflicts_with_the_final_one():
     from datetime import date
 
