@@ -115,21 +115,21 @@ def feed_phase(base: str, articles: int, clients: int) -> dict:
     prober.stopping.set()
     prober.join()
     story_of = stories_of(base, {a.id for a in items})
+    stored = [a for a in items if a.id in story_of]  # an article refused (503) is in no story
     events_of: dict[str, set[str]] = defaultdict(set)
     stories_per_event: dict[str, set[str]] = defaultdict(set)
-    for a in items:
-        events_of[story_of.get(a.id)].add(a.event)
-        stories_per_event[a.event].add(story_of.get(a.id))
-    events_count: dict[str | None, Counter] = defaultdict(Counter)
-    for a in items:
-        events_count[story_of.get(a.id)][a.event] += 1
+    events_count: dict[str, Counter] = defaultdict(Counter)
+    for a in stored:
+        events_of[story_of[a.id]].add(a.event)
+        stories_per_event[a.event].add(story_of[a.id])
+        events_count[story_of[a.id]][a.event] += 1
     split_or_mixed = {story: dict(count) for story, count in events_count.items()
                       if len(count) > 1 or any(len(stories_per_event[e]) > 1 for e in count)}
     return {
         "split or mixed": split_or_mixed,
         "articles/s": len(items) / wall,
         "p50": percentile(latencies, 50), "p95": percentile(latencies, 95), "p99": percentile(latencies, 99),
-        "errors": errors,
+        "errors": errors, "not stored": len(items) - len(stored),
         "events": len(stories_per_event), "stories": len(events_of),
         "mixed": sum(1 for e in events_of.values() if len(e) > 1),
         "max stories/event": max(len(s) for s in stories_per_event.values()),
@@ -191,7 +191,8 @@ def run(name: str, url: str, workers: int, args: argparse.Namespace, folder: Pat
         print(f"  {result['articles/s']:.1f} articles/s   latency p50 {result['p50']:.3f} s  "
               f"p95 {result['p95']:.3f} s  p99 {result['p99']:.3f} s   errors {result['errors']}")
         print(f"  {result['stories']} stories for {result['events']} events; {result['mixed']} mix events; "
-              f"at most {result['max stories/event']} stories for one event")
+              f"at most {result['max stories/event']} stories for one event; "
+              f"{result['not stored']} articles not stored")
         for story, count in result["split or mixed"].items():
             print(f"  note: story {story} holds {count} (articles per event)", file=sys.stderr)
         print(f"  /healthz p99 {result['healthz p99'] * 1000:.0f} ms  /readyz p99 "
