@@ -97,7 +97,7 @@ def noun_phrase(words: list[Token], i: int) -> list[int]:
                 out.append(i)
                 i += 1
                 continue
-        if t.norm in stop or _verb_after_plural(words, out, t):
+        if t.norm in stop or _verb_after_plural(words, out, t) or _verb_after_figure(words, out, i):
             break
         out.append(i)
         if _known(t) and not _continues(words, i + 1):
@@ -109,6 +109,16 @@ def noun_phrase(words: list[Token], i: int) -> list[int]:
 def _verb_after_plural(words: list[Token], phrase: list[int], t: Token) -> bool:
     """'five of the seven board members voted': a past-tense verb after a plural noun ends the phrase."""
     return bool(phrase) and t.text.islower() and t.norm.endswith("ed") and is_plural(words[phrase[-1]].norm)
+
+
+def _verb_after_figure(words: list[Token], phrase: list[int], i: int) -> bool:
+    """'a crowd of 40,000 watched the final', '3,000 attended': a past-tense verb right after the figure,
+    before a stop word, is what the figure did, no noun ('12 armed men', '200 registered voters' are)."""
+    t = words[i]
+    if phrase or not t.text.islower() or not t.norm.endswith("ed") or _known(t) or t.norm in lx.outcomes():
+        return False
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    return nxt is None or not nxt.norm[0].isalpha() or nxt.norm in _stop()
 
 
 def _known(t: Token) -> bool:

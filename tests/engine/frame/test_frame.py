@@ -300,3 +300,9 @@ def test_a_fire_after_a_determiner_is_a_noun_not_a_launch():
               kind="quantity")
     assert f.action is None
     assert frame("Gunners fired 40 shells at the ridge.", "40").action == "launch"
+
+
+def test_a_past_verb_right_after_a_figure_is_no_counted_noun():
+    assert frame("A crowd of 40,000 watched the final.", "40,000", kind="number").counted == "person"
+    assert frame("Some 3,000 attended the rally.", "3,000", kind="number").counted != "attended"
+    assert frame("Police said 12 armed men fled.", "12 armed men").counted == "person"
