@@ -27,11 +27,16 @@ class Live:
     settings: Settings
     worker: Worker
 
+    # httpx's default of 5 s is no bound on a busy 2-core machine (a webhook runs the extractor); this one
+    # only keeps a broken server from hanging the suite
+    TIMEOUT = 60
+
     def post(self, raw: bytes, headers: dict[str, str]) -> httpx.Response:
-        return httpx.post(f"{self.url}/v1/webhooks/ingest", content=raw, headers=headers)
+        url = f"{self.url}/v1/webhooks/ingest"
+        return httpx.post(url, content=raw, headers=headers, timeout=self.TIMEOUT)
 
     def get(self, path: str) -> Any:
-        response = httpx.get(f"{self.url}{path}")
+        response = httpx.get(f"{self.url}{path}", timeout=self.TIMEOUT)
         assert response.status_code == 200, response.text
         return response.json()
 
