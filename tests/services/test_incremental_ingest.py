@@ -63,14 +63,16 @@ def _body(id_: str, source: str, text: str) -> ArticleCreate:
 
 
 def _findings(session: Session, story_id: str) -> dict[int, tuple]:
-    """Each stored finding of the story: (fingerprint, reason, its claim links)."""
+    """Each stored finding of the story: (fingerprint, every column the engine writes, its claim links)."""
     out = {}
-    for finding in session.exec(select(models.Finding).where(models.Finding.story_id == story_id)).all():
+    for f in session.exec(select(models.Finding).where(models.Finding.story_id == story_id)).all():
         links = session.exec(
             select(models.FindingClaim.claim_id, models.FindingClaim.position, models.FindingClaim.side)
-            .where(models.FindingClaim.finding_id == finding.id)
+            .where(models.FindingClaim.finding_id == f.id)
         ).all()
-        out[finding.id] = (finding.fingerprint, finding.reason, sorted(links, key=repr))
+        columns = (f.type, f.verdict, f.kind, f.confidence, f.severity, f.reason, f.fact, f.old_value,
+                   f.new_value, f.independent_sources)
+        out[f.id] = (f.fingerprint, columns, sorted(links, key=repr))
     return out
 
 
@@ -134,20 +136,6 @@ def test_a_comparison_another_process_outdated_is_not_trusted(migrated_url, tmp_
         assert stored == canonical_check(client, bodies)
 
 
-def _rows(session: Session, story_id: str) -> dict[int, tuple]:
-    """Each stored finding of the story: (fingerprint, every column the engine writes, its claim links)."""
-    out = {}
-    for f in session.exec(select(models.Finding).where(models.Finding.story_id == story_id)).all():
-        links = session.exec(
-            select(models.FindingClaim.claim_id, models.FindingClaim.position, models.FindingClaim.side)
-            .where(models.FindingClaim.finding_id == f.id)
-        ).all()
-        columns = (f.type, f.verdict, f.kind, f.confidence, f.severity, f.reason, f.fact, f.old_value,
-                   f.new_value, f.independent_sources)
-        out[f.id] = (f.fingerprint, columns, sorted(links, key=repr))
-    return out
-
-
 @pytest.mark.parametrize("seed", [0, 1])
 def test_the_rows_an_ingest_writes_from_the_kept_comparison_are_those_of_a_full_recompute(
     migrated_url, tmp_path, seed
@@ -159,10 +147,10 @@ def test_the_rows_an_ingest_writes_from_the_kept_comparison_are_those_of_a_full_
         story_id = _story_of(client, QUAKE[0]["id"])
     db = make_database(url)
     with Session(db, expire_on_commit=False) as session:
-        incremental = _rows(session, story_id)
+        incremental = _findings(session, story_id)
         story = session.get(models.Story, story_id)
         assert story_states.take(story_states.key_of(db.url, story_id)) is not None
         recompute_story(session, story)  # from the database alone
         session.commit()
-        assert _rows(session, story_id) == incremental
+        assert _findings(session, story_id) == incremental
     db.dispose()
