@@ -48,6 +48,20 @@ def rate(item: AlignItem) -> str:
     return (item.claim.value.unit or "").partition(" per ")[2] if item.block[0] == "money" else ""
 
 
+FRONTED = 6  # words of an opening "In <place>," that scopes a sentence to a place
+
+
+def fronted_place(item: AlignItem) -> bool:
+    """Does the claim's sentence open with "In <one of its places>," ("In Tessin, Kesh won 61.4%")? Such a
+    sentence states the place's own figure; a place named further on often only says where it was said."""
+    words = item.claim.sentence.lower().split()
+    comma = next((k for k, w in enumerate(words[:FRONTED]) if w.endswith(",")), None)
+    if not words or words[0] != "in" or comma is None:
+        return False
+    opening = " ".join(words[1 : comma + 1]).rstrip(",")
+    return any(place in opening for place in places(item))
+
+
 def subset(item: AlignItem) -> bool:
     """"Two of the injured", "19 of those killed": some of a set, said to be something more; a place makes
     the subset the place's own count ("in Kerr County, 68 of the dead") and no subset of it."""
@@ -67,6 +81,8 @@ def one_sided_scope(a: AlignItem, b: AlignItem) -> str | None:
         return "subset"  # "two of the injured are in critical condition" is not the injured
     if a.block[0] == "count" and bool(places(a)) != bool(places(b)):
         return "place"
+    if a.block[0] == "percent" and fronted_place(a) != fronted_place(b):
+        return "place"  # "In Tessin, Kesh won 61.4%": a region's share, maybe of the national one
     if a.claim.frame.measure and b.claim.frame.measure and bool(segment(a)) != bool(segment(b)):
         return "segment"  # "snacks revenue was $1.6bn" is a part of "revenue of $4.2 billion"
     if bool(a.claim.frame.window) != bool(b.claim.frame.window):

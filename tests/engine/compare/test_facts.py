@@ -512,3 +512,20 @@ def test_a_sum_per_share_is_no_share_price_and_a_wage_an_hour_no_wage_a_week():
     assert soft_conflict(per_share, price) == "part (rate)"
     hourly = item("Nurses in Orvale earn $31.40 an hour.")
     assert hard_conflict(hourly, item("Nurses in Orvale earn $31.40 a week.")) == "rate"
+
+
+def test_a_share_in_a_region_opening_the_sentence_never_conflicts_with_the_national_share():
+    r = report("Dravo won the first round with 31.7% of the vote, the commission said on Sunday.",
+               "In Tarvel, Dravo won 61.4% of the vote, the commission said on Sunday.")
+    assert not discrepancies(r)
+    r = report("Dravo won the first round with 31.7% of the vote, the commission said on Sunday.",
+               "Dravo won the first round with 37.1% of the vote, the commission in Tarvel said on Sunday.")
+    assert discrepancies(r)  # a place named further on only says where it was said
+
+
+def test_a_threshold_needed_to_win_is_a_target():
+    from app.engine import extract_claims
+    found = extract_claims("Dravo fell short of the 50% needed to win outright.")
+    assert [c.frame.modality for c in found] == ["target"]
+    rescued = extract_claims("Some 50 people needed to be rescued from the roofs.")
+    assert [c.frame.modality for c in rescued] == ["reported"]
