@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from app.engine import lexicon as lx
 from app.engine.compare.context import context_similarity
@@ -54,12 +55,18 @@ FRONTED = 6  # words of an opening "In <place>," that scopes a sentence to a pla
 def fronted_place(item: AlignItem) -> bool:
     """Does the claim's sentence open with "In <one of its places>," ("In Tessin, Kesh won 61.4%")? Such a
     sentence states the place's own figure; a place named further on often only says where it was said."""
-    words = item.claim.sentence.lower().split()
+    opening = _opening_place(item.claim.sentence)
+    return bool(opening) and any(place in opening for place in places(item))
+
+
+@lru_cache(maxsize=4096)
+def _opening_place(sentence: str) -> str:
+    """The words of an opening "In ...," of a sentence, lowercased ("" when it has none)."""
+    if sentence[:3].lower() != "in ":
+        return ""
+    words = sentence[:200].lower().split()
     comma = next((k for k, w in enumerate(words[:FRONTED]) if w.endswith(",")), None)
-    if not words or words[0] != "in" or comma is None:
-        return False
-    opening = " ".join(words[1 : comma + 1]).rstrip(",")
-    return any(place in opening for place in places(item))
+    return " ".join(words[1 : comma + 1]).rstrip(",") if comma is not None else ""
 
 
 def subset(item: AlignItem) -> bool:
