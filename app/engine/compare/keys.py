@@ -18,7 +18,7 @@
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from app.engine import lexicon as lx
 from app.engine.compare.context import context_similarity
@@ -35,13 +35,22 @@ def places(item: AlignItem) -> frozenset[str]:
     return frozenset(item.claim.frame.place.split("; ")) if item.claim.frame.place else frozenset()
 
 
+@cache
+def _strict_subtypes() -> frozenset[str]:
+    return (lx.words("frame", "subtypes") | lx.words("frame", "subtypes", "sectors")) - lx.words(
+        "frame", "subtypes", "loose")
+
+
 def subtypes(item: AlignItem) -> frozenset[str]:
     """The strict subtypes ("ballistic", "cruise") among the words of the counted noun and its modifiers."""
-    strict = (lx.words("frame", "subtypes") | lx.words("frame", "subtypes", "sectors")) - lx.words(
-        "frame", "subtypes", "loose")
-    f = item.claim.frame
-    qualifying = (f.noun or "").split()[:-1]  # "cruise missile": cruise; the head "passenger" is no subtype
-    return frozenset(m for m in (*f.modifiers, *qualifying) if m in strict)
+    return _frame_subtypes(item.claim.frame.modifiers, item.claim.frame.noun)
+
+
+@lru_cache(maxsize=8192)
+def _frame_subtypes(modifiers: tuple[str, ...], noun: str | None) -> frozenset[str]:
+    strict = _strict_subtypes()
+    qualifying = (noun or "").split()[:-1]  # "cruise missile": cruise; the head "passenger" is no subtype
+    return frozenset(m for m in (*modifiers, *qualifying) if m in strict)
 
 
 def rate(item: AlignItem) -> str:
