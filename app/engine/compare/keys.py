@@ -328,19 +328,24 @@ def _same_name(x: str, y: str) -> bool:
 
 
 def head(word: str) -> str:
-    """A measured noun as compared: its synonym group's head ("death toll" and "toll" alike), the last word
-    of a segment's measure ("snack revenue": revenue)."""
-    same = lx.synonyms()
-    if word in same:
-        return same[word]
+    """A measured noun as compared: its measure group's head ("voter" and "ballot" are the vote), its
+    synonym group's head ("death toll" and "toll" alike), the last word of a segment's measure ("snack
+    revenue": revenue)."""
+    measures, same = lx.measures(), lx.synonyms()
     last = word.rpartition(" ")[2]
-    return same.get(last, last)
+    for w in (word, last):
+        if w in measures:
+            return measures[w]
+        if w in same:
+            return same[w]
+    return last
 
 
 def segment(item: AlignItem) -> str | None:
     """The segment a measure is of, when the sentence names one ("snacks revenue": snack)."""
     measure = item.claim.frame.measure or ""
-    return None if measure in lx.synonyms() else (measure.rpartition(" ")[0] or None)
+    whole = measure in lx.synonyms() or measure in lx.measures()
+    return None if whole else (measure.rpartition(" ")[0] or None)
 
 
 def _same_figure(a: Claim, b: Claim) -> bool:

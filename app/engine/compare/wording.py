@@ -73,9 +73,16 @@ def copies_note(members: Sequence[AlignItem]) -> str:
     return f" ({'; '.join(notes)})" if notes else ""
 
 
+def _field(member: AlignItem, attr: str) -> str | None:
+    """A frame field as compared: a measure as its group's first word ("ballot" and "voter": vote;
+    lexicon/frame.toml [measure.same])."""
+    value = getattr(member.claim.frame, attr)
+    return lx.measures().get(value, value) if attr == "measure" and value else value
+
+
 def _pick(members: Sequence[AlignItem], attr: str) -> str | None:
     """The value of a frame field most members state (ties: the first stated)."""
-    values = [getattr(m.claim.frame, attr) for m in members if getattr(m.claim.frame, attr)]
+    values = [v for v in (_field(m, attr) for m in members) if v]
     return Counter(values).most_common(1)[0][0] if values else None
 
 
@@ -156,7 +163,7 @@ def fact_label(members: Sequence[AlignItem]) -> str:
 def shared_key(members: Sequence[AlignItem]) -> str:
     """Why the claims were joined, in words: the parts of their fact key every member states alike."""
     def common(attr: str) -> str | None:
-        values = {getattr(m.claim.frame, attr) for m in members}
+        values = {_field(m, attr) for m in members}
         return values.pop() if len(values) == 1 and None not in values else None
 
     parts = []

@@ -40,6 +40,12 @@ def synonyms() -> dict[str, str]:
 
 
 @cache
+def measures() -> dict[str, str]:
+    """Measured noun -> the word its group is compared as (frame.toml [measure.same]: "voter" -> "vote")."""
+    return _by_member(table("frame")["measure"]["same"])
+
+
+@cache
 def counted_classes() -> dict[str, str]:
     """Noun lemma (possibly several words) -> counted class (counted.toml)."""
     return _by_member(table("counted")["classes"])
