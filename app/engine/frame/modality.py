@@ -42,30 +42,37 @@ def _by_first(phrases) -> Phrases:
     return {k: tuple(v) for k, v in out.items()}
 
 
-Cues = dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # (phrase, modality) by the phrase's first word
+Cue = tuple[tuple[str, ...], str, frozenset[str]]  # a phrase, its modality, the words after it that undo it
+Cues = dict[str, tuple[Cue, ...]]  # cues by their phrase's first word
 
 
 @cache
-def _cues() -> tuple[int, int, Cues, Cues]:
-    """(reach before, reach after, cues before the figure, cues after it), every modality's in one index."""
+def _cues() -> tuple[int, int, int, Cues, Cues, Cues]:
+    """(reach before, reach after, far reach, cues before the figure, cues after it, cues that reach far
+    before it), every modality's in one index."""
     t = lx.table("modality")
-    before: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    after: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    before: dict[str, list[Cue]] = {}
+    after: dict[str, list[Cue]] = {}
+    far: dict[str, list[Cue]] = {}
     for name in _ORDER:
-        for side, index in (("before", before), ("after", after)):
-            for phrase in t[name][side]:
-                words = tuple(phrase.split())
-                index.setdefault(words[0], []).append((words, name))
-    return (t["reach"], t["reach_after"], {k: tuple(v) for k, v in before.items()},
-            {k: tuple(v) for k, v in after.items()})
+        for group in (t[name], t[name].get("polls", {})):  # a poll's cues: [forecast.polls]
+            unless = frozenset(group.get("unless", ()))
+            for side, index in (("before", before), ("after", after), ("far", far)):
+                for phrase in group.get(side, ()):
+                    words = tuple(phrase.split())
+                    index.setdefault(words[0], []).append((words, name, unless))
+    return (t["reach"], t["reach_after"], t["far_reach"], *({k: tuple(v) for k, v in index.items()}
+                                                             for index in (before, after, far)))
 
 
 def _cued(norms: tuple[str, ...], cues: Cues) -> set[str]:
-    """The modalities whose cue phrases occur in `norms`."""
+    """The modalities whose cue phrases occur in `norms`, each not followed by a word that undoes it
+    ("polls had" Yes ahead, but "polls had closed")."""
     out = set()
     for i, word in enumerate(norms):
-        for phrase, name in cues.get(word, ()):
-            if norms[i : i + len(phrase)] == phrase:
+        for phrase, name, unless in cues.get(word, ()):
+            j = i + len(phrase)
+            if norms[i:j] == phrase and not (j < len(norms) and norms[j] in unless):
                 out.add(name)
     return out
 
@@ -183,20 +190,18 @@ def modality_of(words: list[Token], clauses: list[int], first: int, after: int,
         return "previous"  # "up 3.9% from a year earlier": the base of a change, not the figure's time
     if kind not in ("date", "time") and before_word == "from":
         return "previous"  # "raised the rate to 6.25% from 5.75%", "from 62 to 64"
-    reach, reach_after, cues_before, cues_after = _cues()
+    reach, reach_after, far_reach, cues_before, cues_after, cues_far = _cues()
     here = clauses[first] if first < len(clauses) else None
-    lo = first
-    # a quantity's cue reaches back to the figure before (whose cue it is; a list carries it on:
-    # continues_list); a date's reaches past it ("targets 2.1 million people and will end on March 23")
-    own = kind in ("date", "time")
-    while lo > 0 and first - lo < reach and clauses[lo - 1] == here and (own or not _figure(words[lo - 1])):
-        lo -= 1
+    lo = _reach_back(words, clauses, first, reach, kind)
+    far_lo = _reach_back(words, clauses, first, far_reach, kind)
     hi = after
     while hi < len(words) and hi - after < reach_after and clauses[hi] == here:
         hi += 1
     before = tuple(t.norm for t in words[lo:first])
     behind = tuple(t.norm for t in words[after:hi])
-    cued = _cued(before, cues_before) | _cued(behind, cues_after) | _opening_cue(words, first, cues_before)
+    farther = tuple(t.norm for t in words[far_lo:first])
+    cued = (_cued(before, cues_before) | _cued(behind, cues_after) | _cued(farther, cues_far)
+            | _opening_cue(words, first, cues_before))
     for name in _ORDER:  # the first modality of the order that is cued wins
         if name in cued:
             return name
@@ -210,6 +215,19 @@ def modality_of(words: list[Token], clauses: list[int], first: int, after: int,
     if published is not None and _other_year(words[lo:first] + own + _opening_year(words, first), published):
         return "historical"
     return "reported"
+
+
+def _reach_back(words: list[Token], clauses: list[int], first: int, reach: int, kind: str) -> int:
+    """Where the words a cue may stand in before the figure at words[first] begin: at most `reach` words
+    back in its clause. A quantity's cue reaches back to the figure before (whose cue it is; a list carries
+    it on: continues_list); a date's reaches past it ("targets 2.1 million people and will end on March
+    23")."""
+    here = clauses[first] if first < len(clauses) else None
+    own = kind in ("date", "time")
+    lo = first
+    while lo > 0 and first - lo < reach and clauses[lo - 1] == here and (own or not _figure(words[lo - 1])):
+        lo -= 1
+    return lo
 
 
 _OPENING = 8  # words of an opening phrase set off by a comma ("At the height of the storm,")

@@ -61,3 +61,10 @@ def test_a_share_price_is_no_vote():
     r = report("Orvane shares fell 3.1% after the shareholder meeting, the company said.",
                "The ballot of Orvane shareholders came in at 3.4% against the plan, the company said.")
     assert not [f for f in r.findings if "3.1%" in f.reason and "3.4%" in f.reason]
+
+
+def test_a_polls_figure_never_conflicts_with_the_result():
+    r = report("A final poll by Marrow Research had put Yes ahead at 51%. Yes won with 54.2% of the vote.",
+               "Yes won the Marvale referendum with 54.2% of the vote, the commission said.")
+    assert not discrepancies(r)
+    assert [f.type for f in r.findings if "54.2%" in f.reason] == ["agreement"]

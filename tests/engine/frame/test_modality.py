@@ -164,3 +164,46 @@ def test_the_date_a_change_is_measured_from_is_its_base_not_its_time():
 ])
 def test_a_moment_of_a_match_is_a_relative_duration_and_added_time_a_span(text, surface, expected):
     assert dict(modalities(text))[surface] == expected
+
+
+def times(text: str) -> list[tuple[str, str]]:
+    return [(c.text, c.frame.modality) for c in extract_claims(text) if c.kind == "time"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A final poll by Marrow Research had put Yes ahead at 51%.", [("51%", "forecast")]),
+    # a poll named as its clause's subject reaches past its pollster and the day it was taken
+    ("The final poll by Marrow Research for the Tessin Herald on Thursday had put Yes ahead at 51% and No "
+     "at 44%.", [("51%", "forecast"), ("44%", "forecast")]),
+    ("Polls put the No camp at 47% in the last week of the campaign.", [("47%", "forecast")]),
+    ("A poll put Yes on 52% on Friday.", [("52%", "forecast")]),
+    ("The latest poll had Brannik on 33% and Varga on 41%.", [("33%", "forecast"), ("41%", "forecast")]),
+])
+def test_a_polls_figure_is_a_forecast(text, expected):
+    assert modalities(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The poll closed at 8 pm.", [("8 pm", "reported")]),
+    ("The final poll closed at 8 pm.", [("8 pm", "reported")]),
+    ("Polls had closed at 8 pm, and the count began at 9 pm.", [("8 pm", "reported"), ("9 pm", "reported")]),
+])
+def test_polls_that_open_or_close_put_no_forecast(text, expected):
+    assert times(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Some 1,200 polling stations opened at 7 am, the commission said.", [("Some 1,200 polling stations",
+                                                                            "reported")]),
+    ("Yes won 54% in the poll, the commission said.", [("54%", "reported")]),
+    ("Polling stations had reported 40% turnout by noon.", [("40%", "reported")]),
+    # other fields: a verb of a poll is no cue alone
+    ("The storm had put 40,000 homes without power by Sunday.", [("40,000 homes", "reported")]),
+    ("The club put the attendance at 41,000, its largest crowd this season.", [("41,000", "reported")]),
+])
+def test_polling_places_and_a_vote_called_a_poll_are_reported(text, expected):
+    assert modalities(text) == expected
+
+
+def test_a_word_that_undoes_a_poll_cue_undoes_no_other_cue():
+    assert modalities("Analysts expected opening sales of 40,000 copies.") == [("40,000 copies", "forecast")]
