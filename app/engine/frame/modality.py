@@ -185,8 +185,7 @@ def modality_of(words: list[Token], clauses: list[int], first: int, after: int,
         return "historical"  # "since May", "since the outbreak began in late January"
     if kind == "date" and before_word == "by":
         return "target"  # "by 2030": a deadline, not the date of the event
-    figure_before = any(_figure(t) for t in words[max(0, first - 5) : first - 1])
-    if kind == "date" and before_word in _BASE_LINKS and figure_before:
+    if kind == "date" and before_word in _BASE_LINKS and _figure_before(words, first):
         return "previous"  # "up 3.9% from a year earlier": the base of a change, not the figure's time
     if kind not in ("date", "time") and before_word == "from":
         return "previous"  # "raised the rate to 6.25% from 5.75%", "from 62 to 64"
@@ -248,6 +247,11 @@ def _opening_year(words: list[Token], first: int) -> list[Token]:
     if len(words) > 3 and words[0].norm == "in" and words[2].norm == "," and first > 2:
         return [words[1]]
     return []
+
+
+def _figure_before(words: list[Token], first: int) -> bool:
+    """A figure within the few words before the link word before words[first] ("up 3.9% from ...")."""
+    return any(_figure(t) for t in words[max(0, first - 5) : first - 1])
 
 
 def _figure(t: Token) -> bool:
