@@ -24,7 +24,6 @@ from app.engine.text import Token
 
 _ORDER = ("forecast", "target", "planned", "previous", "peak", "estimated")
 _UNTIL = frozenset(("until", "through", "till", "untill", "thru"))
-_BASE_LINKS = frozenset(("from", "than", "on"))  # a figure, then one of these, then the date it compares with
 # a duration these words follow places another time or measures a margin ("one day after the flood",
 # "42 seconds off the record", "14 seconds clear of the field", "five seconds slower")
 _RELATIVE = frozenset(("after", "before", "later", "earlier", "off", "clear", "slower", "faster", "ahead",
@@ -185,7 +184,11 @@ def modality_of(words: list[Token], clauses: list[int], first: int, after: int,
         return "historical"  # "since May", "since the outbreak began in late January"
     if kind == "date" and before_word == "by":
         return "target"  # "by 2030": a deadline, not the date of the event
-    if kind == "date" and before_word in _BASE_LINKS and _figure_before(words, first):
+    # "on" links a base only to a relative span ("up 2% on a year earlier"), never to a day ("fell 3.1% on
+    # Thursday" is when it fell)
+    relative = words[first].norm in ("a", "the", "last") if first < len(words) else False
+    if kind == "date" and (before_word in ("from", "than") or before_word == "on" and relative) \
+            and _figure_before(words, first):
         return "previous"  # "up 3.9% from a year earlier": the base of a change, not the figure's time
     if kind not in ("date", "time") and before_word == "from":
         return "previous"  # "raised the rate to 6.25% from 5.75%", "from 62 to 64"

@@ -207,3 +207,8 @@ def test_polling_places_and_a_vote_called_a_poll_are_reported(text, expected):
 
 def test_a_word_that_undoes_a_poll_cue_undoes_no_other_cue():
     assert modalities("Analysts expected opening sales of 40,000 copies.") == [("40,000 copies", "forecast")]
+
+
+def test_a_day_after_on_is_when_a_change_happened_and_a_span_after_on_its_base():
+    assert _dates("Orvane shares fell 3.1% on Thursday.") == [("Thursday", "reported")]
+    assert _dates("Rents in Orvale rose 2% on a year earlier.") == [("a year earlier", "previous")]
