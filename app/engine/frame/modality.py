@@ -184,18 +184,14 @@ def modality_of(words: list[Token], clauses: list[int], first: int, after: int,
         return "historical"  # "since May", "since the outbreak began in late January"
     if kind == "date" and before_word == "by":
         return "target"  # "by 2030": a deadline, not the date of the event
-    # "on" links a base only to a relative span ("up 2% on a year earlier"), never to a day ("fell 3.1% on
-    # Thursday" is when it fell)
-    relative = words[first].norm in ("a", "the", "last") if first < len(words) else False
-    if kind == "date" and (before_word in ("from", "than") or before_word == "on" and relative) \
-            and _figure_before(words, first):
+    if kind == "date" and _base_of_change(words, first, before_word):
         return "previous"  # "up 3.9% from a year earlier": the base of a change, not the figure's time
     if kind not in ("date", "time") and before_word == "from":
         return "previous"  # "raised the rate to 6.25% from 5.75%", "from 62 to 64"
     reach, reach_after, far_reach, cues_before, cues_after, cues_far = _cues()
     here = clauses[first] if first < len(clauses) else None
     lo = _reach_back(words, clauses, first, reach, kind)
-    far_lo = _reach_back(words, clauses, first, far_reach, kind)
+    far_lo = _reach_back(words, clauses, first, far_reach, kind, lo) if lo == first - reach else lo
     hi = after
     while hi < len(words) and hi - after < reach_after and clauses[hi] == here:
         hi += 1
@@ -219,14 +215,15 @@ def modality_of(words: list[Token], clauses: list[int], first: int, after: int,
     return "reported"
 
 
-def _reach_back(words: list[Token], clauses: list[int], first: int, reach: int, kind: str) -> int:
+def _reach_back(words: list[Token], clauses: list[int], first: int, reach: int, kind: str,
+                start: int | None = None) -> int:
     """Where the words a cue may stand in before the figure at words[first] begin: at most `reach` words
     back in its clause. A quantity's cue reaches back to the figure before (whose cue it is; a list carries
     it on: continues_list); a date's reaches past it ("targets 2.1 million people and will end on March
-    23")."""
+    23"). `start`: a shorter reach's answer, to go on from."""
     here = clauses[first] if first < len(clauses) else None
     own = kind in ("date", "time")
-    lo = first
+    lo = first if start is None else start
     while lo > 0 and first - lo < reach and clauses[lo - 1] == here and (own or not _figure(words[lo - 1])):
         lo -= 1
     return lo
@@ -250,6 +247,18 @@ def _opening_year(words: list[Token], first: int) -> list[Token]:
     if len(words) > 3 and words[0].norm == "in" and words[2].norm == "," and first > 2:
         return [words[1]]
     return []
+
+
+def _base_of_change(words: list[Token], first: int, before_word: str) -> bool:
+    """Is the date at words[first] the base a figure before it changed from ("up 3.9% from a year earlier",
+    "higher than last year")? "On" links a base only to a relative span ("up 2% on a year earlier"), never
+    to a day ("fell 3.1% on Thursday" is when it fell)."""
+    if before_word == "on":
+        if first >= len(words) or words[first].norm not in ("a", "the", "last"):
+            return False
+    elif before_word not in ("from", "than"):
+        return False
+    return _figure_before(words, first)
 
 
 def _figure_before(words: list[Token], first: int) -> bool:
