@@ -259,10 +259,10 @@ SPAN_RATIO = 100  # durations further apart than this are two spans, never one m
 
 def _scales_apart(a: Claim, b: Claim) -> bool:
     """Two durations so far apart in size that no slip turns one into the other."""
-    if a.kind != "duration" or b.kind != "duration":
+    seconds = a.value.base_unit == b.value.base_unit == "second"
+    if a.kind != "duration" or b.kind != "duration" or not seconds:
         return False
-    sa, sb = _seconds(a), _seconds(b)
-    return bool(sa and sb) and max(sa, sb) > SPAN_RATIO * min(sa, sb)  # type: ignore[operator]
+    return _apart(_size(a, True), _size(b, True), SPAN_RATIO)
 
 
 SIZE_RATIO = 10_000  # figures further apart than this are two quantities: a desk's slip of a scale word
@@ -275,8 +275,12 @@ def _sizes_apart(a: Claim, b: Claim) -> bool:
     if a.kind in ("date", "time") or b.kind in ("date", "time"):
         return False
     use_base = same_basis(a, b)
-    sa, sb = _size(a, use_base), _size(b, use_base)
-    return bool(sa and sb) and max(sa, sb) > SIZE_RATIO * min(sa, sb)  # type: ignore[operator]
+    return _apart(_size(a, use_base), _size(b, use_base), SIZE_RATIO)
+
+
+def _apart(x: float | None, y: float | None, ratio: float) -> bool:
+    """Both sizes known and one more than `ratio` times the other."""
+    return bool(x and y) and max(x, y) > ratio * min(x, y)  # type: ignore[type-var]
 
 
 def _size(c: Claim, use_base: bool) -> float | None:
@@ -284,16 +288,6 @@ def _size(c: Claim, use_base: bool) -> float | None:
     v = c.value
     nominal, lo, hi = (v.base_nominal, v.base_low, v.base_high) if use_base else (v.nominal, v.low, v.high)
     known = [abs(x) for x in ((nominal,) if nominal else (lo, hi)) if x]
-    return sum(known) / len(known) if known else None
-
-
-def _seconds(c: Claim) -> float | None:
-    v = c.value
-    if v.base_unit != "second":
-        return None
-    if v.base_nominal:
-        return v.base_nominal
-    known = [x for x in (v.base_low, v.base_high) if x]
     return sum(known) / len(known) if known else None
 
 

@@ -369,16 +369,20 @@ def test_a_race_time_is_never_a_misstated_span_of_years():
     assert not discrepancies(r)
 
 
-def test_durations_a_hundredfold_apart_are_two_spans_and_weeks_against_months_one_slip():
+def _item(text, surface=None, kind=None):
+    """The aligned item of the claim `surface` (or the first claim of `kind`) of `text`, extracted."""
     from app.engine import extract_claims
     from app.engine.compare.align import make_item
-    from app.engine.compare.keys import soft_conflict
     from app.engine.model import ClaimRef
 
-    def item(text, surface):
-        c = next(c for c in extract_claims(text, D) if c.text == surface)
-        return make_item(ClaimRef("x", 0), c, "x", 0)
+    c = next(c for c in extract_claims(text, D) if c.text == surface or (surface is None and c.kind == kind))
+    return make_item(ClaimRef("x", 0), c, "x", 0)
 
+
+def test_durations_a_hundredfold_apart_are_two_spans_and_weeks_against_months_one_slip():
+    from app.engine.compare.keys import soft_conflict
+
+    item = _item
     race = item("Vesk won the regatta in 2:05:41 on Sunday.", "2:05:41")
     years = item("The old mark had stood for three years.", "three years")
     assert soft_conflict(race, years) == "another span"
@@ -388,15 +392,9 @@ def test_durations_a_hundredfold_apart_are_two_spans_and_weeks_against_months_on
 
 
 def test_amounts_ten_thousandfold_apart_are_two_quantities_and_a_scale_slip_one():
-    from app.engine import extract_claims
-    from app.engine.compare.align import make_item
     from app.engine.compare.keys import soft_conflict
-    from app.engine.model import ClaimRef
 
-    def item(text, surface):
-        c = next(c for c in extract_claims(text, D) if c.text == surface)
-        return make_item(ClaimRef("x", 0), c, "x", 0)
-
+    item = _item
     per_share = item("Analysts had expected Korvane to earn $1.40, the survey showed.", "$1.40")
     revenue = item("Analysts had expected Korvane to earn $7.1bn, the survey showed.", "$7.1bn")
     assert soft_conflict(per_share, revenue) == "another size"
@@ -498,14 +496,10 @@ def test_a_month_a_desk_moved_under_the_same_figure_is_still_a_date_discrepancy(
 
 
 def test_a_sum_per_share_is_no_share_price_and_a_wage_an_hour_no_wage_a_week():
-    from app.engine import extract_claims
-    from app.engine.compare.align import make_item
     from app.engine.compare.keys import hard_conflict, soft_conflict
-    from app.engine.model import ClaimRef
 
     def item(text):
-        money = next(c for c in extract_claims(text, D) if c.kind == "money")
-        return make_item(ClaimRef("x", 0), money, "x", 0)
+        return _item(text, kind="money")
 
     per_share = item("Korvane earned $1.51 a share in the quarter.")
     price = item("Korvane shares closed at $139.02 in the quarter.")
