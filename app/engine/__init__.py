@@ -72,6 +72,7 @@ __all__ = [
     "group_into_stories",
     "judge",
     "make_item",
+    "read_article",
     "representatives",
     "signature_from_dict",
     "signature_to_dict",
@@ -91,6 +92,14 @@ def extract_claims(text: str, published_at: date | None = None) -> list[Claim]:
     return frame_claims(read_claims(text, sentences, published_at), sentences, published_at)
 
 
+def read_article(article: ArticleText) -> tuple[list[Claim], ArticleSignature]:
+    """`extract_claims` of an article and its `article_signature`, from one reading of its sentences."""
+    sentences = read_sentences(article.text)
+    claims = frame_claims(read_claims(article.text, sentences, article.published_at), sentences,
+                          article.published_at)
+    return claims, article_signature(article, claims, sentences)
+
+
 def check_articles(
     articles: Sequence[ArticleText], claims: dict[str, Sequence[Claim]] | None = None
 ) -> Report:
@@ -98,9 +107,11 @@ def check_articles(
 
     `claims` maps article id -> its claims as `extract_claims` returned them (framed), e.g. stored ones.
     """
-    if claims is None:
-        claims = {a.id: extract_claims(a.text, a.published_at) for a in articles}
-    return compare_articles(articles, claims)
+    if claims is not None:
+        return compare_articles(articles, claims)
+    read = {a.id: read_article(a) for a in articles}
+    return compare_articles(articles, {i: c for i, (c, _) in read.items()},
+                            {i: sig for i, (_, sig) in read.items()})
 
 
 def warm_up() -> None:

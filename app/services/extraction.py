@@ -53,11 +53,9 @@ def prepare_text(
     article_id: str, source: str, text: str, title: str | None, url: str | None, published: date | None
 ) -> Prepared:
     """Extract the claims of `text` and compute its signature."""
-    claims = engine.extract_claims(text, published)
-    signature = engine.article_signature(
+    claims, signature = engine.read_article(
         engine.ArticleText(id=article_id, source=source, text=text, published_at=published, url=url,
-                           title=title),
-        claims,
+                           title=title)
     )
     return Prepared(text_sha256(text), published, claims, signature)
 

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from app.engine import ArticleText, check_articles, extract_claims
+from app.engine import ArticleText, article_signature, check_articles, extract_claims, read_article
 
 
 def test_claim_offsets_slice_the_submitted_text():
@@ -51,3 +51,17 @@ def test_an_unpunctuated_feed_is_read_in_bounded_sentences():
     claims = extract_claims(text, date(2025, 9, 8))
     assert len(claims) == 300 and all(c.value.nominal == 5 for c in claims)
     assert max(len(tokenize(c.sentence)) for c in claims) <= MAX_SENTENCE_TOKENS
+
+
+def test_one_reading_of_an_article_gives_its_claims_and_its_signature():
+    """`read_article` reads the sentences once for both; each alone says the same."""
+    article = ArticleText(
+        id="a", source="Wire", title="Heat grips Varna",
+        text="Temperatures in Varna hit 41.2C on Monday, the weather office said.\n\n"
+             "About 12,000 homes lost power; crews restored 9,500 by evening. Schools stay shut.",
+        published_at=date(2026, 7, 14),
+    )
+    claims, signature = read_article(article)
+    assert claims == extract_claims(article.text, article.published_at)
+    assert signature == article_signature(article, claims)
+    assert {"varna", "heat"} <= set(signature.names) | set(signature.terms)

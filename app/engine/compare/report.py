@@ -10,16 +10,22 @@ from collections.abc import Sequence
 
 from app.engine.budget import charge
 from app.engine.compare.copies import copy_groups
+from app.engine.compare.signature import ArticleSignature
 from app.engine.compare.stories import group_articles
 from app.engine.compare.story_state import StoryState, by_content
 from app.engine.model import ArticleText, Claim, Finding, Report, Story
 
 
-def compare_articles(articles: Sequence[ArticleText], claims: dict[str, Sequence[Claim]]) -> Report:
-    """Group `articles` into stories, align and judge their claims (article id -> framed claims)."""
+def compare_articles(
+    articles: Sequence[ArticleText],
+    claims: dict[str, Sequence[Claim]],
+    signatures: dict[str, ArticleSignature] | None = None,
+) -> Report:
+    """Group `articles` into stories, align and judge their claims (article id -> framed claims; the
+    articles' signatures when they were computed with the claims)."""
     articles = by_content(articles)
     framed = {a.id: tuple(claims[a.id]) for a in articles}
-    stories = group_articles(articles, framed)
+    stories = group_articles(articles, framed, signatures)
     groups = copy_groups(articles)
     by_id = {a.id: a for a in articles}
     findings: list[Finding] = []

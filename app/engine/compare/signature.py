@@ -24,7 +24,7 @@ from datetime import date
 from app.engine import lexicon as lx
 from app.engine.lexicon.background import specificity
 from app.engine.model import ArticleText, Claim
-from app.engine.text import compounds, lemma, segment, tokenize
+from app.engine.text import Sentence, compounds, lemma, read_sentences, tokenize
 
 TITLE_WEIGHT = 3.0  # a word of the headline counts this many times
 LEAD_SENTENCES, LEAD_WEIGHT = 3, 3.0  # the first sentences name the event
@@ -52,17 +52,22 @@ class ArticleSignature:
     order: tuple[str, str] = ("", "")
 
 
-def article_signature(article: ArticleText, claims: Sequence[Claim] = ()) -> ArticleSignature:
-    """The signature of one article (its framed claims give the figures)."""
+def article_signature(
+    article: ArticleText, claims: Sequence[Claim] = (), sentences: Sequence[Sentence] | None = None
+) -> ArticleSignature:
+    """The signature of one article (its framed claims give the figures). `sentences` are the article's
+    `read_sentences`, when extraction has read them already (their words are tokenized once)."""
     stop = lx.stopwords()
     counts: Counter = Counter()
     names: Counter = Counter()
-    parts = [(article.title or "", TITLE_WEIGHT)]
-    sentences = [s.text for s in segment(article.text)]
-    parts += [(s, LEAD_WEIGHT if i < LEAD_SENTENCES else 1.0) for i, s in enumerate(sentences)]
-    lower_words = {w for s in sentences for w in _words(s) if w.islower()}
-    for sentence, weight in parts:
-        for k, word in enumerate(_words(sentence)):
+    if sentences is None:
+        sentences = read_sentences(article.text)
+    body = [[t.text for t in s.words if t.is_word] for s in sentences]
+    parts = [(_words(article.title or ""), TITLE_WEIGHT)]
+    parts += [(words, LEAD_WEIGHT if i < LEAD_SENTENCES else 1.0) for i, words in enumerate(body)]
+    lower_words = {w for words in body for w in words if w.islower()}
+    for words, weight in parts:
+        for k, word in enumerate(words):
             word = word.replace("’", "'").removesuffix("'s")
             if word[0].isupper() and word.lower() not in lower_words and (k > 0 or word.isupper()):
                 if word.lower() not in stop and len(word) > 1:

@@ -174,9 +174,15 @@ def story_label(sigs: Sequence[ArticleSignature], n: int) -> tuple[str, ...]:
     return tuple(t for t, _ in sorted(total.items(), key=lambda kv: (-kv[1], kv[0]))[:n])
 
 
-def group_articles(articles: Sequence[ArticleText], claims: dict[str, Sequence[Claim]]) -> list[Story]:
-    """Group a batch of articles into stories (`claims`: article id -> framed claims, for the figures)."""
-    sigs = [article_signature(a, claims.get(a.id, ())) for a in articles]
+def group_articles(
+    articles: Sequence[ArticleText],
+    claims: dict[str, Sequence[Claim]],
+    signatures: dict[str, ArticleSignature] | None = None,
+) -> list[Story]:
+    """Group a batch of articles into stories (`claims`: article id -> framed claims, for the figures;
+    `signatures`: those already computed)."""
+    signatures = signatures or {}
+    sigs = [signatures.get(a.id) or article_signature(a, claims.get(a.id, ())) for a in articles]
     out = []
     for n, members in enumerate(group_signatures(sigs), start=1):
         key = members[0].story_key
