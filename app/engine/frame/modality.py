@@ -15,6 +15,7 @@ Cue phrases: lexicon/modality.toml.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
@@ -45,23 +46,35 @@ Cue = tuple[tuple[str, ...], str, frozenset[str]]  # a phrase, its modality, the
 Cues = dict[str, tuple[Cue, ...]]  # cues by their phrase's first word
 
 
+@dataclass(frozen=True, slots=True)
+class _CueTable:
+    """Every modality's cue phrases in one index per place, with how far each place reaches."""
+
+    reach: int
+    reach_after: int
+    far_reach: int
+    near_reach: int
+    before: Cues  # within `reach` words before the figure
+    after: Cues  # within `reach_after` words after it
+    far: Cues  # within `far_reach` words before it
+    near: Cues  # within `near_reach` words before it
+
+
 @cache
-def _cues() -> tuple[int, int, int, Cues, Cues, Cues]:
-    """(reach before, reach after, far reach, cues before the figure, cues after it, cues that reach far
-    before it), every modality's in one index."""
+def _cues() -> _CueTable:
+    """The cue phrases of modality.toml, indexed."""
     t = lx.table("modality")
-    before: dict[str, list[Cue]] = {}
-    after: dict[str, list[Cue]] = {}
-    far: dict[str, list[Cue]] = {}
+    sides: dict[str, dict[str, list[Cue]]] = {side: {} for side in ("before", "after", "far", "near")}
     for name in _ORDER:
-        for group in (t[name], t[name].get("polls", {})):  # a poll's cues: [forecast.polls]
+        # a poll's cues ([forecast.polls]) and nouns that cue only right before a figure ([target.nouns])
+        for group in (t[name], t[name].get("polls", {}), t[name].get("nouns", {})):
             unless = frozenset(group.get("unless", ()))
-            for side, index in (("before", before), ("after", after), ("far", far)):
+            for side, index in sides.items():
                 for phrase in group.get(side, ()):
                     words = tuple(phrase.split())
                     index.setdefault(words[0], []).append((words, name, unless))
-    return (t["reach"], t["reach_after"], t["far_reach"], *({k: tuple(v) for k, v in index.items()}
-                                                             for index in (before, after, far)))
+    frozen = {side: {k: tuple(v) for k, v in index.items()} for side, index in sides.items()}
+    return _CueTable(t["reach"], t["reach_after"], t["far_reach"], t["near_reach"], **frozen)
 
 
 def _cued(norms: tuple[str, ...], cues: Cues) -> set[str]:
@@ -188,18 +201,18 @@ def modality_of(words: list[Token], clauses: list[int], first: int, after: int,
         return "previous"  # "up 3.9% from a year earlier": the base of a change, not the figure's time
     if kind not in ("date", "time") and before_word == "from":
         return "previous"  # "raised the rate to 6.25% from 5.75%", "from 62 to 64"
-    reach, reach_after, far_reach, cues_before, cues_after, cues_far = _cues()
+    cues = _cues()
     here = clauses[first] if first < len(clauses) else None
-    lo = _reach_back(words, clauses, first, reach, kind)
-    far_lo = _reach_back(words, clauses, first, far_reach, kind, lo) if lo == first - reach else lo
+    lo = _reach_back(words, clauses, first, cues.reach, kind)
+    far_lo = _reach_back(words, clauses, first, cues.far_reach, kind, lo) if lo == first - cues.reach else lo
     hi = after
-    while hi < len(words) and hi - after < reach_after and clauses[hi] == here:
+    while hi < len(words) and hi - after < cues.reach_after and clauses[hi] == here:
         hi += 1
     before = tuple(t.norm for t in words[lo:first])
     behind = tuple(t.norm for t in words[after:hi])
     farther = tuple(t.norm for t in words[far_lo:first])
-    cued = (_cued(before, cues_before) | _cued(behind, cues_after) | _cued(farther, cues_far)
-            | _opening_cue(words, first, cues_before))
+    cued = (_cued(before, cues.before) | _cued(behind, cues.after) | _cued(farther, cues.far)
+            | _cued(before[-cues.near_reach:], cues.near) | _opening_cue(words, first, cues.before))
     for name in _ORDER:  # the first modality of the order that is cued wins
         if name in cued:
             return name

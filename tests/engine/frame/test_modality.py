@@ -212,3 +212,16 @@ def test_a_word_that_undoes_a_poll_cue_undoes_no_other_cue():
 def test_a_day_after_on_is_when_a_change_happened_and_a_span_after_on_its_base():
     assert _dates("Orvane shares fell 3.1% on Thursday.") == [("Thursday", "reported")]
     assert _dates("Rents in Orvale rose 2% on a year earlier.") == [("a year earlier", "previous")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "target" is also the noun of what was struck or aimed at: a cue only right before its figure
+    ("Drones struck military targets in 12 regions.", [("12 regions", "reported")]),
+    ("Rebels hit targets across the province, killing 3 people.", [("3 people", "reported")]),
+    ("Scouts picked targets for the cup run and won 4 matches.", [("4 matches", "reported")]),
+    ("The central bank targets 2% inflation.", [("2%", "target")]),
+    ("The ministry's target is 5% growth.", [("5%", "target")]),
+    ("The league set a target of 40,000 season tickets.", [("40,000 season tickets", "target")]),
+])
+def test_target_is_a_cue_only_where_it_puts_the_figure(text, expected):
+    assert modalities(text) == expected
