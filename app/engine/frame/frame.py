@@ -38,7 +38,7 @@ from app.engine.frame.counted import (
     skip_aside,
     skip_number,
 )
-from app.engine.frame.modality import counts_progress, modality_of, partial_count
+from app.engine.frame.modality import counts_progress, modality_of, opening_comma, partial_count
 from app.engine.frame.place import place_of, places
 from app.engine.frame.polarity import polarity_of
 from app.engine.frame.subject import (
@@ -121,6 +121,10 @@ def frame_in(parts: SentenceParts, claim: Claim, published_at: date | None = Non
         counted = _combined(words, np_end, counted)
     near = [a for a in parts.acts if a.end >= first - FRAME_WINDOW and a.start <= np_end + FRAME_WINDOW]
     act = action_of(words, near, first, np_end)
+    acting_from = first  # where the actor of `act` is looked for (before its verb when the verb follows)
+    if act is None and kind in ("date", "time"):
+        act = _main_clause_act(words, parts.acts, first)  # "On Sunday, Ukraine hit targets"
+        acting_from = act.start if act else first
     head = (noun or claim.value.unit or "").rpartition(" ")[2]  # the extractor's noun when framing read none
     outcome = lx.outcomes().get(head) if kind in _COUNTS else None
     if kind == "number" and not np and outcome is None:  # "the death toll stands at 24": the toll counts
@@ -144,7 +148,7 @@ def frame_in(parts: SentenceParts, claim: Claim, published_at: date | None = Non
         modifiers = (*modifiers, words[first - 1].norm)  # "the remaining nine deaths"
     if kind in _COUNTS and _whole_of_partitive(words, first):
         modifiers, act = (*modifiers, "whole"), None  # "six of the seven members": the board, not who voted
-    actor = actor_of(words, parts.clauses, parts.actors, act, first, reach=FRAME_WINDOW)
+    actor = actor_of(words, parts.clauses, parts.actors, act, acting_from, reach=FRAME_WINDOW)
     place, place_inherited = place_of(words, parts.clauses, parts.places, first)
     claimant = claimant_for(parts.claimants, first, after)
     modality = modality_of(words, parts.clauses, first, after, published_at, kind, parts.partial)
@@ -172,6 +176,19 @@ def frame_in(parts: SentenceParts, claim: Claim, published_at: date | None = Non
         window=window_of(words, parts.clauses, kind, after),
     )
     return _as_extracted(claim, frame)
+
+
+MAIN_VERB_WORDS = 8  # the furthest the verb of the main clause stands after an opening phrase's comma
+
+
+def _main_clause_act(words: list[Token], acts: list[Act], first: int) -> Act | None:
+    """The verb of the main clause after a short opening phrase that holds the date at `first` ("On
+    Sunday, Ukraine hit targets"; "Early on May 16, rebels fired 40 rockets"): the date is that verb's."""
+    comma = opening_comma(words)
+    if comma is None or first >= comma or (first > 0 and words[0].norm not in lx.words("frame", "opening",
+                                                                                          "starts")):
+        return None
+    return next((a for a in acts if comma < a.start <= comma + MAIN_VERB_WORDS), None)
 
 
 def _past_whole(words: list[Token], i: int) -> int:

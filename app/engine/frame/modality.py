@@ -248,10 +248,16 @@ _OPENING = 8  # words of an opening phrase set off by a comma ("At the height of
 def _opening_cue(words: list[Token], first: int, cues: Cues) -> set[str]:
     """The modalities cued by a short phrase that opens the sentence before a comma, when the figure comes
     after it ("At the peak, 86,000 customers lost power"): such a phrase sets the time of the sentence."""
-    comma = next((i for i, t in enumerate(words[: _OPENING + 1]) if t.norm == ","), None)
+    comma = opening_comma(words)
     if comma is None or first <= comma or any(_figure(t) for t in words[:comma]):
         return set()  # "Economists expected 170,000, but the economy added 143,000": a clause, no opening
     return _cued(tuple(t.norm for t in words[:comma]), cues)
+
+
+def opening_comma(words: list[Token]) -> int | None:
+    """The comma that ends a short phrase opening the sentence ("At the height of the storm,", "On
+    Sunday,"), or None."""
+    return next((i for i, t in enumerate(words[: _OPENING + 1]) if t.norm == ","), None)
 
 
 def _opening_year(words: list[Token], first: int) -> list[Token]:

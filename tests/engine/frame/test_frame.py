@@ -306,3 +306,24 @@ def test_a_past_verb_right_after_a_figure_is_no_counted_noun():
     assert frame("A crowd of 40,000 watched the final.", "40,000", kind="number").counted == "person"
     assert frame("Some 3,000 attended the rally.", "3,000", kind="number").counted != "attended"
     assert frame("Police said 12 armed men fled.", "12 armed men").counted == "person"
+
+
+@pytest.mark.parametrize(("sentence", "surface", "action", "actor"), [
+    # a date in a phrase that opens the sentence is the time of the main clause's verb, and its actor's
+    ("On Sunday, Ukraine hit targets deep inside Russia.", "Sunday", "strike", "ukraine"),
+    ("Early on Saturday, Russia fired 472 drones at Kyiv.", "Saturday", "launch", "russia"),
+    ("By early Monday, the flooding had killed 82 people in six counties.", "Monday", "kill", None),
+    ("On May 4, the Harlow plant cut 300 jobs.", "May 4", "cut", None),
+    # a clause before the comma has a verb of its own: its date is not the next clause's
+    ("The vote happened on Sunday, and officials counted 12,000 ballots.", "Sunday", None, None),
+    ("Turnout fell on Sunday, the commission said 40% voted.", "Sunday", None, None),
+])
+def test_a_date_opening_the_sentence_takes_the_main_verb(sentence, surface, action, actor):
+    f = frame(sentence, surface, kind="date", published=date(2026, 5, 12))
+    assert (f.action, f.actor) == (action, actor)
+
+
+def test_a_date_that_opens_the_sentence_itself_takes_the_main_verb():
+    f = frame("Overnight, rebels fired 40 rockets at the port.", "Overnight", kind="date",
+              published=date(2026, 5, 12))
+    assert f.action == "launch"
