@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from app.engine.extract.number_words import vocab
+from app.engine.extract.units import tables
 from app.engine.lexicon import calendar
 
 
@@ -22,6 +23,8 @@ def _cue_words() -> frozenset[str]:
     words = set(v.units) | set(v.tens) | set(v.scales) | set(v.vague) | set(v.multiples) | set(v.fractions)
     words |= {"dozen", "minus", "several", "weekend", "week", "day", "year", "month", "decade", "century"}
     words |= set(calendar().cue_words)  # not "over", "the", "a": they start a date only before "weekend", ...
+    # a duration's unit after a bound and "a" is a figure: "more than an hour"
+    words |= {key[0] for key, unit in tables().words.items() if unit.kind == "duration" and len(key) == 1}
     return frozenset(w.lower() for w in words)
 
 

@@ -324,6 +324,20 @@ def a_unit_and_a_half(tokens: list[Token], k: int) -> NumberMatch | None:
     return None
 
 
+_BOUNDED_UNIT_KINDS = frozenset(("duration", "quantity", "percent"))
+
+
+def a_bounded_unit(tokens: list[Token], k: int) -> NumberMatch | None:
+    """'more than a year', 'nearly an hour', 'under a mile': one of the unit, bounded by the qualifier before
+    it (the unit is read next). A bare 'a year' or 'an hour later' states no figure."""
+    if tokens[k].lower not in ("a", "an") or k + 1 >= len(tokens) or qualifier_before(tokens, k) is None:
+        return None
+    hit = match_unit(tokens, k + 1, allow_quantulum=False)
+    if hit is None or hit[0].kind not in _BOUNDED_UNIT_KINDS:
+        return None
+    return NumberMatch(k, k + 1, 1.0, 1.0, 1.0, words=True)
+
+
 def make_range(first: NumberMatch, second: NumberMatch, stated_order: bool = False) -> NumberMatch:
     """'between 10 and 20', '5 to 10', '14-18': one interval; a bare first number takes the second's scale.
 

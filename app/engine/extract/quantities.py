@@ -39,6 +39,7 @@ from app.engine.extract.nouns import (
 from app.engine.extract.number_words import vocab
 from app.engine.extract.numbers import (
     NumberMatch,
+    a_bounded_unit,
     a_unit_and_a_half,
     make_range,
     parse_number,
@@ -145,7 +146,11 @@ def read_quantity(
     if k >= n or not _can_start(tokens[k]):
         return None
     num = parse_number(tokens, k, money=cur is not None) or a_unit_and_a_half(tokens, k)
-    if num is None or (tokens[k].lower in ("a", "an") and num.nominal == 1 and not num.scaled):
+    if num is None and cur is None:
+        num = a_bounded_unit(tokens, k)  # "more than a year"
+    elif num is not None and tokens[k].lower in ("a", "an") and num.nominal == 1 and not num.scaled:
+        return None
+    if num is None:
         return None
     if not continuing and trend is None and not_a_quantity(tokens, k, num, cur is not None):
         return None

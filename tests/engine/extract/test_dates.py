@@ -162,3 +162,24 @@ def test_by_the_end_of_the_decade_is_its_last_day():
 def test_next_monday_in_a_monday_paper_is_a_week_later():
     assert resolved("talks resume next Monday").iso == "2025-06-09"
     assert resolved("it opened last Monday").iso == "2025-05-26"
+
+
+@pytest.mark.parametrize(("text", "surface", "low", "high"), [
+    # one of a unit, bounded by the qualifier before "a"/"an"
+    ("The jury deliberated for more than an hour.", "more than an hour", 1.0, None),
+    ("The heatwave lasted nearly a week.", "nearly a week", None, 1.0),
+    ("The leader crossed the line less than a minute ahead.", "less than a minute", None, 1.0),
+    ("Trial enrolment took more than a year.", "more than a year", 1.0, None),
+])
+def test_a_bounded_unit_after_a_is_a_figure(text, surface, low, high):
+    (d,) = durations(text)
+    assert (d.text, d.value.low, d.value.high) == (surface, low, high)
+
+
+@pytest.mark.parametrize("text", [
+    "The polls closed an hour later.",        # no bound: "an hour" is a time, not a figure
+    "The market rallied for an hour.",
+    "Voters queued for a long time.",
+])
+def test_a_bare_unit_after_a_is_no_figure(text):
+    assert durations(text) == []
