@@ -91,7 +91,7 @@ def action_of(words: list[Token], acts: list[Act], first: int, np_end: int) -> A
         return before[-1]
     links = lx.words("frame", "passive", "links")
     gap = lx.table("frame")["passive"]["max_gap"]
-    start = _past_part_of(words, _past_coordinated_count(words, np_end))
+    start = _past_aside(words, _past_part_of(words, _past_coordinated_count(words, np_end)), acts)
     for a in acts:
         if a.start >= start and a.start - start <= gap:
             if all(words[k].norm in links for k in range(start, a.start)):
@@ -122,6 +122,32 @@ def _past_part_of(words: list[Token], i: int) -> int:
             i += len(tail)
             return i + 1 if i < len(words) and words[i].norm == "," else i
     return i
+
+
+ASIDE_WORDS = 6  # the longest aside between commas skipped to reach a count's verb ("one of them a child")
+
+
+def _past_aside(words: list[Token], i: int, acts: list[Act]) -> int:
+    """'Two of the injured, one of them a child, are in a serious condition': after a count, skip a short
+    aside between commas that holds no verb of its own, so the verb after it applies to the count."""
+    if i >= len(words) or words[i].norm != ",":
+        return i
+    reach = range(i + 1, min(i + 2 + ASIDE_WORDS, len(words)))
+    close = next((k for k in reach if words[k].norm == ","), None)
+    if close is None or any(i < a.start < close for a in acts) or not _opens_aside(words, i + 1, close):
+        return i
+    return close + 1
+
+
+def _opens_aside(words: list[Token], k: int, close: int) -> bool:
+    """Is words[k:close] an aside on who is in a set ("including a child", "three of them children", "four
+    children among them")?"""
+    norms = [t.norm for t in words[k:close]]
+    if len(norms) >= 3 and is_number(words[k]) and norms[1:3] == ["of", "them"]:
+        return True
+    if any(norms[-len(p.split()):] == p.split() for p in lx.words("frame", "passive", "part_of")):
+        return True  # "four children among them"
+    return any(norms[: len(p.split())] == p.split() for p in lx.words("frame", "passive", "asides"))
 
 
 def _past_coordinated_count(words: list[Token], i: int) -> int:

@@ -119,14 +119,16 @@ def frame_in(parts: SentenceParts, claim: Claim, published_at: date | None = Non
     np_end = np[-1] + 1 if np else max(np_from, after)
     if counted and kind in _COUNTS:
         counted = _combined(words, np_end, counted)
+    head = (noun or claim.value.unit or "").rpartition(" ")[2]  # the extractor's noun when framing read none
+    outcome = lx.outcomes().get(head) if kind in _COUNTS else None
+    if outcome and not np and np_from < len(words) and words[np_from].norm == head.lower():
+        np_end = np_from + 1  # "two of the injured are ...": "injured" is what is counted, not the verb
     near = [a for a in parts.acts if a.end >= first - FRAME_WINDOW and a.start <= np_end + FRAME_WINDOW]
     act = action_of(words, near, first, np_end)
     acting_from = first  # where the actor of `act` is looked for (before its verb when the verb follows)
     if act is None and kind in ("date", "time"):
         act = _main_clause_act(words, parts.acts, first)  # "On Sunday, Ukraine hit targets"
         acting_from = act.start if act else first
-    head = (noun or claim.value.unit or "").rpartition(" ")[2]  # the extractor's noun when framing read none
-    outcome = lx.outcomes().get(head) if kind in _COUNTS else None
     if kind == "number" and not np and outcome is None:  # "the death toll stands at 24": the toll counts
         measured = measure_of(words, parts.clauses, first, after)  # people killed
         outcome = lx.outcomes().get(measured or "")
@@ -134,11 +136,13 @@ def frame_in(parts: SentenceParts, claim: Claim, published_at: date | None = Non
         measured_class = lx.counted_class(measured) if measured and not outcome else None
         if measured_class and counted is None:  # "payrolls jumped by 128,000": jobs
             counted, noun = measured_class, measured
-    if outcome and _partitive(words, first, np_from):  # "two of the injured", "19 of those killed": some of
-        modifiers = (*modifiers, "subset")            # the toll, said to be something more
+    state = act is not None and outcome is not None and lx.state_of(act.cls) == outcome
+    if outcome and _partitive(words, first, np_from) and not state:  # "two of the injured", "19 of those
+        modifiers = (*modifiers, "subset")  # killed": some of the toll, said to be something more
     if outcome:  # "13 deaths", "68 of the dead", "43 died": people, and what happened to them
         counted = "person"
-        if act is None or act.cls != outcome:
+        if act is None or (act.cls != outcome and not state):  # (but "two of the injured are in critical
+            # condition" counts people in that state)
             act = Act(outcome, words[np[-1]].text if np else outcome, np[0] if np else first,
                       np[-1] + 1 if np else first)
     if kind in _COUNTS and act is not None and act.end == first:

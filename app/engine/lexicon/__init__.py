@@ -19,6 +19,7 @@ from app.engine.lexicon.lookups import (
     counted_classes,
     measures,
     outcomes,
+    state_of,
     stopwords,
     synonyms,
 )
@@ -38,6 +39,7 @@ __all__ = [
     "counted_classes",
     "measures",
     "outcomes",
+    "state_of",
     "phrase_table",
     "qualifiers",
     "stopwords",

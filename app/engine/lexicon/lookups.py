@@ -102,6 +102,11 @@ def capitals() -> frozenset[str]:
 
 
 @cache
+def state_of(action: str | None) -> str | None:
+    """The outcome whose people an action class is a state of ("critical" -> "wound"), or None."""
+    return table("actions")["states"].get(action) if action else None
+
+
 def outcomes() -> dict[str, str]:
     """Noun lemma that counts people by what happened to them -> its action class ("death" -> "kill")."""
     found: dict[str, str] = {}

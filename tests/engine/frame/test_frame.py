@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from app.engine import extract_claims
 from app.engine.frame.frame import frame_span
 
 
@@ -327,3 +328,22 @@ def test_a_date_that_opens_the_sentence_itself_takes_the_main_verb():
     f = frame("Overnight, rebels fired 40 rockets at the port.", "Overnight", kind="date",
               published=date(2026, 5, 12))
     assert f.action == "launch"
+
+
+@pytest.mark.parametrize(("sentence", "surface", "action"), [
+    # the state the injured are in is its own action: a part of the injured, never the same figure
+    ("Of the 31 people hurt, 20 went home and four are in critical condition.", "four", "critical"),
+    ("Two of the injured, one of them a nurse, are in a serious condition.", "Two", "critical"),
+    ("Six patients remain in intensive care.", "Six", "critical"),
+    # an aside on who is in the set does not hide the verb after it
+    ("At least 25 people, three of them children, were killed.", "At least 25", "kill"),
+    ("Twelve fans, including a steward, were treated at the stadium.", "Twelve", "treat"),
+    ("Forty workers, all from the night shift, remain missing.", "Forty", "missing"),
+    # an aside that is a clause of its own is no aside: its verb is not the count's
+    ("Rescuers freed 14 miners, the company said, adding that 3 were missing.", "14", "release"),
+    # the outcome named with "of" is what is counted, not the count's verb
+    ("Two of the injured were children.", "Two", "wound"),
+])
+def test_the_verb_of_a_count_past_an_aside_and_a_state(sentence, surface, action):
+    (claim,) = [c for c in extract_claims(sentence) if c.start == sentence.index(surface)]
+    assert claim.frame.action == action
