@@ -29,6 +29,7 @@ from app.engine.compare.keys import (
     named_in,
     places,
     rival_counts,
+    slipped,
     subtypes,
 )
 from app.engine.compare.predicates import join_predicates
@@ -41,6 +42,7 @@ CONTRADICTION_JOIN = 0.5  # a claim with a contradicting predicate joins only a 
 MERGE_POOL = 150  # facts per block examined when merging split facts (bounds the cost)
 VERBATIM = 2.0  # the score of a claim retold word for word: above any fuzzy match, so it anchors
 ROLE = 0.1  # bonus (or malus) when the words right after two measures share (or share no) content word
+SLIP = 0.25  # bonus for two figures one swapped or changed digit apart (keys.slipped): as strong as one verb
 AGREEMENT_PRIOR = 0.08  # ranking bonus for a fact whose value the claim agrees with (ties only)
 
 def block_of(claim: Claim) -> tuple[str, ...] | None:
@@ -133,6 +135,8 @@ def pair_score(a: AlignItem, b: AlignItem, ignore_action: bool = False) -> float
         score -= 0.1
     if distinct_set(a) != distinct_set(b):  # "three other bases" is not "four airbases"
         score -= 0.3
+    if slipped(a.claim, b.claim):  # "4,212 patients" / "4,122 patients": a desk's slip of one figure
+        score += SLIP
     return score
 
 

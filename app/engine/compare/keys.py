@@ -192,8 +192,8 @@ def soft_conflict(a: AlignItem, b: AlignItem) -> str | None:
     if label_other_figures(a, b):
         return "another figure's time"  # "September's gain was 121,000" is no misdated "August: 148,000"
     scope = one_sided_scope(a, b)
-    if scope:
-        return f"part ({scope})"  # a part never conflicts with its whole
+    if scope and not slipped(a.claim, b.claim):
+        return f"part ({scope})"  # a part never conflicts with its whole (but is never its slip either)
     if _one_holder(a, b):
         return "part (holder)"  # Alemu's margin is not a margin nobody is named for ("beat it by 42 s")
     if rival_counts(a, b):
@@ -250,7 +250,34 @@ def _anchored(a: AlignItem, b: AlignItem, by_cue: bool = True, retold: float = R
         return True
     if named_in(fa.holder, b) or named_in(fb.holder, a):  # "Varga has 41.4%" / "Varga won ... 41.3%"
         return True
+    if slipped(a.claim, b.claim):  # "4,212 patients" / "4,122 patients": one figure, a desk's slip
+        return True
     return context_similarity(a, b) >= retold
+
+
+SLIP_DIGITS = 3  # the fewest digits a figure has for a changed or swapped digit to mark a desk's slip
+
+
+def slipped(a: Claim, b: Claim) -> bool:
+    """Are two figures of one kind and unit written with the same digits but two of them swapped ("4,212"
+    / "4,122", "43.6C" / "46.3C"), or with one digit changed ("17.6%" / "18.6%", "2:19:48" / "2:19:46")?
+    Such a pair is what a careless rewrite makes of one figure; figures of fewer than SLIP_DIGITS digits
+    ("27" / "28", "two" / "three") or round ones ("7,000" / "4,000") differ that way by chance too."""
+    if a.kind != b.kind or a.value.unit != b.value.unit or a.kind == "date":
+        return False  # (two years or days of a story differ by a digit as a rule: "2024" / "2026")
+    x, y = _digits(a.text), _digits(b.text)
+    if x == y or len(x) != len(y) or len(x) < SLIP_DIGITS:
+        return False
+    if a.kind != "time" and min(len(x.rstrip("0")), len(y.rstrip("0"))) < SLIP_DIGITS:
+        return False  # "7,000 km" / "4,000km": round figures, two estimates (a clock's zeros are digits)
+    apart = [i for i, (p, q) in enumerate(zip(x, y, strict=True)) if p != q]
+    if len(apart) == 1:
+        return True
+    return len(apart) == 2 and x[apart[0]] == y[apart[1]] and x[apart[1]] == y[apart[0]]
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdecimal())
 
 
 SPAN_RATIO = 100  # durations further apart than this are two spans, never one misstated (weeks vs months

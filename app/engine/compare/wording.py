@@ -12,8 +12,9 @@
     "Wire: '472 drones' (fired)"
     >>> fact_label(items)
     'drones launched by Russia in Kyiv on 1 Jun 2025'
-    >>> shared_key(items)
-    'same action (launched), same place (Kyiv), same day (1 Jun 2025), same actor (Russia)'
+    >>> shared_key(items)  # doctest: +NORMALIZE_WHITESPACE
+    "same action (launched), same place (Kyiv), same day (1 Jun 2025), same actor (Russia),
+     one figure with a digit changed or swapped ('472 drones' / '427 drones')"
 
 Action labels are data (lexicon/actions.toml [labels]).
 """
@@ -27,6 +28,7 @@ from functools import cache
 
 from app.engine import lexicon as lx
 from app.engine.compare.items import AlignItem
+from app.engine.compare.keys import slipped
 from app.engine.text import plural
 
 SHOWN = 3  # sources named per statement before "and N more"
@@ -185,4 +187,8 @@ def shared_key(members: Sequence[AlignItem]) -> str:
     claimant = common("claimant")
     if claimant:
         parts.append(f"same source ({claimant})")
+    slips = [(a, b) for i, a in enumerate(members) for b in members[i + 1:] if slipped(a.claim, b.claim)]
+    if slips:
+        a, b = slips[0]
+        parts.append(f"one figure with a digit changed or swapped ('{a.claim.text}' / '{b.claim.text}')")
     return ", ".join(parts) if parts else "similar sentences"

@@ -53,11 +53,10 @@ class _CueTable:
     reach: int
     reach_after: int
     far_reach: int
-    near_reach: int
     before: Cues  # within `reach` words before the figure
     after: Cues  # within `reach_after` words after it
     far: Cues  # within `far_reach` words before it
-    near: Cues  # within `near_reach` words before it
+    near: Cues  # right before it
 
 
 @cache
@@ -74,7 +73,7 @@ def _cues() -> _CueTable:
                     words = tuple(phrase.split())
                     index.setdefault(words[0], []).append((words, name, unless))
     frozen = {side: {k: tuple(v) for k, v in index.items()} for side, index in sides.items()}
-    return _CueTable(t["reach"], t["reach_after"], t["far_reach"], t["near_reach"], **frozen)
+    return _CueTable(t["reach"], t["reach_after"], t["far_reach"], **frozen)
 
 
 def _cued(norms: tuple[str, ...], cues: Cues) -> set[str]:
@@ -87,6 +86,12 @@ def _cued(norms: tuple[str, ...], cues: Cues) -> set[str]:
             if norms[i:j] == phrase and not (j < len(norms) and norms[j] in unless):
                 out.add(name)
     return out
+
+
+def _cued_last(norms: tuple[str, ...], cues: Cues) -> set[str]:
+    """The modalities of the cue phrases that end `norms` (the words right before a figure)."""
+    return {name for phrases in cues.values() for phrase, name, _ in phrases
+            if norms[-len(phrase):] == phrase}
 
 
 @cache
@@ -212,7 +217,7 @@ def modality_of(words: list[Token], clauses: list[int], first: int, after: int,
     behind = tuple(t.norm for t in words[after:hi])
     farther = tuple(t.norm for t in words[far_lo:first])
     cued = (_cued(before, cues.before) | _cued(behind, cues.after) | _cued(farther, cues.far)
-            | _cued(before[-cues.near_reach:], cues.near) | _opening_cue(words, first, cues.before))
+            | _cued_last(before, cues.near) | _opening_cue(words, first, cues.before))
     for name in _ORDER:  # the first modality of the order that is cued wins
         if name in cued:
             return name

@@ -68,3 +68,26 @@ def test_a_polls_figure_never_conflicts_with_the_result():
                "Yes won the Marvale referendum with 54.2% of the vote, the commission said.")
     assert not discrepancies(r)
     assert [f.type for f in r.findings if "54.2%" in f.reason] == ["agreement"]
+
+
+def test_a_figure_with_two_digits_swapped_is_one_fact_misstated():
+    """Nothing but the noun is shared, but "4,122" is what a careless rewrite makes of "4,212"."""
+    r = report("The Halvern trial enrolled 4,212 patients across Europe over two years.",
+               "Investigators say 4,122 patients took part, most of them older than 60.")
+    (found,) = discrepancies(r)
+    assert "4,212 patients" in found.reason and "4,122 patients" in found.reason
+    assert "digit changed or swapped" in found.reason  # the reason says why the two were joined
+
+
+def test_a_figure_with_one_digit_changed_is_one_fact_misstated():
+    r = report("Thermometers in Arlen showed 43.6C at the airport on Monday afternoon.",
+               "It was the hottest day on record, with 46.3C measured in the city.")
+    assert len(discrepancies(r)) == 1
+
+
+def test_round_or_short_figures_that_differ_by_a_digit_are_not_joined_on_that_alone():
+    for one, other in (("7,000 kilometres", "4,000 kilometres"), ("27 countries", "28 countries"),
+                       ("52 stations", "53 stations")):
+        r = report(f"The network now reaches {one}, the operator said in its annual review.",
+                   f"Analysts counted {other} when the first maps were drawn up years ago.")
+        assert discrepancies(r) == [], (one, other)
