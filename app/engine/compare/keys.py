@@ -189,6 +189,8 @@ def soft_conflict(a: AlignItem, b: AlignItem) -> str | None:
         return "another span"  # a race time of two hours is no misstated "three years"
     if _sizes_apart(a.claim, b.claim):
         return "another size"  # earnings of $1.40 a share are no misstated "$7.1bn" of revenue
+    if a.claim.kind == b.claim.kind == "money" and _currency(a.claim) != _currency(b.claim):
+        return "another currency"  # "$4.2bn of reserves" sold is no misstated "€350m" of bonds
     if label_other_figures(a, b):
         return "another figure's time"  # "September's gain was 121,000" is no misdated "August: 148,000"
     scope = one_sided_scope(a, b)
@@ -253,6 +255,11 @@ def _anchored(a: AlignItem, b: AlignItem, by_cue: bool = True, retold: float = R
     if slipped(a.claim, b.claim):  # "4,212 patients" / "4,122 patients": one figure, a desk's slip
         return True
     return context_similarity(a, b) >= retold
+
+
+def _currency(c: Claim) -> str:
+    """A sum's currency code ("USD" of "$1.40 a share" and of "140 cents")."""
+    return (c.value.base_unit or "").partition(" per ")[0]
 
 
 SLIP_DIGITS = 3  # the fewest digits a figure has for a changed or swapped digit to mark a desk's slip

@@ -91,3 +91,15 @@ def test_round_or_short_figures_that_differ_by_a_digit_are_not_joined_on_that_al
         r = report(f"The network now reaches {one}, the operator said in its annual review.",
                    f"Analysts counted {other} when the first maps were drawn up years ago.")
         assert discrepancies(r) == [], (one, other)
+
+
+def test_sums_in_two_currencies_that_differ_are_two_sums():
+    r = report("The central bank sold $4.2bn of its reserves in August, its figures show.",
+               "The finance ministry sold €350m of bonds in August, its figures show.")
+    assert discrepancies(r) == []
+
+
+def test_a_sum_in_cents_and_in_dollars_is_one_currency():
+    r = report("Vantor earned $1.40 a share in the quarter, the company said.",
+               "Vantor earned 104 cents a share in the quarter, the company said.")
+    assert len(discrepancies(r)) == 1
