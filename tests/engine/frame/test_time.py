@@ -50,3 +50,9 @@ def test_a_month_or_a_place_after_in_is_no_span():
     rain = "The storm dropped 10 inches of rain in Kerr County."
     assert _window(rain, "10 inches", kind="quantity") is None
     assert _window("Turnout reached 61% in 2024, the commission said.", "61%", kind="percent") is None
+
+
+def test_trading_sessions_are_a_span_a_market_figure_built_up_over():
+    assert _window("The index shed 3.1% over two sessions.", "3.1%", kind="percent") == "two session"
+    assert _window("The yield rose 28 basis points in three sessions.", "28 basis points",
+                   kind="quantity") == "three session"
