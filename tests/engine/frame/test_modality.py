@@ -225,3 +225,11 @@ def test_a_day_after_on_is_when_a_change_happened_and_a_span_after_on_its_base()
 ])
 def test_target_is_a_cue_only_where_it_puts_the_figure(text, expected):
     assert modalities(text) == expected
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("With 18 of 24 wards counted, Orlov leads by about 4,900 votes.", "about 4,900 votes"),
+    ("With 598 of 650 seats declared, Labour has 402.", "402"),
+])
+def test_a_lead_with_wards_or_seats_still_to_count_is_partial(text, surface):
+    assert {c.text: c for c in extract_claims(text)}[surface].frame.modality == "partial"
