@@ -169,9 +169,19 @@ def copied_sentence(a: AlignItem, b: AlignItem) -> bool:
 
 
 def rival_counts(a: AlignItem, b: AlignItem) -> bool:
-    """Two named sources' counts that differ ("Kyiv says four airfields", "Moscow confirmed five"): a claim
-    never joins a fact holding a rival source's count, even through a member that names no source."""
-    return a.block[0] == "count" and not values_meet(a.claim, b.claim) and _other_sources(a, b)
+    """Two named sources' counts that differ ("Kyiv says four airfields", "Moscow confirmed five"), or one
+    source's bound on another's count ("as many as 140 men, the union said" / "126 miners, the operator
+    said"): a claim never joins a fact holding a rival source's count, even through a member that names no
+    source."""
+    if a.block[0] != "count" or not _other_sources(a, b):
+        return False
+    return not values_meet(a.claim, b.claim) or _bound_on_another(a.claim, b.claim)
+
+
+def _bound_on_another(a: Claim, b: Claim) -> bool:
+    """One claim an open bound, the other a figure of its own ("as many as 140" / "126")."""
+    bounds = [c.value.qualifier in ("lower_bound", "upper_bound") for c in (a, b)]
+    return bounds[0] != bounds[1] and a.value.nominal != b.value.nominal
 
 
 def soft_conflict(a: AlignItem, b: AlignItem) -> str | None:

@@ -103,3 +103,19 @@ def test_a_sum_in_cents_and_in_dollars_is_one_currency():
     r = report("Vantor earned $1.40 a share in the quarter, the company said.",
                "Vantor earned 104 cents a share in the quarter, the company said.")
     assert len(discrepancies(r)) == 1
+
+
+def agreements(r):
+    return [f for f in r.findings if f.type == "agreement"]
+
+
+def test_a_rival_sources_bound_on_a_count_is_no_reading_of_it():
+    r = report("When the blast hit, 126 miners were underground, the operator Brennock Coal said.",
+               "The miners' union said as many as 140 men had been underground at the time.")
+    assert discrepancies(r) == [] and agreements(r) == []
+
+
+def test_miners_and_hikers_are_people():
+    r = report("When the blast hit, 126 miners were underground, the operator said.",
+               "When the blast hit, 162 people were underground, the operator said.")
+    assert len(discrepancies(r)) == 1
