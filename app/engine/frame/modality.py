@@ -28,8 +28,10 @@ _UNTIL = frozenset(("until", "through", "till", "untill", "thru"))
 # a duration these words follow places another time or measures a margin ("one day after the flood",
 # "42 seconds off the record", "14 seconds clear of the field", "five seconds slower")
 _RELATIVE = frozenset(("after", "before", "later", "earlier", "off", "clear", "slower", "faster", "ahead",
-                       "behind", "quicker", "short", "late", "early", "from", "into", "left", "remaining"))
-# ("three minutes from time", "23 minutes into the final", "with 10 minutes left": a moment, no span)
+                       "behind", "quicker", "short", "late", "early", "from", "into", "left", "remaining",
+                       "since"))
+# ("three minutes from time", "23 minutes into the final", "with 10 minutes left": a moment, no span; "the
+# 140 years since the office was created": the time from another event, not a span of this one)
 
 
 Phrases = dict[str, tuple[tuple[str, ...], ...]]  # phrases by their first word

@@ -233,3 +233,13 @@ def test_target_is_a_cue_only_where_it_puts_the_figure(text, expected):
 ])
 def test_a_lead_with_wards_or_seats_still_to_count_is_partial(text, surface):
     assert {c.text: c for c in extract_claims(text)}[surface].frame.modality == "partial"
+
+
+@pytest.mark.parametrize(("text", "surface", "expected"), [
+    # the time since another event is no span of this one ("after 12 years in office" is)
+    ("It is the worst flood in the 40 years since records began.", "40 years", "relative"),
+    ("She is the first woman mayor in the 140 years since the post was created.", "140 years", "relative"),
+    ("He stepped down after 12 years in office.", "12 years", "reported"),
+])
+def test_a_span_since_another_event_is_relative(text, surface, expected):
+    assert dict(modalities(text))[surface] == expected
