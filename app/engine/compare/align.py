@@ -43,6 +43,7 @@ MERGE_POOL = 150  # facts per block examined when merging split facts (bounds th
 VERBATIM = 2.0  # the score of a claim retold word for word: above any fuzzy match, so it anchors
 ROLE = 0.1  # bonus (or malus) when the words right after two measures share (or share no) content word
 SLIP = 0.25  # bonus for two figures one swapped or changed digit apart (keys.slipped): as strong as one verb
+SAME_FIGURE = 0.1  # bonus for two exact figures of one value and unit: they are evidence of one fact too
 AGREEMENT_PRIOR = 0.08  # ranking bonus for a fact whose value the claim agrees with (ties only)
 
 def block_of(claim: Claim) -> tuple[str, ...] | None:
@@ -137,7 +138,19 @@ def pair_score(a: AlignItem, b: AlignItem, ignore_action: bool = False) -> float
         score -= 0.3
     if slipped(a.claim, b.claim):  # "4,212 patients" / "4,122 patients": a desk's slip of one figure
         score += SLIP
+    if _same_exact_figure(a.claim, b.claim):  # "24 wards" / "24 wards": the figure itself is evidence
+        score += SAME_FIGURE
     return score
+
+
+def _same_exact_figure(a: Claim, b: Claim) -> bool:
+    """Two exact figures of one value and unit, not a bare small count ("three people" says little)."""
+    va, vb = a.value, b.value
+    if va.qualifier != "exact" or vb.qualifier != "exact" or va.nominal is None:
+        return False
+    if va.base_unit != vb.base_unit or va.base_nominal != vb.base_nominal:
+        return False
+    return a.kind not in ("count", "number") or abs(va.nominal) >= 10
 
 
 def verbatim(a: AlignItem, b: AlignItem) -> bool:

@@ -119,3 +119,15 @@ def test_miners_and_hikers_are_people():
     r = report("When the blast hit, 126 miners were underground, the operator said.",
                "When the blast hit, 162 people were underground, the operator said.")
     assert len(discrepancies(r)) == 1
+
+
+def test_one_exact_figure_in_loosely_worded_sentences_is_one_fact():
+    r = report("The count took place in all 24 wards of Marrowick on Thursday night.",
+               "Officials in the city's 24 wards began sorting papers after polls closed.")
+    assert len(agreements(r)) == 1
+
+
+def test_a_figure_that_could_exceed_a_toll_is_a_forecast_not_a_misstated_toll():
+    r = report("The quake killed 694 people in Mandalay, officials said.",
+               "The number of people killed could exceed 10,000, the survey warned.")
+    assert discrepancies(r) == []
