@@ -3,11 +3,21 @@
 Two groups of articles merge only when every pair of their representatives is alike (`similarity` at least
 JOIN_SIMILARITY) and their publication dates fit one window: a story is a set of reports that all resemble
 each other, not a chain in which each resembles the next (chains are how three events of one weekend end up
-in one story). Candidate pairs come from an index of each article's most telling words and figures, each
-article linked to a bounded number of earlier articles per key, and a story is represented by at most
-REPRESENTATIVES of its most central members, so the cost grows linearly with the number of articles.
+in one story); a story's dates leave no gap of more than WINDOW_DAYS, so a report can bridge two others.
 Articles are taken in an order derived from their content (date, then a digest of source and text): the
 grouping depends on neither their order nor their ids. An explicit `story_key` always wins.
+
+The cost: candidate pairs come from an index of each article's most telling words and figures, each article
+linked to at most NEIGHBOURS earlier articles per key, and a story is represented by at most REPRESENTATIVES
+of its most central members (their sums of likeness to each other carried from merge to merge). Pairs of
+groups wait in a heap under an upper bound of their linkage: at first the likeness of the two articles, then
+the least likeness found so far between their representatives. A merge judges nothing at once; a pair is
+judged again when it comes to the top, and only until its bound falls below the next entry's. While a story
+has at most REPRESENTATIVES members its linkage only falls as it grows, so these bounds hold and the merges
+are those of judging every pair at every step (ties aside). The comparisons thus grow with the candidate
+pairs, not with the size of a story: one story of 1,000 reports (`benchmarks/bench_report.py --own-words`)
+takes 67 similarities per report (216 when each merge judged the merged story's new neighbours at once), one
+of 5,000 takes 93, of which 38 are the candidate pairs.
 
     >>> from app.engine.model import ArticleText
     >>> ferry = "The ferry Marisol sank off Port Avel; coast guard divers searched the Marisol wreck."
@@ -21,9 +31,10 @@ grouping depends on neither their order nor their ids. An explicit `story_key` a
 from __future__ import annotations
 
 import heapq
+import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from app.engine.compare.signature import (
@@ -43,24 +54,38 @@ NEIGHBOURS = 8  # per key, an article is compared with this many earlier article
 
 @dataclass(slots=True)
 class _Group:
-    """A story being built: member and representative indexes into the signatures, its date range."""
+    """A story being built: members, representatives (each with its summed similarity to the others,
+    least central first), date range, and a version that changes whenever what `linkage` reads changes."""
 
     members: list[int]
-    reps: list[int]
+    reps: dict[int, float]
     first: date | None
     last: date | None
     version: int = 0
-    neighbours: set[int] = field(default_factory=set)
+
+
+Entry = tuple[float, int, int, int, int, int]  # -bound, groups x < y, their versions, pairs of reps covered
 
 
 class _Grouping:
-    """One run of agglomerative grouping over a list of signatures (sorted by their `order`)."""
+    """One run of agglomerative grouping over a list of signatures (sorted by their `order`).
+
+    A group is known by its first member's index. A heap entry holds an upper bound of two groups' linkage,
+    the groups' ids and versions when it was judged and how many pairs of their representatives it covers
+    (fewer than all: the bound is the least found before judging stopped). An entry of a group that has
+    since joined another is read as the other's (`find`); of the entries of one pair, the latest in the heap
+    stands for them all (`queued`). A pair whose dates do not fit is parked until the dates of either change.
+    """
 
     def __init__(self, sigs: Sequence[ArticleSignature]) -> None:
         self.sigs = sigs
         self._sims: dict[tuple[int, int], float] = {}
+        self._judged: dict[tuple[int, int], tuple[int, int]] = {}  # pair of groups -> versions last judged
+        self._parent = list(range(len(sigs)))
+        self._heap: list[Entry] = []
+        self._parked: dict[int, list[Entry]] = {}  # group -> entries waiting for its dates to change
         self.groups: dict[int, _Group] = {
-            i: _Group([i], [i], s.published_at, s.published_at) for i, s in enumerate(sigs)
+            i: _Group([i], {i: 0.0}, s.published_at, s.published_at) for i, s in enumerate(sigs)
         }
 
     def sim(self, i: int, j: int) -> float:
@@ -69,6 +94,15 @@ class _Grouping:
         if found is None:
             found = self._sims[key] = similarity(self.sigs[i], self.sigs[j])
         return found
+
+    def find(self, i: int) -> int:
+        """The group that article (or former group) `i` is in now."""
+        root = i
+        while self._parent[root] != root:
+            root = self._parent[root]
+        while self._parent[i] != root:
+            self._parent[i], i = root, self._parent[i]
+        return root
 
     def candidate_edges(self) -> list[tuple[int, int]]:
         """Pairs of articles sharing a figure or a telling word, each article paired with at most NEIGHBOURS
@@ -83,71 +117,126 @@ class _Grouping:
                 earlier.append(i)
         return sorted(edges)
 
-    def linkage(self, a: _Group, b: _Group) -> float | None:
-        """The least similarity between the two groups' representatives (None: the dates do not fit)."""
-        if a.first and b.last and (a.first - b.last).days > WINDOW_DAYS:
+    def linkage(
+        self, a: _Group, b: _Group, start: int, least: float, bound: float
+    ) -> tuple[float, int] | None:
+        """The least similarity between the two groups' representatives, going on from their pair `start`
+        with the `least` found before, and how many pairs it covers: all of them, unless it fell below
+        `bound` (another entry's) first, when it is an upper bound only. None: a pair is below
+        JOIN_SIMILARITY."""
+        if least < JOIN_SIMILARITY:
             return None
-        if b.first and a.last and (b.first - a.last).days > WINDOW_DAYS:
-            return None
-        least = None
-        for i in a.reps:
-            for j in b.reps:
-                s = self.sim(i, j)
-                if s < JOIN_SIMILARITY:
-                    return s
-                least = s if least is None else min(least, s)
-        return least
+        ra, rb = list(a.reps), list(b.reps)
+        total = len(ra) * len(rb)
+        for k in range(start, total):
+            if least < bound:
+                return least, k
+            s = self.sim(ra[k // len(rb)], rb[k % len(rb)])
+            if s < JOIN_SIMILARITY:
+                return None
+            least = min(least, s)
+        return least, total
 
     def merge(self, x: int, y: int) -> None:
         """Group y joins group x."""
         a, b = self.groups[x], self.groups.pop(y)
+        self._parent[y] = x
         a.members += b.members
-        a.reps = self._representatives(a.reps + b.reps)
+        reps = self._representatives(a.reps, b.reps)
         dates = [d for d in (a.first, a.last, b.first, b.last) if d]
-        a.first, a.last = (min(dates), max(dates)) if dates else (None, None)
-        a.neighbours = {n for n in a.neighbours | b.neighbours if n in self.groups} - {x}
-        a.version += 1
-        for n in a.neighbours:
-            self.groups[n].neighbours.discard(y)
-            self.groups[n].neighbours.add(x)
+        first, last = (min(dates), max(dates)) if dates else (None, None)
+        if reps.keys() != a.reps.keys() or (first, last) != (a.first, a.last):
+            # (else the reps keep their order too: a partial judgement resumes where it stopped)
+            a.version += 1
+            # least central first: their pairs with another group fall below a bound soonest
+            a.reps = dict(sorted(reps.items(), key=lambda kv: (kv[1], kv[0])))
+        waiting, more = sorted((self._unpark(x, (first, last) != (a.first, a.last)),
+                                self._unpark(y, (first, last) != (b.first, b.last))), key=len, reverse=True)
+        waiting += more  # the shorter list joins the longer
+        if waiting:
+            self._parked[x] = waiting
+        a.first, a.last = first, last
 
-    def _representatives(self, pool: list[int]) -> list[int]:
+    def _park(self, entry: Entry) -> None:
+        """Keep the entry of two groups whose dates do not fit, until the dates of either change."""
+        for group in entry[1:3]:
+            self._parked.setdefault(group, []).append(entry)
+
+    def _unpark(self, group: int, dates_changed: bool) -> list[Entry]:
+        """The entries parked with a group, back in the heap if its dates changed (then none stay)."""
+        parked = self._parked.pop(group, [])
+        if not dates_changed:
+            return parked
+        for entry in parked:
+            heapq.heappush(self._heap, entry)
+        return []
+
+    def _representatives(self, ra: dict[int, float], rb: dict[int, float]) -> dict[int, float]:
+        """The REPRESENTATIVES most central of two groups' representatives (ties by index), with their sums
+        of similarity to the others kept: carried over and corrected, not summed again over all pairs."""
+        pool = {i: c + sum(self.sim(i, j) for j in rb) for i, c in ra.items()}
+        pool.update({j: c + sum(self.sim(i, j) for i in ra) for j, c in rb.items()})
         if len(pool) <= REPRESENTATIVES:
-            return sorted(pool)
-        central = sorted(pool, key=lambda i: (-sum(self.sim(i, j) for j in pool if j != i), i))
-        return sorted(central[:REPRESENTATIVES])
+            return pool
+        ranked = sorted(pool, key=lambda i: (-pool[i], i))
+        dropped = ranked[REPRESENTATIVES:]
+        return {k: pool[k] - sum(self.sim(k, d) for d in dropped) for k in ranked[:REPRESENTATIVES]}
+
+    def _seed(self) -> dict[tuple[int, int], Entry]:
+        """The heap of candidate pairs alike enough (those whose dates do not fit parked), by pair."""
+        queued = {}
+        for i, j in self.candidate_edges():
+            self._judged[i, j] = (0, 0)
+            if self.sim(i, j) < JOIN_SIMILARITY:
+                continue
+            if _dates_fit(self.groups[i], self.groups[j]):
+                queued[i, j] = (-self.sim(i, j), i, j, 0, 0, 1)
+            else:
+                self._park((-self.sim(i, j), i, j, 0, 0, 1))
+        self._heap += queued.values()
+        heapq.heapify(self._heap)
+        return queued
 
     def run(self) -> list[list[int]]:
-        heap: list[tuple[float, int, int, int, int]] = []
-        for i, j in self.candidate_edges():
-            if self.sim(i, j) >= JOIN_SIMILARITY:
-                self.groups[i].neighbours.add(j)
-                self.groups[j].neighbours.add(i)
-                heapq.heappush(heap, (-self.sim(i, j), i, j, 0, 0))
+        heap = self._heap
+        queued = self._seed()  # pair of groups -> its latest entry, while in the heap
         while heap:
-            _, x, y, vx, vy = heapq.heappop(heap)
-            if x not in self.groups or y not in self.groups:
+            entry = heapq.heappop(heap)
+            bound, i, j, vi, vj, done = entry
+            x, y = sorted((self.find(i), self.find(j)))
+            if x == y:
                 continue
+            if queued.get((x, y)) == entry:
+                del queued[x, y]
+            elif (x, y) in queued:
+                continue  # the pair has a later entry in the heap, with a bound no higher than this one
             gx, gy = self.groups[x], self.groups[y]
-            if (gx.version, gy.version) != (vx, vy):  # either grew since: judge the pair again
-                score = self.linkage(gx, gy)
-                if score is not None and score >= JOIN_SIMILARITY:
-                    heapq.heappush(heap, (-score, x, y, gx.version, gy.version))
-                continue
-            if self.linkage(gx, gy) is None:
-                continue
-            before = set(gx.neighbours)
-            self.merge(x, y)
-            # x's own neighbours keep their entries, judged again when they come up (their version is
-            # stale); y's neighbours had entries only with y, so they are judged against x now. (A neighbour
-            # of x already below the line stays out: judging every neighbour at every merge made one story
-            # of 500 articles cost 60,000 linkages.)
-            for n in sorted(self.groups[x].neighbours - before):
-                score = self.linkage(self.groups[x], self.groups[n])
-                if score is not None and score >= JOIN_SIMILARITY:
-                    a, b = min(x, n), max(x, n)
-                    heapq.heappush(heap, (-score, a, b, self.groups[a].version, self.groups[b].version))
+            versions = (gx.version, gy.version)
+            if (x, y, *versions) == (i, j, vi, vj):  # judged as the groups are now
+                if done == len(gx.reps) * len(gy.reps):
+                    self.merge(x, y)
+                    continue
+                start, least = done, -bound
+            elif self._judged.get((x, y)) == versions:
+                continue  # judged as they are now: they did not fit
+            else:
+                self._judged[x, y] = versions
+                if not _dates_fit(gx, gy):
+                    self._park((bound, x, y, *versions, 0))
+                    continue
+                start, least = 0, math.inf
+            found = self.linkage(gx, gy, start, least, -heap[0][0] if heap else -math.inf)
+            if found is not None:
+                queued[x, y] = (-found[0], x, y, *versions, found[1])
+                heapq.heappush(heap, queued[x, y])
         return sorted((sorted(g.members) for g in self.groups.values()), key=lambda m: m[0])
+
+
+def _dates_fit(a: _Group, b: _Group) -> bool:
+    """True unless the two groups' dates leave a gap of more than WINDOW_DAYS."""
+    if a.first and b.last and (a.first - b.last).days > WINDOW_DAYS:
+        return False
+    return not (b.first and a.last and (b.first - a.last).days > WINDOW_DAYS)
 
 
 def group_signatures(sigs: Sequence[ArticleSignature]) -> list[list[ArticleSignature]]:

@@ -100,8 +100,8 @@ def test_grouping_does_not_depend_on_the_order_or_the_ids_of_the_articles():
         assert sorted(sorted(texts.index(text_of[i]) for i in s.article_ids) for s in found) == expected
 
 
-def test_the_comparisons_grow_linearly_with_the_articles(monkeypatch):
-    """Doubling a feed of many events doubles the pairs compared, not quadruples them."""
+def counted_similarities(monkeypatch) -> list[int]:
+    """A list that grows by one at each `similarity` the grouping computes."""
     counted = []
     original = stories.similarity
 
@@ -110,6 +110,12 @@ def test_the_comparisons_grow_linearly_with_the_articles(monkeypatch):
         return original(a, b)
 
     monkeypatch.setattr(stories, "similarity", counting)
+    return counted
+
+
+def test_the_comparisons_grow_linearly_with_the_articles(monkeypatch):
+    """Doubling a feed of many events doubles the pairs compared, not quadruples them."""
+    counted = counted_similarities(monkeypatch)
 
     def feed(n: int) -> list[ArticleText]:
         out = []
@@ -126,6 +132,61 @@ def test_the_comparisons_grow_linearly_with_the_articles(monkeypatch):
         if n == 200:
             small = len(counted)
     assert len(counted) <= 2.2 * small
+
+
+FERRY_SENTENCES = [
+    "The ferry Marisol capsized off Port Avel on Tuesday.",
+    "Coast guard divers recovered bodies from the Marisol wreck.",
+    "Harbour master Ines Varga said hundreds of passengers were aboard.",
+    "Rescuers from Port Avel pulled survivors from the water.",
+    "The Avel breakwater was closed while divers searched the wreck.",
+    "Relatives waited at the ferry terminal for news of the missing.",
+    "The ferry company said the Marisol had passed its last inspection.",
+    "Storm winds battered the harbour as the ferry left port.",
+    "Hospitals in Port Avel treated dozens of injured passengers.",
+    "The transport minister ordered an inquiry into the sinking.",
+]
+SYLLABLES = ("ka", "lo", "ve", "rin", "dus", "mar", "tel", "quo", "shi", "bra", "nel", "vor")
+
+
+def one_event(n: int) -> list[ArticleText]:
+    """`n` reports of the ferry sinking, each telling some of its facts and naming a reporter, a district
+    and a street of its own (invented words)."""
+    rng = random.Random(5)
+
+    def word() -> str:
+        return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4)))
+
+    def report(i: int) -> ArticleText:
+        facts = " ".join(rng.sample(FERRY_SENTENCES, k=rng.randint(4, 7)))
+        own = f"Reporter {word().title()} filed from the {word()} district near {word().title()} Street."
+        return art(f"a{i}", f"{facts} {own}", D)
+
+    return [report(i) for i in range(n)]
+
+
+def test_the_comparisons_per_article_stay_bounded_in_one_large_story(monkeypatch):
+    """One story of 800 reports costs about as many comparisons per report as one of 200 (judging every
+    neighbour of a grown story again at each merge cost 92 -> 280 per report)."""
+    counted = counted_similarities(monkeypatch)
+    per_article = {}
+    for n in (200, 800):
+        sigs = [article_signature(a) for a in one_event(n)]
+        counted.clear()
+        assert max(len(story) for story in stories.group_signatures(sigs)) > n / 2
+        per_article[n] = len(counted) / n
+    assert per_article[800] <= 1.6 * per_article[200]
+
+
+FERRY_3 = ("A week after the Marisol capsized off Port Avel, coast guard divers ended the search of the "
+           "wreck. Harbour master Ines Varga said 180 survivors had been rescued and 14 bodies recovered.")
+
+
+def test_a_report_between_two_dates_more_than_a_window_apart_joins_them_in_one_story():
+    first, middle, last = art("a", FERRY, D), art("b", FERRY_2, D + timedelta(days=5)), art(
+        "c", FERRY_3, D + timedelta(days=10))
+    assert grouping(group_articles([first, last], {})) == [["a"], ["c"]]
+    assert grouping(group_articles([first, middle, last], {})) == [["a", "b", "c"]]
 
 
 def test_a_signature_keeps_the_headline_and_lead_words_heaviest():
