@@ -21,6 +21,7 @@ from functools import cache
 
 from app.engine import lexicon as lx
 from app.engine.extract.dates.spans import is_year_token
+from app.engine.extract.dates.tense import direction
 from app.engine.text import Token
 
 _ORDER = ("forecast", "target", "planned", "previous", "peak", "estimated")
@@ -202,8 +203,9 @@ def modality_of(words: list[Token], clauses: list[int], first: int, after: int,
         return "until"  # "schools stay shut through Wednesday": the end of a span, not the day of the event
     if kind == "date" and _opens_span(words, clauses, first):
         return "historical"  # "since May", "since the outbreak began in late January"
-    if kind == "date" and before_word == "by":
-        return "target"  # "by 2030": a deadline, not the date of the event
+    if kind == "date" and before_word == "by" and direction(words, first, after) >= 0:
+        return "target"  # "by 2030": a deadline, not the date of the event (but "By Monday, the flood had
+        # killed 82" says as of when)
     if kind == "date" and _base_of_change(words, first, before_word):
         return "previous"  # "up 3.9% from a year earlier": the base of a change, not the figure's time
     if kind not in ("date", "time") and before_word == "from":

@@ -243,3 +243,13 @@ def test_a_lead_with_wards_or_seats_still_to_count_is_partial(text, surface):
 ])
 def test_a_span_since_another_event_is_relative(text, surface, expected):
     assert dict(modalities(text))[surface] == expected
+
+
+@pytest.mark.parametrize(("text", "surface", "expected"), [
+    # "by" a date is a deadline ahead, but says "as of" in a sentence about what had happened
+    ("The council aims to cut emissions by 2030.", "2030", "target"),
+    ("Repairs will be finished by Friday.", "Friday", "target"),
+    ("By Saturday afternoon, 27 hikers were still missing.", "Saturday afternoon", "reported"),
+])
+def test_by_a_date_is_a_deadline_only_ahead(text, surface, expected):
+    assert dict(_dates(text))[surface] == expected
