@@ -45,7 +45,7 @@ from app.engine.model import (
     Story,
     Value,
 )
-from app.engine.text import read_sentences
+from app.engine.text import Sentence, read_sentences
 
 __all__ = [
     "ArticleSignature",
@@ -88,16 +88,19 @@ def extract_claims(text: str, published_at: date | None = None) -> list[Claim]:
 
     The text is cut into sentences once; extraction and framing read the same sentence objects.
     """
-    sentences = read_sentences(text)
-    return frame_claims(read_claims(text, sentences, published_at), sentences, published_at)
+    return _framed_claims(text, read_sentences(text), published_at)
 
 
 def read_article(article: ArticleText) -> tuple[list[Claim], ArticleSignature]:
     """`extract_claims` of an article and its `article_signature`, from one reading of its sentences."""
     sentences = read_sentences(article.text)
-    claims = frame_claims(read_claims(article.text, sentences, article.published_at), sentences,
-                          article.published_at)
+    claims = _framed_claims(article.text, sentences, article.published_at)
     return claims, article_signature(article, claims, sentences)
+
+
+def _framed_claims(text: str, sentences: list[Sentence], published_at: date | None) -> list[Claim]:
+    """Extraction then framing, both reading the same sentence objects."""
+    return frame_claims(read_claims(text, sentences, published_at), sentences, published_at)
 
 
 def check_articles(

@@ -29,6 +29,7 @@ from app.engine.compare.keys import (
     named_in,
     places,
     rival_counts,
+    same_figure,
     slipped,
     subtypes,
 )
@@ -43,7 +44,7 @@ MERGE_POOL = 150  # facts per block examined when merging split facts (bounds th
 VERBATIM = 2.0  # the score of a claim retold word for word: above any fuzzy match, so it anchors
 ROLE = 0.1  # bonus (or malus) when the words right after two measures share (or share no) content word
 SLIP = 0.25  # bonus for two figures one swapped or changed digit apart (keys.slipped): as strong as one verb
-SAME_FIGURE = 0.1  # bonus for two exact figures of one value and unit: they are evidence of one fact too
+SAME_FIGURE = 0.1  # join bonus for two exact figures of one value and unit (never in the ranking)
 AGREEMENT_PRIOR = 0.08  # ranking bonus for a fact whose value the claim agrees with (ties only)
 
 def block_of(claim: Claim) -> tuple[str, ...] | None:
@@ -138,19 +139,21 @@ def pair_score(a: AlignItem, b: AlignItem, ignore_action: bool = False) -> float
         score -= 0.3
     if slipped(a.claim, b.claim):  # "4,212 patients" / "4,122 patients": a desk's slip of one figure
         score += SLIP
-    if _same_exact_figure(a.claim, b.claim):  # "24 wards" / "24 wards": the figure itself is evidence
-        score += SAME_FIGURE
     return score
+
+
+def _join_score(a: AlignItem, b: AlignItem, score: float) -> float:
+    """A pair's score against the join threshold: one exact figure in both ("24 wards" / "24 wards") is
+    evidence of one fact too. It only helps a pair over the threshold; which fact a claim joins is ranked
+    without it (two figures a desk swapped go by what each is for, not by their values)."""
+    return score + SAME_FIGURE if _same_exact_figure(a.claim, b.claim) else score
 
 
 def _same_exact_figure(a: Claim, b: Claim) -> bool:
     """Two exact figures of one value and unit, not a bare small count ("three people" says little)."""
-    va, vb = a.value, b.value
-    if va.qualifier != "exact" or vb.qualifier != "exact" or va.nominal is None:
+    if a.value.qualifier != "exact" or b.value.qualifier != "exact" or not same_figure(a, b):
         return False
-    if va.base_unit != vb.base_unit or va.base_nominal != vb.base_nominal:
-        return False
-    return a.kind not in ("count", "number") or abs(va.nominal) >= 10
+    return a.kind not in ("count", "number") or abs(a.value.nominal or 0) >= 10
 
 
 def verbatim(a: AlignItem, b: AlignItem) -> bool:
@@ -183,6 +186,7 @@ def _fact_score(item: AlignItem, fact: Fact) -> tuple[float, float] | None:
         if s is None:
             continue
         r = s + (AGREEMENT_PRIOR if values_meet(item.claim, m.claim) else 0.0)
+        s = _join_score(item, m, s)
         best = s if best is None else max(best, s)
         rank = r if rank is None else max(rank, r)
     return (best, rank) if best is not None and rank is not None else None
@@ -242,6 +246,7 @@ def link(f1: Fact, f2: Fact) -> float | None:
             s = pair_score(x, y)
             if s is None:
                 continue
+            s = _join_score(x, y, s)
             need = _threshold(f1.block)
             if lx.actions_contradict(x.claim.frame.action, y.claim.frame.action):
                 need = max(need, CONTRADICTION_JOIN)

@@ -148,7 +148,7 @@ def hard_conflict(a: AlignItem, b: AlignItem, ignore_action: bool = False) -> st
         # remaining nine deaths" are not)
     if _days_apart(fa.time, fb.time) > 1:
         return "time"
-    if opposite(a.polarity, b.polarity) and not _same_figure(a.claim, b.claim):
+    if opposite(a.polarity, b.polarity) and not same_figure(a.claim, b.claim):
         return "trend"  # "rose 2%" and "fell 3%" are two changes; "rose 18%" vs "fell 18%" is one disputed
     if fa.holder and fb.holder and fa.holder != fb.holder and not _same_name(fa.holder, fb.holder):
         return "holder"  # Varga's share is not Brannik's
@@ -187,7 +187,7 @@ def _bound_on_another(a: Claim, b: Claim) -> bool:
 def soft_conflict(a: AlignItem, b: AlignItem) -> str | None:
     """What makes two claims with different values two facts: a scope, a source or an anchor one of them
     lacks. With values that agree they may still be one statement ("36 cruise missiles", "36 missiles")."""
-    if bool(a.claim.frame.window) != bool(b.claim.frame.window) and not _same_figure(a.claim, b.claim):
+    if bool(a.claim.frame.window) != bool(b.claim.frame.window) and not same_figure(a.claim, b.claim):
         return "part (span)"  # "more than 7 inches in 4.5 hours" says nothing of "at least 10 inches"
     if values_meet(a.claim, b.claim):
         if _open_alike(a.claim, b.claim) and not _anchored(a, b, by_cue=False, retold=COPIED):
@@ -293,7 +293,9 @@ def slipped(a: Claim, b: Claim) -> bool:
     return len(apart) == 2 and x[apart[0]] == y[apart[1]] and x[apart[1]] == y[apart[0]]
 
 
+@lru_cache(maxsize=4096)
 def _digits(text: str) -> str:
+    """The digits a figure is written with ("4,212 patients" -> "4212"); asked for every pair compared."""
     return "".join(ch for ch in text if ch.isdecimal())
 
 
@@ -386,7 +388,8 @@ def segment(item: AlignItem) -> str | None:
     return None if whole else (measure.rpartition(" ")[0] or None)
 
 
-def _same_figure(a: Claim, b: Claim) -> bool:
+def same_figure(a: Claim, b: Claim) -> bool:
+    """Two claims stating one number in one unit (whatever their bounds)."""
     va, vb = a.value, b.value
     return va.nominal is not None and va.nominal == vb.nominal and va.unit == vb.unit
 

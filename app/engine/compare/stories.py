@@ -234,9 +234,15 @@ class _Grouping:
 
 def _dates_fit(a: _Group, b: _Group) -> bool:
     """True unless the two groups' dates leave a gap of more than WINDOW_DAYS."""
-    if a.first and b.last and (a.first - b.last).days > WINDOW_DAYS:
+    return _spans_fit(a.first, a.last, b.first, b.last)
+
+
+def _spans_fit(a_first: date | None, a_last: date | None, b_first: date | None, b_last: date | None) -> bool:
+    """True unless two date ranges (either end unknown: open) leave a gap of more than WINDOW_DAYS: the one
+    window rule of grouping a batch, of fitting an article to a stored story and of merging stories."""
+    if a_first and b_last and (a_first - b_last).days > WINDOW_DAYS:
         return False
-    return not (b.first and a.last and (b.first - a.last).days > WINDOW_DAYS)
+    return not (b_first and a_last and (b_first - a_last).days > WINDOW_DAYS)
 
 
 def group_signatures(sigs: Sequence[ArticleSignature]) -> list[list[ArticleSignature]]:
@@ -295,10 +301,7 @@ class StoredStory:
 def story_linkage(sig: ArticleSignature, story: StoredStory) -> float | None:
     """How well one article fits a stored story: its least similarity to the story's representatives, or
     None when its date leaves a gap of more than WINDOW_DAYS to the story's dates."""
-    day = sig.published_at
-    if day and story.first and (story.first - day).days > WINDOW_DAYS:
-        return None
-    if day and story.last and (day - story.last).days > WINDOW_DAYS:
+    if not _spans_fit(sig.published_at, sig.published_at, story.first, story.last):
         return None
     if not story.representatives:
         return None
@@ -320,9 +323,7 @@ def choose_story(sig: ArticleSignature, candidates: Sequence[StoredStory]) -> st
 def stories_fit(a: StoredStory, b: StoredStory) -> bool:
     """True when two stored stories report one event (every pair of their representatives is alike and
     their dates fit one window): a service merges them."""
-    if a.first and b.last and (a.first - b.last).days > WINDOW_DAYS:
-        return False
-    if b.first and a.last and (b.first - a.last).days > WINDOW_DAYS:
+    if not _spans_fit(a.first, a.last, b.first, b.last):
         return False
     return bool(a.representatives and b.representatives) and all(
         similarity(x, y) >= JOIN_SIMILARITY for x in a.representatives for y in b.representatives

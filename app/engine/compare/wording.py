@@ -187,8 +187,8 @@ def shared_key(members: Sequence[AlignItem]) -> str:
     claimant = common("claimant")
     if claimant:
         parts.append(f"same source ({claimant})")
-    slips = [(a, b) for i, a in enumerate(members) for b in members[i + 1:] if slipped(a.claim, b.claim)]
-    if slips:
-        a, b = slips[0]
-        parts.append(f"one figure with a digit changed or swapped ('{a.claim.text}' / '{b.claim.text}')")
+    figures = list({m.claim.text: m.claim for m in members}.values())  # a fact states few figures
+    slip = next(((a, b) for i, a in enumerate(figures) for b in figures[i + 1:] if slipped(a, b)), None)
+    if slip:
+        parts.append(f"one figure with a digit changed or swapped ('{slip[0].text}' / '{slip[1].text}')")
     return ", ".join(parts) if parts else "similar sentences"

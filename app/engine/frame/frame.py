@@ -189,8 +189,8 @@ def _main_clause_act(words: list[Token], acts: list[Act], first: int) -> Act | N
     """The verb of the main clause after a short opening phrase that holds the date at `first` ("On
     Sunday, Ukraine hit targets"; "Early on May 16, rebels fired 40 rockets"): the date is that verb's."""
     comma = opening_comma(words)
-    if comma is None or first >= comma or (first > 0 and words[0].norm not in lx.words("frame", "opening",
-                                                                                          "starts")):
+    opens = first == 0 or words[0].norm in lx.words("frame", "opening", "starts")  # "Sunday," / "On Sunday,"
+    if comma is None or first >= comma or not opens:
         return None
     return next((a for a in acts if comma < a.start <= comma + MAIN_VERB_WORDS), None)
 

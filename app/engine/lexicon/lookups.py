@@ -101,12 +101,12 @@ def capitals() -> frozenset[str]:
     return words("actors", "capitals", "names")
 
 
-@cache
 def state_of(action: str | None) -> str | None:
     """The outcome whose people an action class is a state of ("critical" -> "wound"), or None."""
     return table("actions")["states"].get(action) if action else None
 
 
+@cache
 def outcomes() -> dict[str, str]:
     """Noun lemma that counts people by what happened to them -> its action class ("death" -> "kill")."""
     found: dict[str, str] = {}

@@ -3,6 +3,8 @@
 
 from datetime import date
 
+import pytest
+
 from app.engine import ArticleText, check_articles
 from app.engine.compare.keys import head
 
@@ -131,3 +133,22 @@ def test_a_figure_that_could_exceed_a_toll_is_a_forecast_not_a_misstated_toll():
     r = report("The quake killed 694 people in Mandalay, officials said.",
                "The number of people killed could exceed 10,000, the survey warned.")
     assert discrepancies(r) == []
+
+
+def test_only_an_equal_figure_is_evidence_of_one_fact():
+    """The bonus of one exact figure goes to equal values only, never to any two counts."""
+    from app.engine import extract_claims
+    from app.engine.compare.align import SAME_FIGURE, _join_score, make_item, pair_score
+    from app.engine.model import ClaimRef
+
+    def item(text, n):
+        return make_item(ClaimRef(f"a{n}", 0), extract_claims(text, D)[0], f"Outlet {n}", n)
+
+    def joined(a, b):
+        return _join_score(a, b, pair_score(a, b))
+
+    one = item("Officials in Marrowick counted ballots from 24 wards on Thursday.", 0)
+    same = item("Papers from 24 wards in Marrowick reached the hall on Thursday.", 1)
+    other = item("Papers from 42 wards in Marrowick reached the hall on Thursday.", 2)
+    assert pair_score(one, same) == pytest.approx(pair_score(one, other))
+    assert joined(one, same) == pytest.approx(joined(one, other) + SAME_FIGURE)
