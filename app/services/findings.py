@@ -27,7 +27,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete
+from sqlalchemy import delete, insert
 from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
 
@@ -126,10 +126,12 @@ def _sync_claims(
     revision: models.ArticleRevision,
     stored: list[models.Claim],
     claims: Sequence[engine.Claim],
-) -> list[models.Claim]:
-    """Make the stored claims of `revision` equal the engine's.
+) -> Sequence[Any]:
+    """Make the stored claims of `revision` equal the engine's; the rows, with at least id, position,
+    start, end and text.
 
     Claims this engine stored are kept when they still match; claims another engine stored are rewritten.
+    New rows are inserted as plain rows (one statement; no ORM object to build per claim).
     """
     trusted = revision.claims_engine == engine_fingerprint()
     if trusted and [(c.start, c.end, c.kind, c.value) for c in stored] == [
@@ -142,13 +144,17 @@ def _sync_claims(
         session.expunge(row)
     if stored:
         session.execute(delete(models.Claim).where(col(models.Claim.revision_id) == revision.id))
-    rows = [
-        models.Claim(revision_id=revision.id, article_id=revision.article_id, position=i, **claim_fields(c))
+    if not claims:
+        return []
+    session.flush()  # the revision row (and its new claims_engine) before the claims that point at it
+    table = models.Claim.__table__  # type: ignore[attr-defined]
+    values = [
+        {"revision_id": revision.id, "article_id": revision.article_id, "position": i, **claim_fields(c)}
         for i, c in enumerate(claims)
     ]
-    session.add_all(rows)
-    session.flush()
-    return rows
+    returning = (table.c.id, table.c.position, table.c.start, table.c.end, table.c.text)
+    statement = insert(table).returning(*returning, sort_by_parameter_order=True)
+    return session.connection().execute(statement, values).all()
 
 
 def _revision_findings(

@@ -98,23 +98,29 @@ def assign_story(
     add_member(story, signature)
     session.flush()
     add_terms(session, story.id, terms)
-    return _absorb_fitting(session, story, [c.id for c in candidates if c.id != story.id], settings)
+    return _absorb_fitting(session, story, [c for c in candidates if c.id != story.id], settings)
 
 
 def _absorb_fitting(
-    session: Session, story: models.Story, others: Sequence[str], settings: Settings
+    session: Session, story: models.Story, others: Sequence[models.Story], settings: Settings
 ) -> models.Story:
     """Merge into one story every candidate that `story`, grown by its new article, now fits with.
 
-    The older story survives (its id is the one subscribers have known longest)."""
-    survivor = story
-    for other_id in sorted(others):
-        other = _lock(session, other_id)
-        if other is None or not engine.stories_fit(stored_story(survivor), stored_story(other)):
+    Candidates are judged as the index lookup read them, and only one that fits is locked and read again
+    (and judged again, as it now stands): re-reading every candidate's representatives would cost more
+    than the rest of the choice. The older story survives (its id is the one subscribers have known
+    longest)."""
+    survivor, grown = story, stored_story(story)
+    for candidate in sorted(others, key=lambda s: s.id):
+        if not engine.stories_fit(grown, stored_story(candidate)):
+            continue
+        other = _lock(session, candidate.id)
+        if other is None or not engine.stories_fit(grown, stored_story(other)):
             continue
         keep, leave = sorted((survivor, other), key=lambda s: (s.created_at, s.id))
         merge_stories(session, keep, leave, settings)
         survivor = keep
+        grown = stored_story(survivor)
     return survivor
 
 
