@@ -523,3 +523,14 @@ def test_a_threshold_needed_to_win_is_a_target():
     assert [c.frame.modality for c in found] == ["target"]
     rescued = extract_claims("Some 50 people needed to be rescued from the roofs.")
     assert [c.frame.modality for c in rescued] == ["reported"]
+
+
+def test_a_share_of_spoiled_ballots_is_not_the_winning_share():
+    r = report(
+        "Voters in Marlow backed the new charter by 54.2 per cent to 45.8 per cent. Turnout was 61 per cent "
+        "of the 1.2 million registered voters.",
+        "The charter passed with 54.2% of the vote. About 61% of registered voters cast a ballot, and 2.1% of "
+        "ballots were spoiled.",
+    )
+    assert discrepancies(r) == []
+    assert [54.2, 54.2] in [joined_values(r, f) for f in r.findings if f.type == "agreement"]

@@ -347,3 +347,17 @@ def test_a_date_that_opens_the_sentence_itself_takes_the_main_verb():
 def test_the_verb_of_a_count_past_an_aside_and_a_state(sentence, surface, action):
     (claim,) = [c for c in extract_claims(sentence) if c.start == sentence.index(surface)]
     assert claim.frame.action == action
+
+
+@pytest.mark.parametrize(("sentence", "surface", "action"), [
+    # a count with a passive verb of its own that no action class knows takes no earlier verb
+    ("About 61% of voters cast a ballot, and 2.1% of ballots were spoiled.", "2.1%", None),
+    ("The storm killed four people and 3,000 homes were left without power.", "3,000", None),
+    ("Shops sold 40,000 tickets and 2,500 seats were reserved for season holders.", "2,500", None),
+    # a verb the classes know still wins, and a count without a verb of its own keeps the earlier one
+    ("Police arrested 37 people and 12 officers were injured.", "12", "wound"),
+    ("Voters cast 1.2 million ballots, a record.", "1.2 million", "vote"),
+])
+def test_a_count_with_a_passive_verb_of_its_own(sentence, surface, action):
+    (claim,) = [c for c in extract_claims(sentence) if c.start == sentence.index(surface)]
+    assert claim.frame.action == action
