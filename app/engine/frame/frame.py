@@ -139,6 +139,8 @@ def frame_in(parts: SentenceParts, claim: Claim, published_at: date | None = Non
     state = act is not None and outcome is not None and lx.state_of(act.cls) == outcome
     if outcome and _partitive(words, first, np_from) and not state:  # "two of the injured", "19 of those
         modifiers = (*modifiers, "subset")  # killed": some of the toll, said to be something more
+    elif kind in _COUNTS and _of_pronoun(words, after):  # "86 cases, 61 of them in children": some of a
+        modifiers = (*modifiers, "subset")  # set named before, whatever is counted
     if outcome:  # "13 deaths", "68 of the dead", "43 died": people, and what happened to them
         counted = "person"
         if act is None or (act.cls != outcome and not state):  # (but "two of the injured are in critical
@@ -263,6 +265,11 @@ _PRONOUNS = frozenset(("them", "whom", "which", "those", "these"))
 def _partitive(words: list[Token], first: int, np_from: int) -> bool:
     """'two of the injured', 'three of them': the number picks some of a set named after "of"."""
     return any(t.norm == "of" for t in words[first:np_from])
+
+
+def _of_pronoun(words: list[Token], i: int) -> bool:
+    """'61 of them', 'two of whom': the count right before `i` picks some of a set named earlier."""
+    return i + 1 < len(words) and words[i].norm == "of" and words[i + 1].norm in _PRONOUNS
 
 
 def _combined(words: list[Token], np_end: int, counted: str) -> str:

@@ -361,3 +361,16 @@ def test_the_verb_of_a_count_past_an_aside_and_a_state(sentence, surface, action
 def test_a_count_with_a_passive_verb_of_its_own(sentence, surface, action):
     (claim,) = [c for c in extract_claims(sentence) if c.start == sentence.index(surface)]
     assert claim.frame.action == action
+
+
+@pytest.mark.parametrize(("sentence", "surface", "subset"), [
+    # "N of them" picks some of a set named before, whatever is counted
+    ("Health officials have confirmed 86 cases of measles, 61 of them in children.", "61", True),
+    ("The firm cut 1,200 jobs, 800 of them in its home market.", "800", True),
+    ("Six climbers were rescued, two of whom were taken to hospital.", "two", True),
+    ("Health officials have confirmed 86 cases of measles, 61 of them in children.", "86", False),
+    ("The club sold 4,000 of its season tickets.", "4,000", False),
+])
+def test_n_of_them_is_a_subset_of_the_set_before(sentence, surface, subset):
+    (claim,) = [c for c in extract_claims(sentence) if c.start == sentence.index(surface)]
+    assert ("subset" in claim.frame.modifiers) is subset
