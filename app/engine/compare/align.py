@@ -73,8 +73,10 @@ def fact_key(claim: Claim) -> FactKey:
     """The key of a claim as the comparison reads it (for people and for a service's index of facts)."""
     f = claim.frame
     item = AlignItem(ClaimRef("", 0), claim, "", 0, block=block_of(claim) or ())
-    # "in 4.5 hour": the span it built up over; "on the year", "to 6 p.m.": the base or the snapshot
-    span = ((f.window if f.window.startswith(("on ", "to ")) else f"in {f.window}"),) if f.window else ()
+    # "in 4.5 hour": the span it built up over; "on the year", "to 6 p.m.", "for the quarter": the base,
+    # the snapshot or the period
+    span = ((f.window if f.window.startswith(("on ", "to ", "for ")) else f"in {f.window}"),) if f.window \
+        else ()
     scope = tuple(sorted(subtypes(item))) + tuple(sorted(places(item))) + span
     measure = f.measure or (f.noun if claim.kind not in ("count", "number") else f.counted)
     return FactKey(block_of(claim), measure, scope, f.holder, f.action, f.claimant, f.modality, f.time)

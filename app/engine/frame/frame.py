@@ -179,7 +179,7 @@ def frame_in(parts: SentenceParts, claim: Claim, published_at: date | None = Non
         measure=_measure(words, parts.clauses, claim, first, after),
         claimant=claimant,
         modality=modality,
-        window=window_of(words, parts.clauses, kind, after),
+        window=window_of(words, parts.clauses, kind, after, first),
     )
     return _as_extracted(claim, frame)
 

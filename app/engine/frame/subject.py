@@ -213,10 +213,22 @@ def measure_of(words: list[Token], clauses: list[int], first: int, after: int) -
         before = next((j for j in range(k - 1, -1, -1) if is_number(words[j]) and clauses[j] == here), None)
         return measure_of(words, clauses, before, before + 1) if before is not None else None
     if k < first - 1 and k >= 0 and clauses[k] == here and (_noun(words[k]) or _opening_noun(words, k)):
+        figure = _figure_of_unit(words, clauses, k)
+        if figure is not None:  # "grew 8 per cent to EUR 2.1bn": what the 8 per cent measures
+            return measure_of(words, clauses, figure, figure + 1)
         if words[k].norm in _territories():
             return None  # "rain fell on parts of Santa Ines province in 36 hours": a place, no measure
         return _segmented(words, _phrase_head(words, clauses, k))
     return None
+
+
+def _figure_of_unit(words: list[Token], clauses: list[int], k: int) -> int | None:
+    """The number whose unit words end at words[k] ("8 per cent", "0.25 percentage points"), or None."""
+    units = lx.words("frame", "measure", "unit_words")
+    j = k
+    while j >= 0 and k - j < 3 and words[j].norm in units and clauses[j] == clauses[k]:
+        j -= 1
+    return j if j < k and j >= 0 and is_number(words[j]) else None
 
 
 @cache

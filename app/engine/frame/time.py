@@ -128,20 +128,69 @@ def _bases() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@cache
+def _periods() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """The phrases after a figure that name its period (frame.toml [window.periods]), by first word."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for period, phrases in lx.table("frame")["window"]["periods"].items():
+        if period == "before":
+            continue
+        for phrase in phrases:
+            words = tuple(phrase.split())
+            out.setdefault(words[0], []).append((words, period))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def _periods_before() -> dict[str, str]:
+    """Word -> period of the words before a sum or a share that name its period ("quarterly revenue")."""
+    table = lx.table("frame")["window"]["periods"]["before"]
+    return {w: period for period, words in table.items() for w in words}
+
+
 def _base_at(words: list[Token], k: int) -> str | None:
-    """The base of a change a phrase at words[k] names ("from a year earlier" -> "on the year")."""
+    """The base of a change a phrase at words[k] names ("from a year earlier" -> "on the year"), or the
+    period a phrase names ("for the full year" -> "for the year")."""
     for phrase, base in _bases().get(words[k].norm, ()):
         if tuple(t.norm for t in words[k : k + len(phrase)]) == phrase:
             return f"on the {base}"
+    for phrase, period in _periods().get(words[k].norm, ()):
+        if tuple(t.norm for t in words[k : k + len(phrase)]) == phrase:
+            return f"for the {period}"
     return None
 
 
-def window_of(words: list[Token], clauses: list[int], kind: str, after: int) -> str | None:
+PERIOD_REACH = 8  # words before a sum or a share its period word is read in ("annual sales were up 5%")
+
+
+def _period_before(words: list[Token], clauses: list[int], kind: str, first: int) -> str | None:
+    """'quarterly revenue grew 8 per cent' -> "for the quarter": a period word before a sum or a share in
+    its clause."""
+    if kind not in ("money", "percent") or first <= 0:
+        return None
+    here, periods = clauses[first], _periods_before()
+    for k in range(first - 1, max(-1, first - 1 - PERIOD_REACH), -1):
+        if clauses[k] != here:
+            return None
+        if words[k].norm in periods:
+            return f"for the {periods[words[k].norm]}"
+    return None
+
+
+def window_of(words: list[Token], clauses: list[int], kind: str, after: int,
+              first: int | None = None) -> str | None:
     """The span a figure built up over, read after it in its clause: "in just 4.5 hours" -> "4.5 hour",
     "within 24 hours" -> "24 hour", "in a 24-hour period" -> "24 hour"; or the base a change is measured
-    against: "up 3.9% from a year earlier" -> "on the year", "0.4% on the month" -> "on the month"."""
-    if kind not in _SPANNED or after >= len(words):
+    against: "up 3.9% from a year earlier" -> "on the year", "0.4% on the month" -> "on the month"; or the
+    period it is of: "8% in the quarter", and (`first`: the figure's first word) "quarterly revenue grew
+    8%" -> "for the quarter"."""
+    if kind not in _SPANNED:
         return None
+    after_it = _window_after(words, clauses, kind, after) if after < len(words) else None
+    return after_it or (_period_before(words, clauses, kind, first) if first is not None else None)
+
+
+def _window_after(words: list[Token], clauses: list[int], kind: str, after: int) -> str | None:
     table = lx.table("frame")["window"]
     preps, fillers = lx.words("frame", "window", "prepositions"), _fillers()
     units = lx.words("frame", "window", "units")

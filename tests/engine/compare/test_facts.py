@@ -529,8 +529,8 @@ def test_a_share_of_spoiled_ballots_is_not_the_winning_share():
     r = report(
         "Voters in Marlow backed the new charter by 54.2 per cent to 45.8 per cent. Turnout was 61 per cent "
         "of the 1.2 million registered voters.",
-        "The charter passed with 54.2% of the vote. About 61% of registered voters cast a ballot, and 2.1% of "
-        "ballots were spoiled.",
+        "The charter passed with 54.2% of the vote. About 61% of registered voters cast a ballot, and "
+        "2.1% of ballots were spoiled.",
     )
     assert discrepancies(r) == []
     assert [54.2, 54.2] in [joined_values(r, f) for f in r.findings if f.type == "agreement"]
@@ -543,3 +543,11 @@ def test_the_part_of_a_set_is_not_the_set_measles_cases_in_children():
     )
     (finding,) = discrepancies(r)
     assert joined_values(r, finding) == [68, 86]
+
+
+def test_a_quarters_growth_never_conflicts_with_the_years():
+    r = report(
+        "Sales rose 8% in the quarter to 2.1 billion euros and 5% for the full year to 7.9 billion euros.",
+        "Quarterly revenue grew 8 per cent to EUR 2.1bn; annual sales were up 5 per cent at EUR 7.9bn.",
+    )
+    assert discrepancies(r) == []

@@ -374,3 +374,30 @@ def test_a_count_with_a_passive_verb_of_its_own(sentence, surface, action):
 def test_n_of_them_is_a_subset_of_the_set_before(sentence, surface, subset):
     (claim,) = [c for c in extract_claims(sentence) if c.start == sentence.index(surface)]
     assert ("subset" in claim.frame.modifiers) is subset
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "window"), [
+    # the period a sum or a share is of, after it or (sums and shares only) before it in its clause
+    ("Sales rose 8% in the quarter and 5% for the full year.", "8%", "percent", "for the quarter"),
+    ("Sales rose 8% in the quarter and 5% for the full year.", "5%", "percent", "for the year"),
+    ("Quarterly revenue grew 8 per cent to EUR 2.1bn.", "8 per cent", "percent", "for the quarter"),
+    ("Annual inflation stood at 6.1 per cent in January.", "6.1 per cent", "percent", "for the year"),
+    ("The council's annual budget is $40 million.", "$40 million", "money", "for the year"),
+    ("The annual marathon drew 38,000 runners.", "38,000", "count", None),  # no period of a count
+    ("Ticket sales rose 8% after the final.", "8%", "percent", None),
+    # a period word in another clause is not the figure's
+    ("The annual report was delayed, and profit fell 3%.", "3%", "percent", None),
+])
+def test_the_period_a_sum_or_a_share_is_of_is_its_window(text, surface, kind, window):
+    assert frame(text, surface, kind=kind).window == window
+
+
+@pytest.mark.parametrize(("text", "surface", "measure"), [
+    # "X per cent to Y": Y measures what X measures, never the unit's "cent" or "points"
+    ("Quarterly revenue grew 8 per cent to EUR 2.1bn.", "EUR 2.1bn", "revenue"),
+    ("The bank raised its rate by 0.25 percentage points to 4.5%.", "4.5%", "rate"),
+    ("Profit rose 12 per cent to $340 million.", "$340 million", "profit"),
+])
+def test_a_figure_after_another_figures_unit_measures_what_that_figure_measures(text, surface, measure):
+    kind = "percent" if surface.endswith("%") else "money"
+    assert frame(text, surface, kind=kind).measure == measure
