@@ -29,6 +29,7 @@ class AlignItem:
     role: frozenset[str] = frozenset()  # content words right after the figure: what it is for
     stated: frozenset[str] = frozenset()  # the actions its article gives this exact figure (see restated)
     labels: frozenset[tuple] = frozenset()  # of a date: the figures of its sentence it is the time of
+    sibling_holders: frozenset[str] = frozenset()  # whose the other figures of its block in its sentence are
 
 
 def with_stated(article_items: Sequence[AlignItem]) -> list[AlignItem]:
@@ -56,6 +57,20 @@ def with_labels(items: Sequence[AlignItem], claims: Sequence[Claim]) -> list[Ali
         dated = it.block[0] == "date" and it.claim.value.iso
         labelled = timed.get((it.claim.sentence_start, it.claim.value.iso)) if dated else None
         out.append(replace(it, labels=frozenset(labelled)) if labelled else it)
+    return out
+
+
+def with_sibling_holders(items: Sequence[AlignItem]) -> list[AlignItem]:
+    """The items of one article, each knowing whose the other figures of its block in its sentence are
+    ("Liberals now hold 12 seats, while the Greens have five": 12 is not the Greens' figure)."""
+    holders: dict[tuple[int, tuple[str, ...]], list[tuple[int, str]]] = {}
+    for n, it in enumerate(items):
+        if it.claim.frame.holder:
+            holders.setdefault((it.claim.sentence_start, it.block), []).append((n, it.claim.frame.holder))
+    out = []
+    for n, it in enumerate(items):
+        others = frozenset(h for m, h in holders.get((it.claim.sentence_start, it.block), ()) if m != n)
+        out.append(replace(it, sibling_holders=others) if others else it)
     return out
 
 

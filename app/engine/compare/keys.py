@@ -152,6 +152,8 @@ def hard_conflict(a: AlignItem, b: AlignItem, ignore_action: bool = False) -> st
         return "trend"  # "rose 2%" and "fell 3%" are two changes; "rose 18%" vs "fell 18%" is one disputed
     if fa.holder and fb.holder and fa.holder != fb.holder and not _same_name(fa.holder, fb.holder):
         return "holder"  # Varga's share is not Brannik's
+    if _holder_elsewhere(fa.holder, fb.holder, b) or _holder_elsewhere(fb.holder, fa.holder, a):
+        return "holder"  # "Liberals now hold 12 seats, while the Greens have five": 12 is not the Greens'
     # a surplus and a deficit measure one balance; two rises ("revenue rose", "the index rose") do not
     same_scale = fa.polarity and fb.polarity and fa.polarity[0] == fb.polarity[0] != "trend"
     if fa.measure and fb.measure and head(fa.measure) != head(fb.measure) and not same_scale:
@@ -159,6 +161,13 @@ def hard_conflict(a: AlignItem, b: AlignItem, ignore_action: bool = False) -> st
     if segment(a) and segment(b) and segment(a) != segment(b):
         return "measure"  # snacks revenue is not drinks revenue
     return None
+
+
+def _holder_elsewhere(holder: str | None, other_holder: str | None, other: AlignItem) -> bool:
+    """Does `other`, whose holder is unread, sit beside a figure of its block that is `holder`'s?"""
+    if not holder or other_holder:
+        return False
+    return any(h == holder or _same_name(h, holder) for h in other.sibling_holders)
 
 
 def copied_sentence(a: AlignItem, b: AlignItem) -> bool:

@@ -32,7 +32,7 @@ from app.engine.compare.align import assign, assign_facts, make_item, merge_fact
 from app.engine.compare.copies import CANDIDATES, COPY_JACCARD, groups_of_shingles, overlap, shingles
 from app.engine.compare.corrections import Notice, correction_findings, find_notices, in_notice
 from app.engine.compare.fact import Fact
-from app.engine.compare.items import AlignItem, with_labels
+from app.engine.compare.items import AlignItem, with_labels, with_sibling_holders
 from app.engine.compare.verdicts import judge
 from app.engine.model import ArticleText, Claim, ClaimRef, Finding
 
@@ -71,7 +71,7 @@ def story_items(article: ArticleText, claims: Sequence[Claim], notices: Sequence
         item = make_item(ClaimRef(article.id, i), c, article.source, order, group, article.published_at)
         if item is not None:
             out.append(item)
-    return with_labels(out, claims)
+    return with_sibling_holders(with_labels(out, claims))
 
 
 @dataclass(slots=True)

@@ -17,6 +17,7 @@ from app.engine.text.lemmas import lemma, looks_plural
 from app.engine.text.tokens import Token, joined
 
 _MAX_WORDS = 5
+_COMPARATIVES = frozenset(("more",))  # ("fewer" and "less" end a phrase: noun_stopwords.txt)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,8 @@ def noun_phrase(tokens: list[Token], j: int) -> NounPhrase | None:
     """The counted noun phrase starting at tokens[j], or None when the number counts nothing named."""
     n = len(tokens)
     words: list[int] = []
+    if j < n and tokens[j].lower in _COMPARATIVES:
+        j += 1  # "three more bodies" counts bodies; "three more than before" counts nothing named
     k = j
     while k < n and len(words) < _MAX_WORDS:
         t = tokens[k]

@@ -551,3 +551,13 @@ def test_a_quarters_growth_never_conflicts_with_the_years():
         "Quarterly revenue grew 8 per cent to EUR 2.1bn; annual sales were up 5 per cent at EUR 7.9bn.",
     )
     assert discrepancies(r) == []
+
+
+def test_a_figure_beside_another_partys_figure_is_not_that_partys():
+    r = report(
+        "The Liberal Union won 12 of the 20 seats on the council, up from 9 in 2022. "
+        "The Greens took 5 seats.",
+        "Liberals now hold 12 seats, three more than before, while the Greens have five.",
+    )
+    assert discrepancies(r) == []
+    assert [5, 5] in [joined_values(r, f) for f in r.findings if f.type == "agreement"]

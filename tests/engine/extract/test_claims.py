@@ -546,3 +546,14 @@ def test_revised_up_to_is_a_revision_to_a_level_and_up_to_alone_a_ceiling():
     assert (revised.value.qualifier, revised.value.low) == ("exact", 88_000)
     ceiling = claims("Forecasters expect up to 40 cm of snow in Orvale.")[0]
     assert (ceiling.value.qualifier, ceiling.value.high) == ("upper_bound", 40)
+
+
+@pytest.mark.parametrize(("sentence", "surface", "counted"), [
+    # "more" after a number is no noun: "three more bodies" counts bodies, "three more than before" counts
+    # what the sentence counted before
+    ("Rescuers found three more bodies on Sunday.", "three more bodies", "body"),
+    ("Liberals now hold 12 seats, three more than before.", "three", "seat"),
+])
+def test_more_after_a_number_is_no_noun(sentence, surface, counted):
+    (claim,) = [c for c in extract_claims(sentence) if c.start == sentence.index(surface)]
+    assert claim.frame.counted == counted
