@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from app.engine import lexicon
-from app.engine.extract.nouns import NounPhrase, is_stop
+from app.engine.extract.nouns import NounPhrase, is_stop, participle_noun
 from app.engine.extract.units import match_unit
 from app.engine.text.lemmas import lemma
 from app.engine.text.tokens import Token
@@ -35,7 +35,7 @@ def fill_elided_units(tokens: list[Token], found: list[Quantity]) -> None:
                 _inherit(q, nxt)
             elif prev is not None and q.start - prev.end <= _ELISION_SPAN and not _counts_things(
                 tokens, q, prev
-            ):
+            ) and participle_noun(tokens, q.end) is None:  # "12 dead and 230 injured": 230 are the injured
                 item = _distributed_item(tokens, prev.start) if prev.kind == "quantity" else None
                 if item is not None:
                     q.noun, q.kind = item, "count"  # "Each tablet holds 500mg; take up to eight": tablets

@@ -17,7 +17,7 @@ from app.engine.text.lemmas import lemma, looks_plural
 from app.engine.text.tokens import Token, joined
 
 _MAX_WORDS = 5
-_COMPARATIVES = frozenset(("more",))  # ("fewer" and "less" end a phrase: noun_stopwords.txt)
+_COMPARATIVES = frozenset(("more",))  # skipped before a counted noun (a stop word after one)
 
 
 @dataclass(frozen=True, slots=True)

@@ -270,6 +270,8 @@ def qualifier_after(tokens: list[Token], j: int) -> tuple[Qualifier, int] | None
                 continue
             if key == ("plus",) and _an_addend_at(tokens, j + 1):
                 continue  # "€50,000 plus a €25,000 bonus": a sum added, not a floor
+            if j + size < len(tokens) and tokens[j + size].lower == "than":
+                continue  # "12 dead and more than 200 injured": "more than" opens the next figure
             return after[key], j + size
     if (
         j + 1 < len(tokens)

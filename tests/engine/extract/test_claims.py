@@ -557,3 +557,17 @@ def test_revised_up_to_is_a_revision_to_a_level_and_up_to_alone_a_ceiling():
 def test_more_after_a_number_is_no_noun(sentence, surface, counted):
     (claim,) = [c for c in extract_claims(sentence) if c.start == sentence.index(surface)]
     assert claim.frame.counted == counted
+
+
+@pytest.mark.parametrize(("sentence", "surface", "low", "high", "action"), [
+    # "and more than" / "or more than" opens the next figure: no floor on the one before
+    ("The agency put the toll at 12 dead and more than 200 injured.", "12 dead", 12, 12, "kill"),
+    ("The agency put the toll at 12 dead and more than 200 injured.", "more than 200", 200, None, "wound"),
+    ("Police arrested 40 or more people.", "40 or more", 40, None, "capture"),
+    # a bare number with an outcome word of its own takes no noun from the figure before
+    ("The toll stood at 12 dead and 230 injured.", "230", 230, 230, "wound"),
+    ("Seven workers died and three remain missing.", "three", 3, 3, "missing"),
+])
+def test_coordinated_tolls_keep_their_own_outcomes(sentence, surface, low, high, action):
+    (claim,) = [c for c in extract_claims(sentence) if c.start == sentence.index(surface)]
+    assert (claim.value.low, claim.value.high, claim.frame.action) == (low, high, action)
