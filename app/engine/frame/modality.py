@@ -234,7 +234,16 @@ def modality_of(words: list[Token], clauses: list[int], first: int, after: int,
     own = words[first:after] if kind == "date" else []  # "In 1970 a quake ...": the date is another year's
     if published is not None and _other_year(words[lo:first] + own + _opening_year(words, first), published):
         return "historical"
+    if published is not None and kind != "date" and _in_past_year(words[after:hi], published):
+        return "historical"  # "since a magnitude 7.4 earthquake in 1987 killed 212 people"
     return "reported"
+
+
+def _in_past_year(behind: list[Token], published: date) -> bool:
+    """'in 1987' among the words after a figure in its clause: the figure is of an earlier year's event."""
+    years = [nxt for t, nxt in zip(behind, behind[1:], strict=False)
+             if t.norm == "in" and nxt.is_num and is_year_token(nxt)]
+    return any(int(y.text) < published.year for y in years)
 
 
 def _reach_back(words: list[Token], clauses: list[int], first: int, reach: int, kind: str,

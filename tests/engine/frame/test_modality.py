@@ -1,6 +1,8 @@
 """How a figure is put (forecast, target, estimate, reported): a cue's reach, and lists that share it,
 on sentences written for these tests in several fields."""
 
+from datetime import date
+
 import pytest
 
 from app.engine import extract_claims
@@ -253,3 +255,17 @@ def test_a_span_since_another_event_is_relative(text, surface, expected):
 ])
 def test_by_a_date_is_a_deadline_only_ahead(text, surface, expected):
     assert dict(_dates(text))[surface] == expected
+
+
+@pytest.mark.parametrize(("sentence", "surface", "modality"), [
+    # "in <an earlier year>" right after a figure in its clause makes it that year's
+    ("It was the strongest since a magnitude 7.4 earthquake in 1987 killed 212 people.", "7.4", "historical"),
+    ("The crowd was the second-highest after the record 65,870 in 2009.", "65,870", "historical"),
+    ("Turnout was 78.4%, against 71.3% in 2014.", "71.3%", "historical"),
+    ("Turnout was 78.4%, against 71.3% in 2014.", "78.4%", "reported"),
+    # this year, or a year ahead, is no earlier year
+    ("Exports reached $4.1 billion in 2026.", "$4.1 billion", "reported"),
+])
+def test_a_figure_followed_by_an_earlier_year_is_that_years(sentence, surface, modality):
+    (claim,) = [c for c in extract_claims(sentence, date(2026, 5, 24)) if c.text == surface]
+    assert claim.frame.modality == modality
