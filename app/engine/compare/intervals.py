@@ -150,8 +150,17 @@ def _month_day(text: str) -> float | None:
 
 
 def by_month_day(claims: Sequence[Claim]) -> bool:
-    """Compare these claims by month and day: they are dates, and the year of one of them is unknown."""
-    return any(is_month_day(c) for c in claims) and all(c.kind == "date" for c in claims)
+    """Compare these claims by month and day: they are dates, and the year of one of them is unknown, or
+    none of them writes its year (the years were inferred, each from its own article: "the RBK's June 17
+    meeting" put in last year by one reading and in this one by another is one day)."""
+    if not all(c.kind == "date" for c in claims):
+        return False
+    if any(is_month_day(c) for c in claims):
+        return True
+    return all(c.value.iso for c in claims) and not any(_YEAR.search(c.text) for c in claims)
+
+
+_YEAR = re.compile(r"\b(1[6-9]|20)\d\d\b")  # a year written in the claim ("May 16, 2025", "2024")
 
 
 def same_basis(a: Claim, b: Claim) -> bool:

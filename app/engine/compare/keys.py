@@ -121,6 +121,8 @@ def hard_conflict(a: AlignItem, b: AlignItem, ignore_action: bool = False) -> st
     fa, fb = a.claim.frame, b.claim.frame
     if fa.origin and fb.origin and fa.origin != fb.origin:
         return "origin"
+    if a.block[0] == "date" and "open" != _granularity(a.claim) != _granularity(b.claim) != "open":
+        return "granularity"  # "on Thursday" and "first-quarter" (a loss's quarter) are no one date
     if fa.actor and fb.actor and fa.actor != fb.actor and lx.actions_compatible(fa.action, fb.action):
         return "actor"
     if (a.block[0] == "count" and fa.action and fb.action and not ignore_action
@@ -401,6 +403,20 @@ def same_figure(a: Claim, b: Claim) -> bool:
     """Two claims stating one number in one unit (whatever their bounds)."""
     va, vb = a.value, b.value
     return va.nominal is not None and va.nominal == vb.nominal and va.unit == vb.unit
+
+
+# the longest run of days of each granularity a date may name: a day (or a weekend, "overnight into
+# Saturday"), a week, a month, a quarter, a half-year, a year; longer is one more
+_GRAINS = ((3, "day"), (10, "week"), (31, "month"), (92, "quarter"), (184, "half"), (366, "year"))
+
+
+def _granularity(claim: Claim) -> str:
+    """How finely a date claim names its time: "day", "week", "month", "quarter", "half", "year", "more"."""
+    low, high = claim.value.low, claim.value.high
+    if low is None or high is None:
+        return "open"
+    days = high - low + 1
+    return next((name for most, name in _GRAINS if days <= most), "more")
 
 
 def _days_apart(x: str | None, y: str | None) -> int:

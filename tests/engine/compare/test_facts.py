@@ -561,3 +561,14 @@ def test_a_figure_beside_another_partys_figure_is_not_that_partys():
     )
     assert discrepancies(r) == []
     assert [5, 5] in [joined_values(r, f) for f in r.findings if f.type == "agreement"]
+
+
+def test_a_day_whose_year_no_outlet_writes_is_one_day_whatever_year_each_reading_inferred():
+    r = report(
+        "Money markets now put the chance of a cut at the central bank's June 17 meeting at about 70%.",
+        "Swaps now price a 68% chance that the central bank cuts rates on June 17, up from 40%.",
+        days=(date(2026, 5, 8), date(2026, 5, 8)),
+    )
+    assert not [f for f in discrepancies(r) if {c.kind for c in (r.claims[x.article_id][x.index]
+                                                                 for x in f.claims)} == {"date"}]
+

@@ -5,8 +5,10 @@ from datetime import date
 
 import pytest
 
-from app.engine import ArticleText, check_articles
-from app.engine.compare.keys import head
+from app.engine import ArticleText, check_articles, extract_claims
+from app.engine.compare.align import make_item
+from app.engine.compare.keys import hard_conflict, head
+from app.engine.model import ClaimRef
 
 D = date(2026, 3, 16)
 
@@ -152,3 +154,18 @@ def test_only_an_equal_figure_is_evidence_of_one_fact():
     other = item("Papers from 42 wards in Marrowick reached the hall on Thursday.", 2)
     assert pair_score(one, same) == pytest.approx(pair_score(one, other))
     assert joined(one, same) == pytest.approx(joined(one, other) + SAME_FIGURE)
+
+
+@pytest.mark.parametrize(("a", "b", "key"), [
+    # a day and a quarter (or a month) are no one date; two days, or an unresolved day, may be
+    (("Norvale shares rose on Thursday.", "Thursday"), ("Its first-quarter loss narrowed.", "first-quarter"),
+     "granularity"),
+    (("The vote was held on May 16.", "May 16"), ("The vote was held in May.", "May"), "granularity"),
+    (("The vote was held on May 16.", "May 16"), ("The vote was held on May 17.", "May 17"), None),
+])
+def test_dates_of_different_granularity_are_two_dates(a, b, key):
+    items = []
+    for n, (sentence, surface) in enumerate((a, b)):
+        (claim,) = [c for c in extract_claims(sentence, D) if c.text == surface]
+        items.append(make_item(ClaimRef(f"a{n}", 0), claim, f"Outlet {n}", n, published_at=D))
+    assert hard_conflict(*items) == key
