@@ -17,7 +17,7 @@ from app.engine.text.lemmas import lemma, looks_plural
 from app.engine.text.tokens import Token, joined
 
 _MAX_WORDS = 5
-_COMPARATIVES = frozenset(("more",))  # skipped before a counted noun (a stop word after one)
+_COMPARATIVES = frozenset(("more",))  # skipped before a counted noun ("three more bodies")
 
 
 @dataclass(frozen=True, slots=True)

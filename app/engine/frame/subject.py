@@ -204,7 +204,9 @@ def measure_of(words: list[Token], clauses: list[int], first: int, after: int) -
     verbs, reach = lx.words("frame", "measure", "verbs"), lx.table("frame")["measure"]["reach"]
     here = clauses[first] if first < len(clauses) else None
     k = first - 1
-    while k >= 0 and first - k <= reach and (words[k].norm in verbs or _qualifying(words[k])) and \
+    asides = lx.words("frame", "clauses", "adverbs") | {","}  # "Food prices, however, were 5.3% higher"
+    while k >= 0 and first - k <= reach and (words[k].norm in verbs or _qualifying(words[k])
+                                             or words[k].norm in asides) and \
             clauses[k] == here and words[k].norm not in _COORDINATORS:
         k -= 1
     if k < first - 1 and k >= 0 and words[k].norm in _COORDINATORS:

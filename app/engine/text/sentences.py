@@ -69,12 +69,22 @@ class Sentence:
 def clause_ids(toks: list[Token]) -> list[int]:
     """Clause number of each token (clauses split at , ; : — and parentheses)."""
     punct = lexicon.words("frame", "clauses", "punctuation")
+    adverbs = lexicon.words("frame", "clauses", "adverbs")
     ids, n = [], 0
-    for t in toks:
-        if t.norm in punct:
+    for i, t in enumerate(toks):
+        if t.norm in punct and not _around_adverb(toks, i, adverbs):
             n += 1
         ids.append(n)
     return ids
+
+
+def _around_adverb(toks: list[Token], i: int, adverbs: frozenset[str]) -> bool:
+    """Is the comma at `i` one of the two around a sentence adverb (", however,")?"""
+    if toks[i].norm != ",":
+        return False
+    after = i + 2 < len(toks) and toks[i + 1].norm in adverbs and toks[i + 2].norm == ","
+    before = i >= 2 and toks[i - 1].norm in adverbs and toks[i - 2].norm == ","
+    return after or before
 
 
 def read_sentences(text: str) -> list[Sentence]:

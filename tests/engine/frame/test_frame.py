@@ -401,3 +401,16 @@ def test_the_period_a_sum_or_a_share_is_of_is_its_window(text, surface, kind, wi
 def test_a_figure_after_another_figures_unit_measures_what_that_figure_measures(text, surface, measure):
     kind = "percent" if surface.endswith("%") else "money"
     assert frame(text, surface, kind=kind).measure == measure
+
+
+@pytest.mark.parametrize(("text", "surface", "measure", "noun"), [
+    # a comparative after a share names no noun; a sentence adverb between commas is no clause
+    ("Food prices were still 5.3% higher than a year earlier.", "5.3%", "price", None),
+    ("Food prices, however, were still 5.3% higher than a year earlier.", "5.3%", "price", None),
+    ("Average hourly earnings were 4.6% lower than a year earlier.", "4.6%", "earning", None),
+    # a comma that ends a clause still ends it
+    ("Food prices fell, and wages were 4.6% higher.", "4.6%", "wage", None),
+])
+def test_what_a_share_measures_past_a_comparative_and_an_adverb(text, surface, measure, noun):
+    found = frame(text, surface, kind="percent")
+    assert (found.measure, found.noun) == (measure, noun)
