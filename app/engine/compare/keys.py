@@ -396,7 +396,8 @@ def segment(item: AlignItem) -> str | None:
     """The segment a measure is of, when the sentence names one ("snacks revenue": snack)."""
     measure = item.claim.frame.measure or ""
     whole = measure in lx.synonyms() or measure in lx.measures()
-    return None if whole else (measure.rpartition(" ")[0] or None)
+    part = None if whole else (measure.rpartition(" ")[0] or None)
+    return lx.synonyms().get(part, part) if part else None  # "jobless rate" is the unemployment rate
 
 
 def same_figure(a: Claim, b: Claim) -> bool:

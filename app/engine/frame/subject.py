@@ -273,6 +273,9 @@ def _segmented(words: list[Token], k: int) -> str:
         plural_noun = is_plural(mod.norm) and _noun(mod, True) and mod.norm not in lx.stopwords()
         if mod.is_word and lower and plural_noun:
             return f"{lemma(mod.norm)} {head}"
+        if mod.is_word and lower and words[k].norm in lx.words("frame", "measure", "generic") and \
+                _noun(mod, True) and mod.norm not in lx.words("frame", "measure", "neutral"):
+            return f"{mod.norm} {head}"  # "the unemployment rate", "the participation rate"
     return head
 
 

@@ -169,3 +169,10 @@ def test_dates_of_different_granularity_are_two_dates(a, b, key):
         (claim,) = [c for c in extract_claims(sentence, D) if c.text == surface]
         items.append(make_item(ClaimRef(f"a{n}", 0), claim, f"Outlet {n}", n, published_at=D))
     assert hard_conflict(*items) == key
+
+
+def test_the_participation_rate_is_not_the_unemployment_rate_and_the_jobless_rate_is():
+    r = report("The unemployment rate fell to 5.3%, and the participation rate edged up to 63.1%.",
+               "The participation rate rose to 63.4%, while the jobless rate fell to 5.3%.")
+    assert [sorted(r.claims[c.article_id][c.index].value.nominal for c in f.claims)
+            for f in discrepancies(r)] == [[63.1, 63.4]]

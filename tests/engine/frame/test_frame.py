@@ -405,8 +405,8 @@ def test_a_figure_after_another_figures_unit_measures_what_that_figure_measures(
 
 @pytest.mark.parametrize(("text", "surface", "measure", "noun"), [
     # a comparative after a share names no noun; a sentence adverb between commas is no clause
-    ("Food prices were still 5.3% higher than a year earlier.", "5.3%", "price", None),
-    ("Food prices, however, were still 5.3% higher than a year earlier.", "5.3%", "price", None),
+    ("Food prices were still 5.3% higher than a year earlier.", "5.3%", "food price", None),
+    ("Food prices, however, were still 5.3% higher than a year earlier.", "5.3%", "food price", None),
     ("Average hourly earnings were 4.6% lower than a year earlier.", "4.6%", "earning", None),
     # a comma that ends a clause still ends it
     ("Food prices fell, and wages were 4.6% higher.", "4.6%", "wage", None),
@@ -414,3 +414,14 @@ def test_a_figure_after_another_figures_unit_measures_what_that_figure_measures(
 def test_what_a_share_measures_past_a_comparative_and_an_adverb(text, surface, measure, noun):
     found = frame(text, surface, kind="percent")
     assert (found.measure, found.noun) == (measure, noun)
+
+
+@pytest.mark.parametrize(("text", "surface", "measure"), [
+    # a generic head keeps the word before it: two rates are two measures, the key rate is the rate
+    ("The participation rate edged up to 63.1%.", "63.1%", "participation rate"),
+    ("The unemployment rate fell to 5.3%.", "5.3%", "unemployment rate"),
+    ("The bank raised its key rate to 4.5%.", "4.5%", "rate"),
+    ("Inflation stood at 3.8%.", "3.8%", "inflation"),
+])
+def test_a_generic_measure_keeps_the_word_that_names_it(text, surface, measure):
+    assert frame(text, surface, kind="percent").measure == measure
