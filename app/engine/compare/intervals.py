@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.engine import lexicon as lx
+from app.engine.extract.units import TEMPERATURE_ROUNDING
 from app.engine.model import Claim
 
 _INTEGER_KINDS = ("count", "number", "age")
@@ -84,7 +85,8 @@ def interval(claim: Claim, use_base: bool, widen: float = 0.0, by_month_day: boo
         if hi is not None and v.qualifier == "upper_bound":
             hi -= 1
     if widen and nominal is not None:
-        pad = abs(nominal) * widen
+        # a temperature's kelvins start far from its zero: a converted one is off by its rounding, a degree
+        pad = TEMPERATURE_ROUNDING if use_base and v.base_unit == "kelvin" else abs(nominal) * widen
         lo = lo - pad if lo is not None else None
         hi = hi + pad if hi is not None else None
     if v.rounding and lo is not None and hi is not None and v.qualifier == "exact":

@@ -24,6 +24,7 @@ from app.engine.compare.keys import soft_conflict
 from app.engine.compare.kinds import confidence, difference_kind
 from app.engine.compare.predicates import PREDICATE_CONTEXT
 from app.engine.compare.wording import fact_label, says, shared_key
+from app.engine.extract.units import TEMPERATURE_ROUNDING
 from app.engine.frame.polarity import opposite
 from app.engine.model import Finding, Severity
 
@@ -48,7 +49,10 @@ def judge(fact: Fact, story_id: str | None = None) -> list[Finding]:
     spans = [interval(m.claim, use_base, widen, month_day) for m in members]
     label = fact_label(members)
     base = members[0].claim.value.base_unit
-    note = f" (compared in {base}, ±{widen:.0%} rounding tolerance)" if widen else ""
+    tolerance = f"±{TEMPERATURE_ROUNDING:g} K" if base == "kelvin" else f"±{widen:.0%}"
+    note = f" (compared in {base}, {tolerance} rounding tolerance)" if widen else ""
+    if any(m.claim.is_conversion for m in members):  # "36C (87F)": the restatement is what is compared
+        note += "; a restatement its own article's figure contradicts"
 
     def agreements(sides: Sequence[Sequence[AlignItem]]) -> list[Finding]:
         found = (_agreement(side, _spans_of(side, members, spans), label, note, story_id) for side in sides)

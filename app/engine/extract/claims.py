@@ -24,7 +24,7 @@ from app.engine.extract.cues import has_cue
 from app.engine.extract.dates import DateMatch, settle_order
 from app.engine.extract.quantities import scan
 from app.engine.extract.quantity import Quantity
-from app.engine.extract.units import to_base
+from app.engine.extract.units import TEMPERATURE_ROUNDING, to_base
 from app.engine.model import Claim, Value
 from app.engine.text import Sentence, Token
 
@@ -194,6 +194,8 @@ def _consistent(main: Claim, inner: list[Claim]) -> bool | None:
             continue
         rounding = min(0.5 * _rounding(c) / abs(b), 0.2) if b else 0.0
         allowance = max(_CONVERSION_TOLERANCE, rounding) * abs(b)
+        if c.value.base_unit == "kelvin":  # a share of kelvins says nothing: "36C (87F)" is 5 K off
+            allowance = TEMPERATURE_ROUNDING
         verdicts.append(abs(a - b) <= allowance)
     return all(verdicts) if verdicts else None
 

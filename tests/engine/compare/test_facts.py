@@ -572,3 +572,16 @@ def test_a_day_whose_year_no_outlet_writes_is_one_day_whatever_year_each_reading
     assert not [f for f in discrepancies(r) if {c.kind for c in (r.claims[x.article_id][x.index]
                                                                  for x in f.claims)} == {"date"}]
 
+
+
+def test_a_restatement_its_own_article_contradicts_is_compared_in_its_place():
+    r = report(
+        "Crews battled the blaze as temperatures of 36C (97F) made conditions punishing.",
+        "Crews battled the blaze as temperatures reached 36C (87F).",
+        "A toxic plume of smoke stretched 25 kilometres (16 miles) across the valley.",
+        "A toxic plume of smoke stretched 25 kilometres (40 miles) across the valley.",
+    )
+    found = {tuple(sorted(r.claims[c.article_id][c.index].text for c in f.claims)) for f in discrepancies(r)}
+    assert found == {("36C", "87F"), ("25 kilometres", "40 miles")}
+    assert not [f for f in r.findings if f.type == "agreement" and "36C" in f.reason]
+    assert all("restatement" in f.reason for f in discrepancies(r))

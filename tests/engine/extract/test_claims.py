@@ -571,3 +571,15 @@ def test_more_after_a_number_is_no_noun(sentence, surface, counted):
 def test_coordinated_tolls_keep_their_own_outcomes(sentence, surface, low, high, action):
     (claim,) = [c for c in extract_claims(sentence) if c.start == sentence.index(surface)]
     assert (claim.value.low, claim.value.high, claim.frame.action) == (low, high, action)
+
+
+@pytest.mark.parametrize(("sentence", "consistent"), [
+    # a temperature's restatement is checked to the degree, not as a share of kelvins
+    ("Temperatures reached 36C (87F).", False),
+    ("Temperatures reached 41C (106F).", True),
+    ("The road runs 120 kilometres (75 miles).", True),
+    ("The road runs 120 kilometres (40 miles).", False),
+])
+def test_a_restatement_in_other_units_is_checked(sentence, consistent):
+    (main,) = [c for c in extract_claims(sentence) if c.converted]
+    assert main.conversion_ok is consistent
