@@ -585,3 +585,14 @@ def test_a_restatement_its_own_article_contradicts_is_compared_in_its_place():
     assert found == {("36C", "87F"), ("25 kilometres", "40 miles")}
     assert not [f for f in r.findings if f.type == "agreement" and "36C" in f.reason]
     assert all("restatement" in f.reason for f in discrepancies(r))
+
+
+def test_two_counts_hundreds_of_times_apart_are_two_counts():
+    r = report(
+        "Police said about 45,000 people marched through the capital on Saturday. "
+        "Officers arrested 23 people.",
+        "Some 62,000 people joined the march, researchers said. Police detained 32 people.",
+    )
+    found = [joined_values(r, f) for f in discrepancies(r)]
+    assert [23, 32] in found
+    assert not [v for v in found if 45000 in v and 32 in v]
