@@ -296,12 +296,12 @@ def slipped(a: Claim, b: Claim) -> bool:
     x, y = _digits(a.text), _digits(b.text)
     if x == y or len(x) != len(y) or len(x) < SLIP_DIGITS:
         return False
-    if a.kind != "time" and min(len(x.rstrip("0")), len(y.rstrip("0"))) < SLIP_DIGITS:
-        return False  # "7,000 km" / "4,000km": round figures, two estimates (a clock's zeros are digits)
+    significant = len(x) if a.kind == "time" else min(len(x.rstrip("0")), len(y.rstrip("0")))
     apart = [i for i, (p, q) in enumerate(zip(x, y, strict=True)) if p != q]
-    if len(apart) == 1:
-        return True
-    return len(apart) == 2 and x[apart[0]] == y[apart[1]] and x[apart[1]] == y[apart[0]]
+    if len(apart) == 2 and x[apart[0]] == y[apart[1]] and x[apart[1]] == y[apart[0]]:
+        return significant >= 2  # "£310m" / "£301 million": a swap moves a zero too
+    # one digit changed: "7,000 km" / "4,000km" are round figures, two estimates (a clock's zeros are digits)
+    return len(apart) == 1 and significant >= SLIP_DIGITS
 
 
 @lru_cache(maxsize=4096)

@@ -394,6 +394,8 @@ def _partitive(tokens: list[Token], q: Quantity) -> NounPhrase | None:
         return None
     if j + 2 < n and tokens[j].lower == "of" and tokens[j + 1].lower in _PARTITIVE_DETERMINERS:
         k = j + 2
+        if k + 1 < n and tokens[k].lower.endswith(("'s", "’s")) and tokens[k + 1].is_num:
+            k += 1  # "18 of the chain's 62 shops": the shops
         if tokens[k].is_num:
             other = read_quantity(tokens, k)
             return other.noun if other is not None else None

@@ -268,8 +268,17 @@ def _partitive(words: list[Token], first: int, np_from: int) -> bool:
 
 
 def _of_pronoun(words: list[Token], i: int) -> bool:
-    """'61 of them', 'two of whom': the count right before `i` picks some of a set named earlier."""
-    return i + 1 < len(words) and words[i].norm == "of" and words[i + 1].norm in _PRONOUNS
+    """'61 of them', 'two of whom': the count right before `i` picks some of a set named earlier; '18 of the
+    chain's 62 shops', '821,202 of the 1,047,450 registered voters': some of a set it counts too."""
+    if i + 1 >= len(words) or words[i].norm != "of":
+        return False
+    if words[i + 1].norm in _PRONOUNS:
+        return True
+    # "of 40 miners", "of the 62 shops", "of the chain's 62 shops": a determiner, a possessive, a number
+    k = i + 2 if words[i + 1].norm in DETERMINERS else i + 1
+    if k < len(words) and words[k].lower.endswith(("'s", "’s")):
+        k += 1
+    return k < len(words) and is_number(words[k])
 
 
 def _combined(words: list[Token], np_end: int, counted: str) -> str:

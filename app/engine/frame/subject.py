@@ -220,7 +220,10 @@ def measure_of(words: list[Token], clauses: list[int], first: int, after: int) -
             return measure_of(words, clauses, figure, figure + 1)
         if words[k].norm in _territories():
             return None  # "rain fell on parts of Santa Ines province in 36 hours": a place, no measure
-        return _segmented(words, _phrase_head(words, clauses, k))
+        head = _phrase_head(words, clauses, k)
+        if lemma(words[head].norm) in lx.words("frame", "measure", "holders"):
+            return None  # "the chain lost £48 million": whose figure, not what it measures
+        return _segmented(words, head)
     return None
 
 

@@ -596,3 +596,19 @@ def test_two_counts_hundreds_of_times_apart_are_two_counts():
     found = [joined_values(r, f) for f in discrepancies(r)]
     assert [23, 32] in found
     assert not [v for v in found if 45000 in v and 32 in v]
+
+
+def test_a_retailers_collapse_told_three_ways():
+    r = report(
+        "Fenwick & Hale collapsed into administration on Monday with debts of £310 million, putting "
+        "4,200 jobs at risk. The chain lost £48 million in the year to January. Administrators said 18 "
+        "of its 62 stores would close.",
+        "The company owes creditors £310m. It made a loss of £48m last year. Administrators said 18 of the "
+        "chain's 62 shops would shut.",
+        "Debts total £301 million, administrators said. The retailer will close 18 stores.",
+    )
+    found = [joined_values_or_none(r, f) for f in discrepancies(r)]
+    assert found == [[301e6, 310e6, 310e6]]  # a swapped digit moves a zero too
+    agreed = [joined_values_or_none(r, f) for f in r.findings if f.type == "agreement"]
+    assert [48e6, 48e6] in agreed  # "the chain lost" measures no chain
+    assert [18, 18, 18] in agreed  # 18 of the chain's shops are 18 stores

@@ -425,3 +425,16 @@ def test_what_a_share_measures_past_a_comparative_and_an_adverb(text, surface, m
 ])
 def test_a_generic_measure_keeps_the_word_that_names_it(text, surface, measure):
     assert frame(text, surface, kind="percent").measure == measure
+
+
+@pytest.mark.parametrize(("sentence", "surface", "subset"), [
+    # a count of some of a set it names with a figure of its own
+    ("Administrators said 18 of the chain's 62 shops would shut.", "18", True),
+    ("Rescuers freed 12 of 40 miners.", "12", True),
+    ("Just 821,202 of the region's 1,047,450 registered voters cast a ballot.", "821,202", True),
+    # "of" and a figure across a comma is no partitive
+    ("Officials confirmed 86 cases of measles, 61 of them in children.", "86", False),
+])
+def test_a_count_of_some_of_a_counted_set_is_a_subset(sentence, surface, subset):
+    (claim,) = [c for c in extract_claims(sentence) if c.start == sentence.index(surface)]
+    assert ("subset" in claim.frame.modifiers) is subset
