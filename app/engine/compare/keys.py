@@ -271,11 +271,25 @@ def _anchored(a: AlignItem, b: AlignItem, by_cue: bool = True, retold: float = R
         return True
     if by_cue and fa.modality == fb.modality and fa.modality in _CUED:  # two targets: the cue anchors
         return True
-    if named_in(fa.holder, b) or named_in(fb.holder, a):  # "Varga has 41.4%" / "Varga won ... 41.3%"
-        return True
+    named = named_in(fa.holder, b) or named_in(fb.holder, a)
+    if named and a.block[0] != "count" and not _one_measured(a, b):
+        return True  # "Varga has 41.4%" / "Varga won ... 41.3%" (but "an offer of £15m for Marrowby's
+        # brand" is no figure of Marrowby's debts, and a count is what was done, not whose)
     if slipped(a.claim, b.claim):  # "4,212 patients" / "4,122 patients": one figure, a desk's slip
         return True
     return context_similarity(a, b) >= retold
+
+
+def measured(item: AlignItem) -> str | None:
+    """What a claim measures: its measure, else for a sum or a share the noun after it ("a £210 million
+    pension deficit"), which names what it is as the measure does."""
+    f = item.claim.frame
+    return f.measure or (f.noun if item.block[0] not in ("count", "date") else None)
+
+
+def _one_measured(a: AlignItem, b: AlignItem) -> bool:
+    """Only one of the two says what it measures ("an offer of about £15 million" / "owed £640 million")."""
+    return bool(measured(a)) != bool(measured(b))
 
 
 def _currency(c: Claim) -> str:

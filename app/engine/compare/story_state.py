@@ -63,12 +63,15 @@ def story_items(article: ArticleText, claims: Sequence[Claim], notices: Sequence
     out, seen = [], set()
     # a figure whose own restatement contradicts it ("36C (87F)") speaks through the restatement: what
     # another outlet wrote is then compared with the figure the article got wrong
-    contradicted = {(x.start, x.end) for c in claims if c.conversion_ok is False for x in c.converted}
+    contradicted = {(x.start, x.end): c.frame
+                    for c in claims if c.conversion_ok is False for x in c.converted}
     for i, c in enumerate(claims):
         if c.context != "body" or in_notice(c, notices) or c.frame.when_said or c.conversion_ok is False:
             continue  # captions, notices, 'said Friday', a figure its restatement contradicts
         if c.is_conversion and (c.start, c.end) not in contradicted:
             continue  # a conversion that agrees: its main claim speaks
+        if c.is_conversion:
+            c = replace(c, frame=contradicted[(c.start, c.end)])  # it says what its figure says
         key = (c.sentence, c.text)
         if key in seen:
             continue

@@ -46,8 +46,8 @@ def names_of(words: list[Token]) -> list[Name]:
     banned = _not_names()
     while i < n:
         t = words[i]
-        if not _capitalised(t):
-            i += 1
+        if not _capitalised(t) or (i > 0 and not t.space_before and is_number(words[i - 1])):
+            i += 1  # "36C", "7bn", "5K": a unit written onto its figure is no name
             continue
         starts_sentence = i == 0 or words[i - 1].norm in (".", "“", '"', ":", "—")
         if t.norm in _options() and not starts_sentence:

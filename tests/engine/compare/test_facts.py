@@ -612,3 +612,19 @@ def test_a_retailers_collapse_told_three_ways():
     agreed = [joined_values_or_none(r, f) for f in r.findings if f.type == "agreement"]
     assert [48e6, 48e6] in agreed  # "the chain lost" measures no chain
     assert [18, 18, 18] in agreed  # 18 of the chain's shops are 18 stores
+
+
+def test_the_people_treated_are_not_those_taken_to_hospital():
+    r = report(
+        "The city's ambulance service said it treated 64 people, including 19 who were taken to hospital.",
+        "Nineteen protesters were taken to hospital, according to the ambulance service.",
+    )
+    assert not [f for f in discrepancies(r) if 64 in joined_values(r, f)]
+
+
+def test_a_name_in_the_other_sentence_anchors_no_figure_that_says_what_else_it_measures():
+    r = report(
+        "Marrowby's owed £640 million when it called in administrators on Monday, its statement said.",
+        "A rival is weighing an offer of about £15 million for the Marrowby's brand and up to 30 stores.",
+    )
+    assert discrepancies(r) == []

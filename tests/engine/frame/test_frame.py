@@ -162,7 +162,7 @@ def test_among_the_injured_gives_a_count_the_verb_of_its_set():
 
 def test_among_them_passes_the_sets_verb_to_the_part():
     s = "Forty patients, six infants among them, are receiving in-patient care at the district clinic."
-    assert frame(s, "six").action == "treat"
+    assert frame(s, "six").action == "hospitalise"
 
 
 def test_among_without_a_verb_after_it_gives_no_action():
@@ -438,3 +438,8 @@ def test_a_generic_measure_keeps_the_word_that_names_it(text, surface, measure):
 def test_a_count_of_some_of_a_counted_set_is_a_subset(sentence, surface, subset):
     (claim,) = [c for c in extract_claims(sentence) if c.start == sentence.index(surface)]
     assert ("subset" in claim.frame.modifiers) is subset
+
+
+def test_a_unit_letter_written_onto_its_figure_is_no_name():
+    (main, converted) = extract_claims("Crews worked where temperatures reached 36C (87F).")[:2]
+    assert (main.frame.holder, converted.frame.holder) == (None, None)
