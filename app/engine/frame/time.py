@@ -195,6 +195,11 @@ def _window_after(words: list[Token], clauses: list[int], kind: str, after: int)
     preps, fillers = lx.words("frame", "window", "prepositions"), _fillers()
     units = lx.words("frame", "window", "units")
     here = clauses[after - 1] if after > 0 else clauses[0]
+    if words[after].norm == "(":  # "412 millimetres (16.2 inches) of rain in the 24 hours": past the
+        close = next((k for k in range(after + 1, min(after + 8, len(words))) if words[k].norm == ")"), None)
+        if close is None or close + 1 >= len(words):  # restatement
+            return None
+        after, here = close + 1, clauses[close + 1]
     for k in range(after, min(after + table["reach"], len(words))):
         if clauses[k] != here:
             return None

@@ -443,3 +443,8 @@ def test_a_count_of_some_of_a_counted_set_is_a_subset(sentence, surface, subset)
 def test_a_unit_letter_written_onto_its_figure_is_no_name():
     (main, converted) = extract_claims("Crews worked where temperatures reached 36C (87F).")[:2]
     assert (main.frame.holder, converted.frame.holder) == (None, None)
+
+
+def test_the_span_of_a_figure_is_read_past_its_restatement():
+    s = "Port Adeline recorded 421 millimetres (16.2 inches) of rain in 24 hours."
+    assert frame(s, "421 millimetres", kind="quantity").window == "24 hour"
