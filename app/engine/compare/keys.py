@@ -215,8 +215,9 @@ def soft_conflict(a: AlignItem, b: AlignItem) -> str | None:
     if label_other_figures(a, b):
         return "another figure's time"  # "September's gain was 121,000" is no misdated "August: 148,000"
     scope = one_sided_scope(a, b)
-    if scope and not slipped(a.claim, b.claim):
-        return f"part ({scope})"  # a part never conflicts with its whole (but is never its slip either)
+    if scope and (scope == "modality" or not slipped(a.claim, b.claim)):
+        return f"part ({scope})"  # a part never conflicts with its whole (but is never its slip either;
+        # another year's or a forecast figure a digit apart is still another figure: "205 km/h" in 2011)
     if _one_holder(a, b):
         return "part (holder)"  # Alemu's margin is not a margin nobody is named for ("beat it by 42 s")
     if rival_counts(a, b):

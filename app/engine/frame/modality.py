@@ -236,7 +236,25 @@ def modality_of(words: list[Token], clauses: list[int], first: int, after: int,
         return "historical"
     if published is not None and kind != "date" and _in_past_year(words[after:hi], published):
         return "historical"  # "since a magnitude 7.4 earthquake in 1987 killed 212 people"
+    if published is not None and _other_year(_antecedent(words, clauses, first), published):
+        return "historical"  # "since Typhoon Corvel in 2011, whose winds peaked at 205 km/h"
     return "reported"
+
+
+_RELATIVES = frozenset(("whose", "which", "when"))
+
+
+def _antecedent(words: list[Token], clauses: list[int], first: int) -> list[Token]:
+    """The clause a relative clause holding the figure refers back to ("Corvel in 2011, whose winds
+    peaked at 205 km/h": "Corvel in 2011"), or nothing."""
+    here = clauses[first] if first < len(clauses) else None
+    comma = next((k for k in range(first, -1, -1) if clauses[k] != here), -1) + 1  # opens the clause
+    if comma < 1 or comma + 1 >= len(words) or words[comma].norm != "," or \
+            words[comma + 1].norm not in _RELATIVES:
+        return []
+    before = clauses[comma - 1]  # the clause before the comma
+    lo = next((k for k in range(comma - 1, -1, -1) if clauses[k] != before), -1) + 1
+    return words[lo:comma]
 
 
 def _in_past_year(behind: list[Token], published: date) -> bool:

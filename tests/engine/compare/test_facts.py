@@ -628,3 +628,12 @@ def test_a_name_in_the_other_sentence_anchors_no_figure_that_says_what_else_it_m
         "A rival is weighing an offer of about £15 million for the Marrowby's brand and up to 30 stores.",
     )
     assert discrepancies(r) == []
+
+
+def test_another_years_figure_a_digit_apart_is_no_slip():
+    r = report(
+        "Baswin is the strongest typhoon to hit since Typhoon Corvel in 2011, whose winds peaked at "
+        "205 km/h.",
+        "Baswin made landfall packing sustained winds of 215 km/h, the weather agency said.",
+    )
+    assert discrepancies(r) == []

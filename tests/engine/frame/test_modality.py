@@ -269,3 +269,15 @@ def test_by_a_date_is_a_deadline_only_ahead(text, surface, expected):
 def test_a_figure_followed_by_an_earlier_year_is_that_years(sentence, surface, modality):
     (claim,) = [c for c in extract_claims(sentence, date(2026, 5, 24)) if c.text == surface]
     assert claim.frame.modality == modality
+
+
+@pytest.mark.parametrize(("sentence", "surface", "modality"), [
+    # a relative clause refers back: its figure is of the year its antecedent names
+    ("It is the strongest since Typhoon Corvel in 2011, whose winds peaked at 205 km/h.", "205 km/h",
+     "historical"),
+    ("Voters in 2014, when turnout was 71%, rejected it.", "71%", "historical"),
+    ("The storm hit on Tuesday, when winds reached 215 km/h.", "215 km/h", "reported"),
+])
+def test_a_relative_clause_takes_the_year_of_what_it_refers_to(sentence, surface, modality):
+    (claim,) = [c for c in extract_claims(sentence, date(2026, 9, 17)) if c.text == surface]
+    assert claim.frame.modality == modality
