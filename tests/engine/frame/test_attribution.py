@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from app.engine import extract_claims
 from app.engine.frame.attribution import attribution_of, negated
 from app.engine.text import read_sentences
@@ -61,3 +63,14 @@ def test_a_source_in_apposition_before_said_is_the_source_not_the_clause_before(
 
 def test_a_figure_before_a_comma_and_said_still_takes_the_name_after_said():
     assert _claimants("The toll rose to 12, said Mayor Ilse Varn.") == ["mayor ilse varn"]
+
+
+@pytest.mark.parametrize(("sentence", "surface"), [
+    # a verb of saying used as a participle names no source
+    ("Officials updated the toll: 12 people are now confirmed dead and 83 injured.", "83"),
+    ("The number of confirmed cases has risen to 14.", "14"),
+    ("Mandalay bore the heaviest toll, with 694 confirmed deaths.", "694 confirmed deaths"),
+])
+def test_a_participle_of_saying_names_no_source(sentence, surface):
+    (claim,) = [c for c in extract_claims(sentence) if c.text == surface]
+    assert claim.frame.claimant is None
