@@ -208,6 +208,27 @@ def elapsed_seconds(tokens: list[Token], i: int) -> tuple[float, int] | None:
     return h * 3600 + m * 60 + s, j
 
 
+_LETTERS = (("h", 3600), ("m", 60), ("s", 1))  # "4h 52m 18s": hours, minutes, seconds, each a letter
+
+
+def lettered_seconds(tokens: list[Token], i: int) -> tuple[float, int] | None:
+    """A race time written with unit letters: '4h 52m 18s', '52m 08s' (two parts at least, largest first,
+    minutes and seconds under 60): (seconds, index after), or None."""
+    total, j, parts = 0.0, i, 0
+    for k, (letter, size) in enumerate(_LETTERS):
+        if j + 1 >= len(tokens) or not tokens[j].text.isdecimal():
+            break
+        if tokens[j + 1].lower != letter or not joined(tokens, j + 1):
+            if parts == 0 and k < 2:
+                continue  # the time may start at its minutes ("52m 08s")
+            break
+        value = int(tokens[j].text)
+        if size < 3600 and value >= 60:
+            return None
+        total, j, parts = total + value * size, j + 2, parts + 1
+    return (total, j) if parts >= 2 else None
+
+
 def _seconds(text: str) -> float | None:
     try:
         return float(text)

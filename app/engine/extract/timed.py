@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.engine.extract.clock import elapsed_seconds, match_clock, match_minute
+from app.engine.extract.clock import elapsed_seconds, lettered_seconds, match_clock, match_minute
 from app.engine.extract.dates import DateMatch, ago, anchored, days_of_times
 from app.engine.extract.numbers import NumberMatch
 from app.engine.extract.quantity import MINUTE, SECOND, Quantity
@@ -31,7 +31,7 @@ def read_time(tokens: list[Token], i: int, published: date | None) -> Quantity |
         return Quantity(clock.start, clock.end, "time", date=clock)
     if not t.is_num:
         return None
-    elapsed = elapsed_seconds(tokens, i)
+    elapsed = elapsed_seconds(tokens, i) or lettered_seconds(tokens, i)
     if elapsed is not None:
         seconds, end = elapsed
         number = NumberMatch(i, end, seconds, seconds, seconds)

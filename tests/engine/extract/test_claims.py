@@ -583,3 +583,19 @@ def test_coordinated_tolls_keep_their_own_outcomes(sentence, surface, low, high,
 def test_a_restatement_in_other_units_is_checked(sentence, consistent):
     (main,) = [c for c in extract_claims(sentence) if c.converted]
     assert main.conversion_ok is consistent
+
+
+@pytest.mark.parametrize(("sentence", "surface", "seconds"), [
+    # a race time written with unit letters is one elapsed time
+    ("Kjaerholm won the stage in 4h 52m 18s.", "4h 52m 18s", 17538),
+    ("She ran 2h 19m on a hilly course.", "2h 19m", 8340),
+    ("The gap was 52m 08s at the summit.", "52m 08s", 3128),
+])
+def test_a_race_time_written_with_unit_letters(sentence, surface, seconds):
+    (claim,) = [c for c in extract_claims(sentence) if c.text == surface]
+    assert (claim.kind, claim.value.nominal) == ("duration", seconds)
+
+
+def test_a_length_in_metres_stays_a_length():
+    (claim,) = extract_claims("A 52m yacht sank off the cape.")
+    assert claim.value.unit == "metre"
