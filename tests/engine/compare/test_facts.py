@@ -637,3 +637,9 @@ def test_another_years_figure_a_digit_apart_is_no_slip():
         "Baswin made landfall packing sustained winds of 215 km/h, the weather agency said.",
     )
     assert discrepancies(r) == []
+
+
+def test_fishermen_and_crewmen_count_people():
+    r = report("Nine fishermen were missing after their trawler sank, the coast guard said.",
+               "Eleven crewmen are now unaccounted for after the trawler sank, the coast guard said.")
+    assert [joined_values(r, f) for f in discrepancies(r)] == [[9, 11]]
