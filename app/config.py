@@ -133,11 +133,11 @@ class Settings(BaseSettings):
     )
     api_keys: str | None = Field(None, description="KEY:rw / KEY:ro entries; unset = open API")
     story_active_days: int = Field(
-        10,
+        21,
         gt=0,
         le=3650,
         description="days around a new article's publication (else ingest) day within which a story must "
-        "have been active to be a candidate for it; at least the engine's 7-day window",
+        "have been active to be a candidate for it; at least the engine's 14-day window",
     )
     webhook_secret: str | None = Field(
         None,

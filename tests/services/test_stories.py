@@ -41,7 +41,7 @@ def test_a_story_is_a_candidate_only_within_the_active_period(make_client):
     first, later = event_articles("quake", 2)
     strict = make_client(story_active_days=1)
     one = strict.post("/v1/articles", json=first.body()).json()
-    # three days later: inside the engine's 7-day window, outside a 1-day active period
+    # three days later: inside the engine's 14-day window, outside a 1-day active period
     other = strict.post("/v1/articles", json=later.body(published_at="2031-03-07")).json()
     assert other["story_id"] != one["story_id"]
 

@@ -31,7 +31,7 @@ LEAD_SENTENCES, LEAD_WEIGHT = 3, 3.0  # the first sentences name the event
 CONTENT_MIN = 0.03  # below this likeness of what happened, shared names never make one story
 CONTENT_SHARE = 0.6  # what happened weighs this much of the likeness; who and where the rest
 MAX_TERMS = 200  # telling words kept per article
-WINDOW_DAYS = 7  # a story's articles leave no gap longer than this between their publication dates
+WINDOW_DAYS = 14  # a story's articles leave no gap longer than this between their publication dates
 FIGURE_BONUS, FIGURES_CAP = 0.05, 0.25  # per figure two articles share ("drone:472"), and at most
 
 

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from app.engine import extract_claims
 from app.engine.compare import stories
-from app.engine.compare.signature import article_signature
+from app.engine.compare.signature import WINDOW_DAYS, article_signature
 from app.engine.compare.stories import group_articles
 from app.engine.model import ArticleText
 
@@ -183,8 +183,8 @@ FERRY_3 = ("A week after the Marisol capsized off Port Avel, coast guard divers 
 
 
 def test_a_report_between_two_dates_more_than_a_window_apart_joins_them_in_one_story():
-    first, middle, last = art("a", FERRY, D), art("b", FERRY_2, D + timedelta(days=5)), art(
-        "c", FERRY_3, D + timedelta(days=10))
+    middle_day, last_day = D + timedelta(days=WINDOW_DAYS // 2 + 2), D + timedelta(days=WINDOW_DAYS + 3)
+    first, middle, last = art("a", FERRY, D), art("b", FERRY_2, middle_day), art("c", FERRY_3, last_day)
     assert grouping(group_articles([first, last], {})) == [["a"], ["c"]]
     assert grouping(group_articles([first, middle, last], {})) == [["a", "b", "c"]]
 
@@ -231,3 +231,9 @@ def test_a_signature_survives_a_round_trip_through_json():
 
     sig = article_signature(art("a", FERRY, D), extract_claims(FERRY, D))
     assert signature_from_dict(json.loads(json.dumps(signature_to_dict(sig)))) == sig
+
+
+def test_a_follow_up_two_weeks_on_stays_in_its_story():
+    first, later = art("a", FERRY, D), art("b", FERRY_2, D + timedelta(days=WINDOW_DAYS - 1))
+    assert WINDOW_DAYS >= 14  # a collapse, an outbreak, a trial: follow-ups come weeks later
+    assert grouping(group_articles([first, later], {})) == [["a", "b"]]
