@@ -160,6 +160,8 @@ def hard_conflict(a: AlignItem, b: AlignItem, ignore_action: bool = False) -> st
     same_scale = fa.polarity and fb.polarity and fa.polarity[0] == fb.polarity[0] != "trend"
     if fa.measure and fb.measure and head(fa.measure) != head(fb.measure) and not same_scale:
         return "measure"  # a turnout of 61% is not a vote share of 61%
+    if a.block[0] == "duration" and _spans_of_other_things(a, b):
+        return "measure"  # a 20-second penalty is no overall lead of 2 minutes 7 seconds
     if segment(a) and segment(b) and segment(a) != segment(b):
         return "measure"  # snacks revenue is not drinks revenue
     return None
@@ -286,6 +288,13 @@ def measured(item: AlignItem) -> str | None:
     pension deficit"), which names what it is as the measure does."""
     f = item.claim.frame
     return f.measure or (f.noun if item.block[0] not in ("count", "date") else None)
+
+
+def _spans_of_other_things(a: AlignItem, b: AlignItem) -> bool:
+    """Two spans that say what each is of, and name different things ("a 20-second penalty", "his
+    overall advantage to 2 minutes 7 seconds"; "a two-day walkout", "14 days' notice")."""
+    ma, mb = measured(a), measured(b)
+    return bool(ma and mb) and head(ma) != head(mb)
 
 
 def _one_measured(a: AlignItem, b: AlignItem) -> bool:

@@ -643,3 +643,11 @@ def test_fishermen_and_crewmen_count_people():
     r = report("Nine fishermen were missing after their trawler sank, the coast guard said.",
                "Eleven crewmen are now unaccounted for after the trawler sank, the coast guard said.")
     assert [joined_values(r, f) for f in discrepancies(r)] == [[9, 11]]
+
+
+def test_spans_of_two_things_are_two_spans():
+    r = report(
+        "Kjaerholm cut race leader Elio Brandt's overall advantage to 2 minutes 7 seconds on the stage.",
+        "Brandt was handed a 20-second penalty for taking a bottle from his team car late in the stage.",
+    )
+    assert discrepancies(r) == []
