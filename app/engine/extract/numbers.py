@@ -297,10 +297,14 @@ def qualify(match: NumberMatch, q: Qualifier) -> NumberMatch:
     x = match.nominal
     if x is None or match.qualifier == "range":
         return match
+    # a close bound reaches as far as its figure is precise: "nearly 40" to 36, "nearly 1.4 million" to 1.32m
+    close = q.tolerance
+    if close is not None and not (match.words or match.fraction):  # ("nearly a third" is a word's share)
+        close = min(close, lexicon.qualifiers().approximate_reach(x))
     if q.qualifier == "lower_bound":
-        return replace(match, qualifier=q.qualifier, low=x, high=None, strict=q.strict, tolerance=q.tolerance)
+        return replace(match, qualifier=q.qualifier, low=x, high=None, strict=q.strict, tolerance=close)
     if q.qualifier == "upper_bound":
-        return replace(match, qualifier=q.qualifier, low=None, high=x, strict=q.strict, tolerance=q.tolerance)
+        return replace(match, qualifier=q.qualifier, low=None, high=x, strict=q.strict, tolerance=close)
     if q.qualifier == "approximate":
         tol = q.tolerance if q.tolerance is not None else lexicon.qualifiers().approximate_reach(x)
         lo, hi = sorted((x * (1 - tol), x * (1 + tol)))

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.engine import extract_claims, warm_up
+from app.engine.compare.intervals import interval
 
 PUBLISHED = date(2025, 3, 10)
 
@@ -599,3 +600,15 @@ def test_a_race_time_written_with_unit_letters(sentence, surface, seconds):
 def test_a_length_in_metres_stays_a_length():
     (claim,) = extract_claims("A 52m yacht sank off the cape.")
     assert claim.value.unit == "metre"
+
+
+@pytest.mark.parametrize(("sentence", "low", "high"), [
+    # a close bound reaches as far as its figure is precise
+    ("Nearly 40 people were hurt.", 36, 40),
+    ("Nearly 1.4 million households lost power.", 1.316e6, 1.4e6),
+    ("Almost 1,690 runners finished.", 1639.3, 1690),
+])
+def test_a_close_bound_reaches_as_far_as_its_figure_is_precise(sentence, low, high):
+    (claim,) = extract_claims(sentence)[:1]
+    span = interval(claim, use_base=False)
+    assert (round(span.lo, 1), span.hi) == (round(low, 1), high)
