@@ -293,7 +293,8 @@ def measured(item: AlignItem) -> str | None:
 def _spans_of_other_things(a: AlignItem, b: AlignItem) -> bool:
     """Two spans that say what each is of, and name different things ("a 20-second penalty", "his
     overall advantage to 2 minutes 7 seconds"; "a two-day walkout", "14 days' notice")."""
-    ma, mb = measured(a), measured(b)
+    fa, fb = a.claim.frame, b.claim.frame  # a span's noun ("a 20-second penalty") before any measure
+    ma, mb = fa.noun or fa.measure, fb.noun or fb.measure
     return bool(ma and mb) and head(ma) != head(mb)
 
 

@@ -196,6 +196,8 @@ def modality_of(words: list[Token], clauses: list[int], first: int, after: int,
     time ("one day after the flood", "a week later") is "relative"; a date after "since" is a reference
     point ("historical"), not the event's date."""
     before_word = words[first - 1].norm if first > 0 else ""
+    if kind == "date" and first >= 3 and (words[first - 2].norm, before_word) == ("at", "least"):
+        before_word = words[first - 3].norm  # "closed until at least Friday": until
     if kind == "duration" and (after < len(words) and words[after].norm in _RELATIVE
                                or before_word in ("first", "next", "last", "by")):
         return "relative"  # "one day after the flood", "the first three days", "beat it by 42 seconds"

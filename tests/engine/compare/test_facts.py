@@ -651,3 +651,10 @@ def test_spans_of_two_things_are_two_spans():
         "Brandt was handed a 20-second penalty for taking a bottle from his team car late in the stage.",
     )
     assert discrepancies(r) == []
+
+
+def test_a_span_is_named_by_its_noun_before_a_stray_measure():
+    r = report("Brandt was handed a 20-second penalty for taking a bottle from his team car.",
+               "Brandt was given a 20-second time penalty on Wednesday evening for taking a bottle.")
+    assert [joined_values(r, f) for f in r.findings if f.type == "agreement" and "20-second" in f.reason] \
+        == [[20, 20]]

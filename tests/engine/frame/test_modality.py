@@ -281,3 +281,9 @@ def test_a_figure_followed_by_an_earlier_year_is_that_years(sentence, surface, m
 def test_a_relative_clause_takes_the_year_of_what_it_refers_to(sentence, surface, modality):
     (claim,) = [c for c in extract_claims(sentence, date(2026, 9, 17)) if c.text == surface]
     assert claim.frame.modality == modality
+
+
+def test_until_at_least_a_day_is_the_end_of_a_span():
+    (claim,) = [c for c in extract_claims("The airport will stay closed until at least Friday.",
+                                          date(2026, 9, 17)) if c.text == "Friday"]
+    assert claim.frame.modality == "until"
