@@ -104,6 +104,8 @@ def frame_in(parts: SentenceParts, claim: Claim, published_at: date | None = Non
     first = bisect_right(parts.ends, claim.start)  # the claim's first word
     after = bisect_left(parts.starts, claim.end)  # the first word after it
     np_from = skip_number(words, first) if kind in _COUNTS else skip_aside(words, after)
+    if np_from < len(words) and words[np_from].norm in ("'", "’") and not words[np_from].space_before:
+        np_from += 1  # "14 days' notice": a span of notice
     if 0 < np_from < len(words) and words[np_from - 1].norm == "of" and words[np_from].norm in DETERMINERS:
         np_from += 1  # "431 of the drones"
         np_from = _past_whole(words, np_from)  # "four of the train's nine carriages": carriages

@@ -448,3 +448,8 @@ def test_a_unit_letter_written_onto_its_figure_is_no_name():
 def test_the_span_of_a_figure_is_read_past_its_restatement():
     s = "Port Adeline recorded 421 millimetres (16.2 inches) of rain in 24 hours."
     assert frame(s, "421 millimetres", kind="quantity").window == "24 hour"
+
+
+def test_a_span_with_a_possessive_names_what_it_is_of():
+    assert frame("The union must give 14 days' notice of any walkout.", "14 days", kind="duration").noun \
+        == "notice"
