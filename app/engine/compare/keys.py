@@ -202,6 +202,10 @@ def soft_conflict(a: AlignItem, b: AlignItem) -> str | None:
     lacks. With values that agree they may still be one statement ("36 cruise missiles", "36 missiles")."""
     if bool(a.claim.frame.window) != bool(b.claim.frame.window) and not same_figure(a.claim, b.claim):
         return "part (span)"  # "more than 7 inches in 4.5 hours" says nothing of "at least 10 inches"
+    if a.claim.kind == b.claim.kind == "money" and currency_of(a.claim) != currency_of(b.claim) and not (
+            same_figure_value(a.claim, b.claim) and _anchored(a, b, by_cue=False, retold=COPIED)):
+        return "another currency"  # "$4.2bn of reserves" is no "€350m" of bonds; a copy of one sentence
+        # with its sum's currency changed ("for €18 million" / "for £18 million") is one sum, misstated
     if values_meet(a.claim, b.claim):
         if _open_alike(a.claim, b.claim) and not _anchored(a, b, by_cue=False, retold=COPIED):
             return "unanchored bounds"  # "more than 4,000km" and "upwards of 7,000 km" meet by saying little
@@ -212,8 +216,6 @@ def soft_conflict(a: AlignItem, b: AlignItem) -> str | None:
         return "another span"  # a race time of two hours is no misstated "three years"
     if _sizes_apart(a.claim, b.claim):
         return "another size"  # earnings of $1.40 a share are no misstated "$7.1bn" of revenue
-    if a.claim.kind == b.claim.kind == "money" and _currency(a.claim) != _currency(b.claim):
-        return "another currency"  # "$4.2bn of reserves" sold is no misstated "€350m" of bonds
     if label_other_figures(a, b):
         return "another figure's time"  # "September's gain was 121,000" is no misdated "August: 148,000"
     scope = one_sided_scope(a, b)
@@ -303,7 +305,7 @@ def _one_measured(a: AlignItem, b: AlignItem) -> bool:
     return bool(measured(a)) != bool(measured(b))
 
 
-def _currency(c: Claim) -> str:
+def currency_of(c: Claim) -> str:
     """A sum's currency code ("USD" of "$1.40 a share" and of "140 cents")."""
     return (c.value.base_unit or "").partition(" per ")[0]
 
@@ -429,6 +431,11 @@ def segment(item: AlignItem) -> str | None:
     whole = measure in lx.synonyms() or measure in lx.measures()
     part = None if whole else (measure.rpartition(" ")[0] or None)
     return lx.synonyms().get(part, part) if part else None  # "jobless rate" is the unemployment rate
+
+
+def same_figure_value(a: Claim, b: Claim) -> bool:
+    """Two claims stating one number, whatever its unit ("€18 million" / "£18 million")."""
+    return a.value.nominal is not None and a.value.nominal == b.value.nominal
 
 
 def same_figure(a: Claim, b: Claim) -> bool:

@@ -20,7 +20,7 @@ from app.engine.compare.context import context_similarity
 from app.engine.compare.fact import Fact
 from app.engine.compare.intervals import Interval, by_month_day, interval
 from app.engine.compare.items import AlignItem
-from app.engine.compare.keys import soft_conflict
+from app.engine.compare.keys import currency_of, soft_conflict
 from app.engine.compare.kinds import confidence, difference_kind
 from app.engine.compare.predicates import PREDICATE_CONTEXT
 from app.engine.compare.wording import fact_label, says, shared_key
@@ -64,6 +64,11 @@ def judge(fact: Fact, story_id: str | None = None) -> list[Finding]:
             found = _discrepancy(fact, by_action, "predicate", "predicate", f"; other predicate{note}", label,
                                  story_id, ignore_action=True)
             return [found, *agreements(by_action)]
+    by_currency = _currency_sides(members, use_base)
+    if by_currency:  # "for €18 million" / "for £18 million": one sum, and a desk changed its currency
+        found = _discrepancy(fact, by_currency, "value", "conflict", f"; another currency{note}", label,
+                             story_id)
+        return [found, *agreements(by_currency)]
     camps = _camps(spans)
     if len(camps) > 1:
         sides = [[members[i] for i in camp] for camp in camps]
@@ -114,6 +119,17 @@ def _agreement(members: Sequence[AlignItem], spans: Sequence[Interval], label: s
         independent_sources=(len({m.copy_group for m in members}),),
         anchor=members[0].ref,
     )
+
+
+def _currency_sides(members: Sequence[AlignItem], use_base: bool) -> list[list[AlignItem]]:
+    """Sums of one fact stated in two currencies, which no rate here converts: one side per currency (none
+    when one currency, or when they compare in one base)."""
+    if use_base or any(m.claim.kind != "money" for m in members):
+        return []
+    sides: dict[str, list[AlignItem]] = {}
+    for m in members:
+        sides.setdefault(currency_of(m.claim), []).append(m)
+    return list(sides.values()) if len(sides) > 1 else []
 
 
 def _same_statement(members: Sequence[AlignItem], spans: Sequence[Interval]) -> bool:

@@ -658,3 +658,17 @@ def test_a_span_is_named_by_its_noun_before_a_stray_measure():
                "Brandt was given a 20-second time penalty on Wednesday evening for taking a bottle.")
     assert [joined_values(r, f) for f in r.findings if f.type == "agreement" and "20-second" in f.reason] \
         == [[20, 20]]
+
+
+def test_one_sum_whose_currency_a_desk_changed_is_a_discrepancy():
+    r = report("Brandt, 21, who joined Redmoor from FC Lindqvist in January for €18 million, scored twice.",
+               "Brandt, 21, who joined Redmoor from FC Lindqvist in January for £18 million, scored twice.")
+    (found,) = discrepancies(r)
+    assert "another currency" in found.reason
+    assert not [f for f in r.findings if f.type == "agreement" and "18 million" in f.reason]
+
+
+def test_sums_in_two_currencies_that_nothing_anchors_are_two_sums():
+    r = report("The central bank sold $4.2 billion of reserves on Tuesday.",
+               "The treasury raised €4.2 billion from a bond sale.")
+    assert not [f for f in r.findings if "4.2" in f.reason]
