@@ -57,6 +57,7 @@ from app.engine.extract.units import (
     per_unit,
     prefix_starts,
     race_words,
+    tables,
 )
 from app.engine.extract.units import dimension_of as units_dimension
 from app.engine.lexicon import Qualifier
@@ -159,8 +160,13 @@ def read_quantity(
     year = year_of(tokens, i, k, num, cur is not None)
     if year is not None:
         return Quantity(year.start, year.end, "date", date=year)
+    share = _one_in(tokens, num) if unit is None else None
+    if share is not None:  # "seven in ten of its customers", "one in five children": a share
+        num, j = share
+        unit = tables().by_name["percentage"]
     q = Quantity(i, j, "number", number=num, unit=unit, trend=trend)
-    _read_unit(tokens, q)
+    if share is None:
+        _read_unit(tokens, q)
     age = age_opener(tokens, q.start) if q.unit is None else None
     _read_range(tokens, q, between=age == "between")
     if age is not None and q.unit is None and is_age(q):
@@ -189,6 +195,27 @@ def read_quantity(
     _read_conversion(tokens, q, published)
     q.kind = _kind(q)
     return q
+
+
+_SHARE_DENOMINATORS = frozenset((2, 3, 4, 5, 6, 8, 10, 20, 100, 1000))  # "one in five", "nine in ten"
+
+
+def _one_in(tokens: list[Token], num: NumberMatch) -> tuple[NumberMatch, int] | None:
+    """'seven in ten', 'one in five': a share of a set, as a percentage (100 x the first / the second), with
+    the index after the second number; None unless both are whole and the first is the smaller."""
+    j = num.end
+    if j + 1 >= len(tokens) or tokens[j].lower != "in" or num.nominal is None or num.qualifier == "range":
+        return None
+    second = parse_number(tokens, j + 1)
+    if second is None or second.nominal not in _SHARE_DENOMINATORS or not 0 < num.nominal < second.nominal:
+        return None
+    if second.end < len(tokens) and match_unit(tokens, second.end) is not None:
+        return None  # "3 in 10 minutes" is no share
+    value = 100 * num.nominal / second.nominal
+    scale = 100 / second.nominal
+    low = num.low * scale if num.low is not None else None
+    high = num.high * scale if num.high is not None else None
+    return replace(num, nominal=value, low=low, high=high, end=second.end), second.end
 
 
 def _signed_change(tokens: list[Token], k: int) -> bool:

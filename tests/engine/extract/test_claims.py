@@ -612,3 +612,18 @@ def test_a_close_bound_reaches_as_far_as_its_figure_is_precise(sentence, low, hi
     (claim,) = extract_claims(sentence)[:1]
     span = interval(claim, use_base=False)
     assert (round(span.lo, 1), span.hi) == (round(low, 1), high)
+
+
+@pytest.mark.parametrize(("sentence", "surface", "low", "high"), [
+    # "N in M" of a set is a share, in percent, qualified as any figure is
+    ("One in five children in the district was vaccinated.", "One in five", 20, 20),
+    ("Nine in 10 voters backed the charter.", "Nine in 10", 90, 90),
+    ("The operator said nearly seven in ten of its customers lost power.", "nearly seven in ten", None, 70),
+])
+def test_n_in_m_is_a_share(sentence, surface, low, high):
+    (claim,) = [c for c in extract_claims(sentence) if c.text == surface]
+    assert (claim.kind, claim.value.low, claim.value.high) == ("percent", low, high)
+
+
+def test_n_in_a_span_is_no_share():
+    assert [c.kind for c in extract_claims("Police made 3 arrests in 10 minutes.")] == ["count", "duration"]
