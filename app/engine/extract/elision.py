@@ -35,7 +35,7 @@ def fill_elided_units(tokens: list[Token], found: list[Quantity]) -> None:
                 _inherit(q, nxt)
             elif prev is not None and q.start - prev.end <= _ELISION_SPAN and not _counts_things(
                 tokens, q, prev
-            ) and participle_noun(tokens, q.end) is None:  # "12 dead and 230 injured": 230 are the injured
+            ) and not _own_outcome(tokens, q):  # "12 dead and 230 injured": 230 are the injured
                 item = _distributed_item(tokens, prev.start) if prev.kind == "quantity" else None
                 if item is not None:
                     q.noun, q.kind = item, "count"  # "Each tablet holds 500mg; take up to eight": tablets
@@ -47,6 +47,12 @@ def fill_elided_units(tokens: list[Token], found: list[Quantity]) -> None:
 
 _CARRIERS = frozenset(("count", "money", "quantity", "age"))  # "children aged 5, 7 and 16": ages
 _ELISION_SPAN = 10  # tokens between a bare number and the quantity whose unit it shares
+
+
+def _own_outcome(tokens: list[Token], q: Quantity) -> bool:
+    """Is the number followed by an outcome word of its own ("230 injured", "three missing")?"""
+    word = participle_noun(tokens, q.end)
+    return word is not None and word.head in lexicon.outcomes()
 
 
 def _a_multiple(tokens: list[Token], q: Quantity) -> bool:

@@ -627,3 +627,9 @@ def test_n_in_m_is_a_share(sentence, surface, low, high):
 
 def test_n_in_a_span_is_no_share():
     assert [c.kind for c in extract_claims("Police made 3 arrests in 10 minutes.")] == ["count", "duration"]
+
+
+def test_a_bare_number_with_a_verb_of_its_own_still_shares_the_noun_before():
+    sentence = "Sunday's marathon drew 21,050 starters, of whom 18,412 reached the finish."
+    (claim,) = [c for c in extract_claims(sentence) if c.text == "18,412"]
+    assert claim.value.unit == "starter"
