@@ -106,6 +106,8 @@ def frame_in(parts: SentenceParts, claim: Claim, published_at: date | None = Non
     np_from = skip_number(words, first) if kind in _COUNTS else skip_aside(words, after)
     if np_from < len(words) and words[np_from].norm in ("'", "’") and not words[np_from].space_before:
         np_from += 1  # "14 days' notice": a span of notice
+    if kind in _COUNTS and np_from + 1 < len(words) and words[np_from].norm in lx.calendar().day_ordinals:
+        np_from += 1  # "a third patient has died": patients (extract/ordinals.py)
     if 0 < np_from < len(words) and words[np_from - 1].norm == "of" and words[np_from].norm in DETERMINERS:
         np_from += 1  # "431 of the drones"
         np_from = _past_whole(words, np_from)  # "four of the train's nine carriages": carriages

@@ -633,3 +633,23 @@ def test_a_bare_number_with_a_verb_of_its_own_still_shares_the_noun_before():
     sentence = "Sunday's marathon drew 21,050 starters, of whom 18,412 reached the finish."
     (claim,) = [c for c in extract_claims(sentence) if c.text == "18,412"]
     assert claim.value.unit == "starter"
+
+
+@pytest.mark.parametrize(("sentence", "value", "action"), [
+    # a running toll told by an ordinal: the count so far
+    ("A third patient has died in the outbreak, health officials said.", 3, "kill"),
+    ("The fourth victim died in hospital on Sunday.", 4, "kill"),
+    ("A second man was arrested on Sunday.", 2, "capture"),
+])
+def test_an_ordinal_toll_is_a_count(sentence, value, action):
+    (claim,) = [c for c in extract_claims(sentence) if c.kind == "count"]
+    assert (claim.value.nominal, claim.frame.action, claim.frame.counted) == (value, action, "person")
+
+
+@pytest.mark.parametrize("sentence", [
+    "It was the second time the river had flooded.",
+    "A third patient was moved to a ward.",  # no outcome
+    "The first patient died on Monday.",  # the first counts nobody
+])
+def test_an_ordinal_without_a_toll_is_no_count(sentence):
+    assert not [c for c in extract_claims(sentence) if c.kind == "count"]
