@@ -28,8 +28,6 @@ from app.engine.frame.attribution import source_words
 from app.engine.frame.polarity import opposite
 from app.engine.model import Claim
 
-_PEOPLE = {"person", "child", "soldier"}  # "10 other people were hurt" counts the people hurt
-
 
 def places(item: AlignItem) -> frozenset[str]:
     return frozenset(item.claim.frame.place.split("; ")) if item.claim.frame.place else frozenset()
@@ -145,7 +143,8 @@ def hard_conflict(a: AlignItem, b: AlignItem, ignore_action: bool = False) -> st
         return "span"  # cases in 24 hours are not cases in a week
     if fa.negated != fb.negated:
         return "negation"
-    if distinct_set(a) != distinct_set(b) and (a.block[-1] not in _PEOPLE or remainder(a) != remainder(b)):
+    people = a.block[-1] in lx.people_classes()
+    if distinct_set(a) != distinct_set(b) and (not people or remainder(a) != remainder(b)):
         return "another set"  # "three other bases" is not "four airbases" ("10 other people" may be; "the
         # remaining nine deaths" are not)
     if _days_apart(fa.time, fb.time) > 1:
@@ -287,16 +286,18 @@ def _anchored(a: AlignItem, b: AlignItem, by_cue: bool = True, retold: float = R
 
 def measured(item: AlignItem) -> str | None:
     """What a claim measures: its measure, else for a sum or a share the noun after it ("a £210 million
-    pension deficit"), which names what it is as the measure does."""
+    pension deficit"), which names what it is as the measure does; a span's noun first ("a 20-second
+    penalty" is of a penalty whatever verb a measure was read from)."""
     f = item.claim.frame
+    if item.block[0] == "duration":
+        return f.noun or f.measure
     return f.measure or (f.noun if item.block[0] not in ("count", "date") else None)
 
 
 def _spans_of_other_things(a: AlignItem, b: AlignItem) -> bool:
     """Two spans that say what each is of, and name different things ("a 20-second penalty", "his
     overall advantage to 2 minutes 7 seconds"; "a two-day walkout", "14 days' notice")."""
-    fa, fb = a.claim.frame, b.claim.frame  # a span's noun ("a 20-second penalty") before any measure
-    ma, mb = fa.noun or fa.measure, fb.noun or fb.measure
+    ma, mb = measured(a), measured(b)
     return bool(ma and mb) and head(ma) != head(mb)
 
 

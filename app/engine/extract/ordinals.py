@@ -21,7 +21,6 @@ from app.engine.text.tokens import Token
 
 _OUTCOMES = frozenset(("kill", "wound", "missing", "capture", "hospitalise"))  # action classes a toll counts
 REACH = 4  # words after the noun its outcome verb may be ("has now died", "was later confirmed dead")
-_PEOPLE = frozenset(("person", "child", "soldier"))  # counted classes of people
 
 
 def read_ordinal_toll(tokens: list[Token], i: int) -> Quantity | None:
@@ -33,7 +32,7 @@ def read_ordinal_toll(tokens: list[Token], i: int) -> Quantity | None:
         return None  # "the first patient" counts nobody
     noun = tokens[i + 2]
     head = lemma(noun.text) if noun.is_word else ""
-    if lx.counted_class(head) not in _PEOPLE:
+    if lx.counted_class(head) not in lx.people_classes():
         return None
     phrases = lx.action_phrases()
     after = tokens[i + 3 : i + 3 + REACH]

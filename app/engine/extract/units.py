@@ -23,6 +23,7 @@ _MAX_LEN = 4
 
 TEMPERATURE_ROUNDING = 1.0  # kelvins a temperature converted between scales may be off by (36C = 97F)
 
+
 @dataclass(frozen=True, slots=True)
 class Unit:
     """A unit as the engine names and converts it."""

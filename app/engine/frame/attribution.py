@@ -15,7 +15,7 @@ from functools import cache
 
 from app.engine import lexicon as lx
 from app.engine.extract.nouns import stop_words
-from app.engine.frame.counted import is_number, number_words
+from app.engine.frame.counted import DETERMINERS, is_number, number_words
 from app.engine.text import Token, lemma
 
 _RUN = 6  # words of a source name read at most
@@ -80,7 +80,8 @@ def claimant_spots(words: list[Token]) -> list[Spot]:
         if t.norm == "according":
             found = _name_run(words, i + 2, 1) if i + 1 < len(words) and words[i + 1].norm == "to" else None
         elif i > 0 and (words[i - 1].norm in _PASSIVE or (
-                i > 1 and words[i - 1].norm in _ADVERBS and words[i - 2].norm in _PASSIVE)):
+                i > 1 and words[i - 1].norm in lx.words("frame", "passive", "links")
+                and words[i - 2].norm in _PASSIVE)):
             continue  # "31 people had been confirmed dead", "are now confirmed dead": no one says so
         elif i > 0 and (words[i - 1].norm in _MODIFYING or is_number(words[i - 1])):
             continue  # "the number of confirmed cases", "12 reported deaths": a participle, no saying
@@ -92,8 +93,7 @@ def claimant_spots(words: list[Token]) -> list[Spot]:
     return out
 
 
-_ADVERBS = frozenset(("now", "also", "officially", "still", "already", "since"))
-_MODIFYING = frozenset(("of", "the", "a", "an", "its", "their", "all", "new", "more"))
+_MODIFYING = frozenset((*DETERMINERS, "of", "a", "an", "all", "new", "more"))  # before a participle
 
 
 def _before_apposition(words: list[Token], i: int) -> int:

@@ -143,7 +143,7 @@ def frame_in(parts: SentenceParts, claim: Claim, published_at: date | None = Non
     state = act is not None and outcome is not None and lx.state_of(act.cls) == outcome
     if outcome and _partitive(words, first, np_from) and not state:  # "two of the injured", "19 of those
         modifiers = (*modifiers, "subset")  # killed": some of the toll, said to be something more
-    elif kind in _COUNTS and _of_pronoun(words, after):  # "86 cases, 61 of them in children": some of a
+    elif kind in _COUNTS and _some_of_a_set(words, after):  # "86 cases, 61 of them in children": some of a
         modifiers = (*modifiers, "subset")  # set named before, whatever is counted
     if outcome:  # "13 deaths", "68 of the dead", "43 died": people, and what happened to them
         counted = "person"
@@ -271,7 +271,7 @@ def _partitive(words: list[Token], first: int, np_from: int) -> bool:
     return any(t.norm == "of" for t in words[first:np_from])
 
 
-def _of_pronoun(words: list[Token], i: int) -> bool:
+def _some_of_a_set(words: list[Token], i: int) -> bool:
     """'61 of them', 'two of whom': the count right before `i` picks some of a set named earlier; '18 of the
     chain's 62 shops', '821,202 of the 1,047,450 registered voters': some of a set it counts too."""
     if i + 1 >= len(words) or words[i].norm != "of":

@@ -204,7 +204,7 @@ def measure_of(words: list[Token], clauses: list[int], first: int, after: int) -
     verbs, reach = lx.words("frame", "measure", "verbs"), lx.table("frame")["measure"]["reach"]
     here = clauses[first] if first < len(clauses) else None
     k = first - 1
-    asides = lx.words("frame", "clauses", "adverbs") | {","}  # "Food prices, however, were 5.3% higher"
+    asides = _asides()
     while k >= 0 and first - k <= reach and (words[k].norm in verbs or _qualifying(words[k])
                                              or words[k].norm in asides) and \
             clauses[k] == here and words[k].norm not in _COORDINATORS:
@@ -225,6 +225,12 @@ def measure_of(words: list[Token], clauses: list[int], first: int, after: int) -
             return None  # "the chain lost £48 million": whose figure, not what it measures
         return _segmented(words, head)
     return None
+
+
+@cache
+def _asides() -> frozenset[str]:
+    """What may stand between a subject and its verb besides verbs ("Food prices, however, were 5.3%")."""
+    return lx.words("frame", "clauses", "adverbs") | {","}
 
 
 def _figure_of_unit(words: list[Token], clauses: list[int], k: int) -> int | None:

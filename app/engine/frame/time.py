@@ -118,26 +118,16 @@ def _fillers() -> frozenset[str]:
 
 
 @cache
-def _bases() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
-    """The phrases of a change's base (frame.toml [window.bases]) by their first word, with the base."""
+def _phrases(section: str) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """The phrases of frame.toml [window.<section>] by their first word, each with what it names: a
+    change's base ("bases") or a figure's period ("periods"; its `before` words are read apart)."""
     out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for base, phrases in lx.table("frame")["window"]["bases"].items():
-        for phrase in phrases:
-            words = tuple(phrase.split())
-            out.setdefault(words[0], []).append((words, base))
-    return {k: tuple(v) for k, v in out.items()}
-
-
-@cache
-def _periods() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
-    """The phrases after a figure that name its period (frame.toml [window.periods]), by first word."""
-    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for period, phrases in lx.table("frame")["window"]["periods"].items():
-        if period == "before":
+    for name, phrases in lx.table("frame")["window"][section].items():
+        if name == "before":
             continue
         for phrase in phrases:
             words = tuple(phrase.split())
-            out.setdefault(words[0], []).append((words, period))
+            out.setdefault(words[0], []).append((words, name))
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -151,10 +141,10 @@ def _periods_before() -> dict[str, str]:
 def _base_at(words: list[Token], k: int) -> str | None:
     """The base of a change a phrase at words[k] names ("from a year earlier" -> "on the year"), or the
     period a phrase names ("for the full year" -> "for the year")."""
-    for phrase, base in _bases().get(words[k].norm, ()):
+    for phrase, base in _phrases("bases").get(words[k].norm, ()):
         if tuple(t.norm for t in words[k : k + len(phrase)]) == phrase:
             return f"on the {base}"
-    for phrase, period in _periods().get(words[k].norm, ()):
+    for phrase, period in _phrases("periods").get(words[k].norm, ()):
         if tuple(t.norm for t in words[k : k + len(phrase)]) == phrase:
             return f"for the {period}"
     return None

@@ -51,6 +51,11 @@ def counted_classes() -> dict[str, str]:
     return _by_member(table("counted")["classes"])
 
 
+def people_classes() -> frozenset[str]:
+    """The counted classes that count people (counted.toml [people])."""
+    return words("counted", "people", "classes")
+
+
 def counted_class(lemma: str) -> str | None:
     """The counted class of a noun lemma, or None when the lexicon does not know it."""
     return counted_classes().get(lemma.lower())
