@@ -248,6 +248,9 @@ class FactKeyOut(BaseModel):
                           "previous, peak (the highest over the event), until (a date that ends a span), "
                           "historical, relative or partial (a count in progress)")
     event: str | None = Field(None, description="the ISO date or interval it happened on, when stated")
+    as_of: str | None = Field(None, description="the ISO date the figure was given or counted to, when "
+                              "stated (\"the governor said on Monday\", \"as of Monday\"): a snapshot of a "
+                              "figure that may have moved since")
 
 
 class ClaimOut(BaseModel):

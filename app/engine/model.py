@@ -116,6 +116,9 @@ class Frame:
     # the span the figure built up over, when its clause says: "4.5 hours" ("7 inches of rain in just 4.5
     # hours"); see lexicon/frame.toml [window]
     window: str | None = None
+    # `time` is when the figure was given or counted to ("the governor said on Monday", "as of Monday"), not
+    # when what it counts happened: a snapshot of a figure that may have moved since
+    as_of: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +126,9 @@ class FactKey:
     """What a claim states, as the comparison keys it: two claims are one fact only when their keys fit.
 
     `block` is what is measured, coarsely ("count", "drone"), ("percent", "share"), ("quantity", "length");
-    `scope` what narrows it (subtypes, the place); `event` the ISO date or interval it happened on.
+    `scope` what narrows it (subtypes, the place); `event` the ISO date or interval it happened on; `as_of`
+    the date it was given or counted to ("the governor said on Monday", "as of Monday"), for a figure that
+    may have moved since.
     """
 
     block: tuple[str, ...] | None
@@ -134,6 +139,7 @@ class FactKey:
     claimant: str | None = None
     modality: str = "reported"
     event: str | None = None
+    as_of: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -129,7 +129,7 @@ def _key_out(fields: dict[str, Any]) -> FactKeyOut:
     key = engine.fact_key(engine_claim(fields))
     return FactKeyOut(block=list(key.block or ()), measure=key.measure, scope=list(key.scope),
                       holder=key.holder, action=key.action, claimant=key.claimant, modality=key.modality,
-                      event=key.event)
+                      event=key.event, as_of=key.as_of)
 
 
 def stored_claim_id(article_id: str, revision: int, position: int) -> str:

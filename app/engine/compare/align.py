@@ -79,7 +79,8 @@ def fact_key(claim: Claim) -> FactKey:
         else ()
     scope = tuple(sorted(subtypes(item))) + tuple(sorted(places(item))) + span
     measure = f.measure or (f.noun if claim.kind not in ("count", "number") else f.counted)
-    return FactKey(block_of(claim), measure, scope, f.holder, f.action, f.claimant, f.modality, f.time)
+    event, as_of = (None, f.time) if f.as_of else (f.time, None)
+    return FactKey(block_of(claim), measure, scope, f.holder, f.action, f.claimant, f.modality, event, as_of)
 
 
 def make_item(ref: ClaimRef, claim: Claim, source: str, order: int, copy_group: int = 0,

@@ -147,8 +147,8 @@ def hard_conflict(a: AlignItem, b: AlignItem, ignore_action: bool = False) -> st
     if distinct_set(a) != distinct_set(b) and (not people or remainder(a) != remainder(b)):
         return "another set"  # "three other bases" is not "four airbases" ("10 other people" may be; "the
         # remaining nine deaths" are not)
-    if _days_apart(fa.time, fb.time) > 1:
-        return "time"
+    if _days_apart(fa.time, fb.time) > 1 and not (fa.as_of or fb.as_of):
+        return "time"  # (a date the figure was said on is no time of what it counts: an update may differ)
     if opposite(a.polarity, b.polarity) and not same_figure(a.claim, b.claim):
         return "trend"  # "rose 2%" and "fell 3%" are two changes; "rose 18%" vs "fell 18%" is one disputed
     if fa.holder and fb.holder and fa.holder != fb.holder and not _same_name(fa.holder, fb.holder):

@@ -1,8 +1,9 @@
 """What kind of difference a discrepancy is, and how sure the engine is that its claims state one fact.
 
     conflict   one quantity, one time, incompatible values (the default)
-    update     a running figure (a toll, the missing, arrests) that changed between publications: the
-               sides were published at different times, the older side is named with the change
+    update     a running figure (a toll, the missing, arrests) that changed between publications, or any
+               figure given as of two days ("as of Monday"): the sides were published (or counted) at
+               different times, the older side is named with the change
     claimant   named sources disagree (police vs organisers, two agencies' magnitudes)
     predicate  the same figure given another action (114 fired vs 114 intercepted)
     opposite   the same figure read the opposite way (surplus vs deficit, rose vs fell)
@@ -13,7 +14,8 @@ claimant dispute (lexicon/frame.toml [attribution] generic).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import date
 from itertools import combinations
 
 from app.engine.compare.align import VERBATIM, pair_score
@@ -26,12 +28,23 @@ UNSURE = 0.3  # ... and at which it is not sure at all (confidence near nothing)
 PAIRS = 4  # members of each side compared to find the best-aligned pair across sides
 
 
-def time_order(sides: Sequence[Sequence[AlignItem]]) -> list[int] | None:
-    """The sides from oldest to newest when every member of each side was published before every member of
-    the next (publication dates known), else None."""
+def published(item: AlignItem) -> date | None:
+    return item.published_at
+
+
+def as_of(item: AlignItem) -> date | None:
+    """The day a figure was given or counted to, when its sentence says ("said on Monday", "as of May 3")."""
+    f = item.claim.frame
+    return date.fromisoformat(f.time[:10]) if f.as_of and f.time and "/" not in f.time else None
+
+
+def time_order(sides: Sequence[Sequence[AlignItem]], day: Callable[[AlignItem], date | None] = published
+               ) -> list[int] | None:
+    """The sides from oldest to newest when every member of each side is of a day (by default its
+    publication date) before every member of the next, else None."""
     spans = []
     for i, side in enumerate(sides):
-        days = [m.published_at for m in side if m.published_at]
+        days = [d for d in map(day, side) if d]
         if not days:
             return None
         spans.append((min(days), max(days), i))
@@ -59,10 +72,14 @@ def claimants(sides: Sequence[Sequence[AlignItem]]) -> list[list[str]] | None:
 
 def difference_kind(members: Sequence[AlignItem], sides: Sequence[Sequence[AlignItem]]) -> tuple[str, str]:
     """(kind, what the reason adds) of a value discrepancy between `sides`."""
+    day = published
     order = time_order(sides) if is_running(members) else None
+    if order is None and all(as_of(m) for m in members):  # "as of Monday" / "as of Wednesday"
+        day = as_of
+        order = time_order(sides, day)
     if order is not None:
         older, newer = sides[order[0]], sides[order[-1]]
-        when = lambda side: max(m.published_at for m in side if m.published_at)  # noqa: E731
+        when = lambda side: max(d for d in map(day, side) if d)  # noqa: E731
         change = _change(older[0], newer[0])
         return "update", (f"; an update: {_names(older)} ({when(older):%d %b}) is older than "
                           f"{_names(newer)} ({when(newer):%d %b}){change}")

@@ -152,7 +152,7 @@ def fact_label(members: Sequence[AlignItem]) -> str:
     place = _pick(members, "place")
     if place:
         parts.append("in " + " and ".join(_title(p) for p in place.split("; ")))
-    when = say_date(_pick(members, "time"))
+    when = say_date(_pick([m for m in members if not m.claim.frame.as_of], "time"))  # not when it was said
     if when:
         parts.append(f"on {when}")
     modality = _pick(members, "modality")

@@ -44,7 +44,7 @@ def frame_claims(claims: Sequence[Claim], sentences: Sequence[Sentence], publish
     dates: dict[int, list[Claim]] = {}
     for c, f in zip(claims, frames, strict=True):
         if c.kind == "date" and f.modality == "reported":  # not "since May", "by 2030", "next week"
-            dates.setdefault(c.sentence_start, []).append(c)
+            dates.setdefault(c.sentence_start, []).append(replace(c, frame=f))
     # a claim is rebuilt once, with its final frame (a frame's own changes are cheap; a claim's are not)
     return [replace(c, frame=event_time(c, f, dates.get(c.sentence_start, ()),
                                         parts[c.sentence_start].place_of_word))

@@ -51,7 +51,7 @@ from app.engine.frame.subject import (
     participle_subject,
     scale_subject,
 )
-from app.engine.frame.time import time_of, time_words, window_of
+from app.engine.frame.time import TimeWord, time_of, time_words, window_of
 from app.engine.model import Claim, Frame, Value
 from app.engine.text import Sentence, Token, is_plural, lemma
 
@@ -71,7 +71,7 @@ class SentenceParts:
     actors: list[tuple[int, str]]
     nouns: list[tuple[int, tuple[str, str, tuple[str, ...]]]]  # plural nouns a bare number may borrow
     places: list[tuple[int, str]]
-    times: list[tuple[int, str, int | None]]
+    times: list[TimeWord]
     attribution: str | None
     claimants: list[Spot]
     names: list[Name]
@@ -162,6 +162,7 @@ def frame_in(parts: SentenceParts, claim: Claim, published_at: date | None = Non
     place, place_inherited = place_of(words, parts.clauses, parts.places, first)
     claimant = claimant_for(parts.claimants, first, after)
     modality = modality_of(words, parts.clauses, first, after, published_at, kind, parts.partial)
+    time, as_of = time_of(parts.clauses, parts.times, first, published_at)
     frame = Frame(
         counted=counted,
         noun=noun,
@@ -172,7 +173,8 @@ def frame_in(parts: SentenceParts, claim: Claim, published_at: date | None = Non
         place=place,
         place_inherited=place_inherited,
         action_inherited=inherited(words, act, first),
-        time=time_of(parts.clauses, parts.times, first, published_at),
+        time=time,
+        as_of=as_of,
         attribution=parts.attribution,
         negated=negated(words, first),
         origin=origin_of(modifiers, act, actor),

@@ -214,6 +214,8 @@ def measure_of(words: list[Token], clauses: list[int], first: int, after: int) -
         # the figure before it
         before = next((j for j in range(k - 1, -1, -1) if is_number(words[j]) and clauses[j] == here), None)
         return measure_of(words, clauses, before, before + 1) if before is not None else None
+    if k < first - 1 and k >= 0 and clauses[k] == here and not (_noun(words[k]) or _opening_noun(words, k)):
+        k = _complemented(words, clauses, k)  # "the death toll from the floods in Valmora stood at 12"
     if k < first - 1 and k >= 0 and clauses[k] == here and (_noun(words[k]) or _opening_noun(words, k)):
         figure = _figure_of_unit(words, clauses, k)
         if figure is not None:  # "grew 8 per cent to EUR 2.1bn": what the 8 per cent measures
@@ -257,9 +259,17 @@ _PP_REACH = 6  # words of a prepositional phrase between a subject's head and th
 
 
 def _phrase_head(words: list[Token], clauses: list[int], k: int) -> int:
-    """The head of the subject whose last noun is words[k]: the noun before a complement ending there
-    ("the yield on 10-year government bonds rose" -> yield, "demand for diesel fell" -> demand).
-    The prepositions are lexicon/frame.toml [measure] complements."""
+    """The head of the subject whose last word is words[k]: the noun before the complements ending there
+    ("the yield on 10-year government bonds rose" -> yield, "demand for diesel fell" -> demand, "the death
+    toll from the floods in Valmora stood" -> toll). The prepositions are lexicon/frame.toml [measure]
+    complements."""
+    while (head := _complemented(words, clauses, k)) != k:
+        k = head
+    return k
+
+
+def _complemented(words: list[Token], clauses: list[int], k: int) -> int:
+    """The noun before the one complement that ends at words[k] ("demand for diesel": demand), else k."""
     complements = lx.words("frame", "measure", "complements")
     for p in range(k - 1, max(-1, k - 1 - _PP_REACH), -1):
         w = words[p]

@@ -4,8 +4,8 @@ dates the extractor resolved (calendar.toml is the table both read).
     >>> from datetime import date
     >>> from app.engine.text import read_sentences
     >>> s = read_sentences("Officials said on Sunday that 40 homes burned.")[0]
-    >>> time_of(s.clauses, time_words(s.words), 5, date(2025, 6, 2))
-    '2025-06-01'
+    >>> time_of(s.clauses, time_words(s.words), 5, date(2025, 6, 2))    # when it was said: an as-of time
+    ('2025-06-01', True)
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from app.engine import lexicon as lx
+from app.engine.frame.attribution import says_when
 from app.engine.frame.counted import is_number
 from app.engine.model import Claim, Frame
 from app.engine.text import Token
@@ -30,36 +31,39 @@ def _relative_by_first() -> dict[str, list[tuple[tuple[str, ...], int]]]:
     return out
 
 
-def time_words(words: list[Token]) -> list[tuple[int, str, int | None]]:
+TimeWord = tuple[int, str, int | None, bool]  # word index, phrase, day offset (None: a weekday), said
+
+
+def time_words(words: list[Token]) -> list[TimeWord]:
     """The sentence's weekdays and relative days, once per sentence: (word index, phrase, day offset; None
-    for a weekday)."""
+    for a weekday; whether it tells when something was said, attribution.says_when)."""
     weekdays = lx.calendar().weekdays
     by_first = _relative_by_first()
-    hits: list[tuple[int, str, int | None]] = []
+    hits: list[TimeWord] = []
     low = [t.norm for t in words]
     for i, w in enumerate(low):
         if w in weekdays:
-            hits.append((i, w, None))
+            hits.append((i, w, None, says_when(words, i, i + 1)))
         for parts, offset in by_first.get(w, ()):
             if tuple(low[i : i + len(parts)]) == parts:
-                hits.append((i, " ".join(parts), offset))
+                hits.append((i, " ".join(parts), offset, says_when(words, i, i + len(parts))))
     return hits
 
 
-def time_of(clauses: list[int], hits: list[tuple[int, str, int | None]], first: int,
-            published: date | None) -> str | None:
+def time_of(clauses: list[int], hits: list[TimeWord], first: int, published: date | None
+            ) -> tuple[str | None, bool]:
     """The time word nearest the claim at word `first` (its own clause first), resolved against the
-    publication date if given."""
+    publication date if given, and whether it is an as-of time (when the figure was said)."""
     if not hits:
-        return None
+        return None, False
     here = clauses[min(first, len(clauses) - 1)]
-    _, word, offset = min(hits, key=lambda h: (clauses[h[0]] != here, abs(h[0] - first)))
+    _, word, offset, said = min(hits, key=lambda h: (clauses[h[0]] != here, abs(h[0] - first)))
     if published is None:
-        return word
+        return word, said
     if offset is None:
         back = (published.weekday() - lx.calendar().weekdays[word]) % 7
-        return (published - timedelta(days=back)).isoformat()
-    return (published + timedelta(days=offset)).isoformat()
+        return (published - timedelta(days=back)).isoformat(), said
+    return (published + timedelta(days=offset)).isoformat(), said
 
 
 EVENT_DATE_REACH = 8  # words between a figure and a date of its clause that gives its event time
@@ -68,18 +72,21 @@ EVENT_DATE_REACH = 8  # words between a figure and a date of its clause that giv
 def event_time(claim: Claim, frame: Frame, dates: Sequence[Claim],
                place_of_word: Callable[[int], tuple[int, int]] | None = None) -> Frame:
     """`frame` with the event time settled: the date the extractor resolved nearest to the claim in its
-    clause (`dates`: the date claims of the sentence; "overnight into Saturday"), else the framer's own
-    reading (`time_of`); a date claim is no event time of its own. A date in another clause, or far from
-    the figure in its own (`place_of_word`: character offset -> (clause, word index)), belongs to another
-    event more often than not ("took 41.3% of the vote and will face Brannik in a runoff on April 27")."""
+    clause (`dates`: the date claims of the sentence, framed; "overnight into Saturday"), else the framer's
+    own reading (`time_of`); a date claim is no event time of its own. A date in another clause, or far
+    from the figure in its own (`place_of_word`: character offset -> (clause, word index)), belongs to
+    another event more often than not ("took 41.3% of the vote and will face Brannik in a runoff on April
+    27"). A date that tells when something was said makes the time an as-of time ("the governor said on
+    May 3")."""
     if claim.kind == "date":
-        return frame if frame.time is None else replace(frame, time=None)
+        return frame if frame.time is None else replace(frame, time=None, as_of=False)
     near = [d for d in dates if d.value.iso and _close(place_of_word, claim, d)]
     if not near and frame.time is None:  # "the largest march took place on January 19, when unions
         near = [d for d in dates if d.value.iso and d.end <= claim.start]  # claimed 1.1 million"
     if not near:
         return frame
-    return replace(frame, time=min(near, key=lambda d: abs(d.start - claim.start)).value.iso)
+    nearest = min(near, key=lambda d: abs(d.start - claim.start))
+    return replace(frame, time=nearest.value.iso, as_of=nearest.frame.when_said)
 
 
 

@@ -154,6 +154,31 @@ def test_a_rising_toll_published_days_apart_is_an_update_naming_the_older_side()
     assert "Outlet 0 (24 Sep) is older than Outlet 1 (26 Sep)" in found.reason
 
 
+def test_a_toll_said_on_two_days_is_an_update_not_two_events():
+    r = report("The floods in Valmora have killed 12 people, the regional governor said on Monday.",
+               "The floods in Valmora have killed 15 people, the regional governor said on Wednesday.",
+               days=(date(2025, 3, 3), date(2025, 3, 5)))
+    (found,) = discrepancies(r)
+    assert found.kind == "update" and joined_values(r, found) == [12, 15]
+    assert "on 3 Mar" not in found.fact  # when a figure was said is not when its deaths happened
+
+
+def test_any_figure_given_as_of_two_days_is_an_update_ordered_by_those_days():
+    r = report("As of Thursday, the heatwave had sent 512 people to hospital in Serrano, officials said.",
+               "As of Monday, the heatwave had sent 340 people to hospital in Serrano, officials said.",
+               days=(date(2025, 7, 10), date(2025, 7, 10)))
+    (found,) = discrepancies(r)
+    assert found.kind == "update"
+    assert "Outlet 1 (07 Jul) is older than Outlet 0 (10 Jul), up 172" in found.reason
+
+
+def test_counts_of_two_event_days_stay_two_facts():
+    r = report("Storms killed five people in Ardena on Monday, the weather service said.",
+               "Storms killed eight people in Ardena on Wednesday, the weather service said.",
+               days=(date(2025, 3, 5), date(2025, 3, 5)))
+    assert not discrepancies(r)
+
+
 def test_two_named_agencies_giving_two_magnitudes_are_a_claimant_dispute():
     r = report("The quake had a magnitude of 5.6, according to the Geological Survey.",
                "The quake had a magnitude of 6.4, according to the national seismology centre.")

@@ -263,6 +263,15 @@ def test_the_head_before_a_complement_is_what_is_measured():
     assert frame("Unemployment fell to 4.1% in March.", "4.1%", kind="percent").measure == "unemployment"
 
 
+def test_the_head_before_a_chain_of_complements_is_what_is_measured_also_past_a_name():
+    s = "Unemployment in the eurozone rose to 6.4% in June."
+    assert frame(s, "6.4%", kind="percent").measure == "unemployment"
+    assert frame("Sales in Europe rose 5% in the quarter.", "5%", kind="percent").measure == "sale"
+    f = frame("The death toll from the floods in Valmora stood at 12 on Friday.", "12", kind="number")
+    assert (f.counted, f.action) == ("person", "kill")
+    assert frame("Prices in Lisbon rose 3% in May.", "3%", kind="percent").measure == "price"
+
+
 @pytest.mark.parametrize(("text", "surface", "window"), [
     ("Rents rose 0.3% in the month and were up 6.2% from a year earlier.", "6.2%", "on the year"),
     ("Rents rose 0.3% in the month and were up 6.2% from a year earlier.", "0.3%", "on the month"),

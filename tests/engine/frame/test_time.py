@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from app.engine import extract_claims
+from app.engine import extract_claims, fact_key
 from app.engine.frame.time import time_of, time_words
 from app.engine.text import read_sentences
 
@@ -10,7 +10,7 @@ from app.engine.text import read_sentences
 def when(sentence: str, word: str, published: date):
     s = read_sentences(sentence)[0]
     first = next(i for i, t in enumerate(s.words) if t.text == word)
-    return time_of(s.clauses, time_words(s.words), first, published)
+    return time_of(s.clauses, time_words(s.words), first, published)[0]
 
 
 def test_last_night_is_the_day_before_publication():
@@ -25,6 +25,23 @@ def test_the_nearest_date_in_the_sentence_is_the_event_time():
     (count, _, _) = extract_claims("Voters cast 8,000 ballots on Sunday, the board said on Monday.",
                                    date(2025, 6, 3))
     assert count.frame.time == "2025-06-01"
+
+
+def test_a_date_the_figure_was_said_on_is_its_as_of_time_not_its_event_time():
+    (count, _) = extract_claims("The outbreak has sickened 48 people, health officials said on Tuesday.",
+                                date(2025, 6, 5))
+    assert (count.frame.time, count.frame.as_of) == ("2025-06-03", True)
+    key = fact_key(count)
+    assert (key.event, key.as_of) == (None, "2025-06-03")
+    (count, _) = extract_claims("As of Tuesday, the outbreak had sickened 48 people.", date(2025, 6, 5))[::-1]
+    assert (count.frame.time, count.frame.as_of) == ("2025-06-03", True)
+
+
+def test_the_day_of_the_event_is_no_as_of_time():
+    (count, _, _) = extract_claims("Voters cast 8,000 ballots on Sunday, the board said on Monday.",
+                                   date(2025, 6, 3))
+    assert (count.frame.time, count.frame.as_of) == ("2025-06-01", False)
+    assert fact_key(count).event == "2025-06-01"
 
 
 def test_a_date_has_no_event_time_of_its_own():
