@@ -153,8 +153,9 @@ def _sync_claims(
         for i, c in enumerate(claims)
     ]
     returning = (table.c.id, table.c.position, table.c.start, table.c.end, table.c.text)
-    statement = insert(table).returning(*returning, sort_by_parameter_order=True)
-    return session.connection().execute(statement, values).all()
+    # ordered here, not by `sort_by_parameter_order`: on SQLite that option inserts one row per statement
+    rows = session.connection().execute(insert(table).returning(*returning), values).all()
+    return sorted(rows, key=lambda row: row.position)
 
 
 def _revision_findings(

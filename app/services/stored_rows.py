@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from sqlalchemy import delete, insert, update
+from sqlalchemy import bindparam, delete, insert, update
 from sqlmodel import Session, col, select
 
 from app import engine, models
@@ -253,6 +253,7 @@ def write_findings(
     rows = before.rows(session, [before.ids[p] for p, *_ in todo if p in before.ids])
     added: list[models.Finding] = []
     links: list[dict[str, int | None]] = []
+    moves = Moves()
     for print_, finding, new_links, sides in todo:
         row_id = before.ids.get(print_)
         if row_id is None:
@@ -262,10 +263,11 @@ def write_findings(
             row = rows[row_id]
             old_links = before.links(print_)
             if new_links != old_links:  # other claims now, or its claim rows were replaced
-                links.extend(_relink(session, row_id, old_links, new_links))
+                links.extend(moves.relink(row_id, old_links, new_links))
                 if changed is not None and before.sides(print_) != sides:
                     changed.append(row)
         _update(row, finding)
+    moves.apply(session)
     session.add_all(added)
     session.flush()
     by_print = {row.fingerprint: row for row in added}
@@ -290,37 +292,53 @@ def write_findings(
     return added, {p: written[p] for p, _ in printed}
 
 
-def _relink(session: Session, finding_id: int, old: set[LinkKey], new: set[LinkKey]) -> list[dict]:
-    """Turn the finding's stored links `old` into `new`: delete what went, shift the positions of what
-    moved (a claim that joins in the middle moves all after it by one: one UPDATE), and return the links
-    to insert."""
-    old_at = {c: (p, s) for c, p, s in old}
-    new_at = {c: (p, s) for c, p, s in new}
-    gone = {c for c, (_, s) in old_at.items() if c not in new_at or new_at[c][1] != s}
-    common = [c for c in new_at if c in old_at and c not in gone]
-    kept = sorted((old_at[c][0], new_at[c][0] - old_at[c][0], c) for c in common)
-    runs: list[tuple[int, int, int]] = []  # (first old position, last old position, shift), in order
-    for position, shift, _ in kept:
-        if runs and runs[-1][2] == shift:
-            runs[-1] = (runs[-1][0], position, shift)
-        else:
-            runs.append((position, position, shift))
-    moved = [run for run in runs if run[2]]
-    if moved and not (all(s > 0 for *_, s in moved) or all(s < 0 for *_, s in moved)):
-        gone |= {c for _, shift, c in kept if shift}  # shifts both ways: insert those again
-        moved = []
-    insert_ = {c for c in new_at if c not in old_at} | {c for c in gone if c in new_at}
-    table = models.FindingClaim.__table__  # type: ignore[attr-defined]
-    connection = session.connection()  # plain statements: no ORM object holds a link
-    mine = table.c.finding_id == finding_id
-    for ids in chunks(sorted(gone)):
-        connection.execute(delete(table).where(mine, table.c.claim_id.in_(ids)))
-    # shifting up, the highest run first (down, the lowest first): a row never lands in a range to come
-    for first, last, shift in sorted(moved, reverse=moved[0][2] > 0) if moved else ():
-        connection.execute(
-            update(table)
-            .where(mine, table.c.position >= first, table.c.position <= last)
-            .values(position=table.c.position + shift)
-        )
-    return [{"finding_id": finding_id, "claim_id": c, "position": new_at[c][0], "side": new_at[c][1]}
-            for c in insert_]
+class Moves:
+    """The link deletions and position shifts of the findings whose claims changed, gathered so that each
+    kind is one statement for all of them (`apply`)."""
+
+    def __init__(self) -> None:
+        self.gone: list[dict[str, int]] = []
+        self.shifts: list[dict[str, int]] = []
+
+    def relink(self, finding_id: int, old: set[LinkKey], new: set[LinkKey]) -> list[dict]:
+        """Plan turning the finding's stored links `old` into `new`: delete what went, shift the positions
+        of what moved (a claim that joins in the middle moves all after it by one: one shift), and return
+        the links to insert."""
+        old_at = {c: (p, s) for c, p, s in old}
+        new_at = {c: (p, s) for c, p, s in new}
+        gone = {c for c, (_, s) in old_at.items() if c not in new_at or new_at[c][1] != s}
+        common = [c for c in new_at if c in old_at and c not in gone]
+        kept = sorted((old_at[c][0], new_at[c][0] - old_at[c][0], c) for c in common)
+        runs: list[tuple[int, int, int]] = []  # (first old position, last old position, shift), in order
+        for position, shift, _ in kept:
+            if runs and runs[-1][2] == shift:
+                runs[-1] = (runs[-1][0], position, shift)
+            else:
+                runs.append((position, position, shift))
+        moved = [run for run in runs if run[2]]
+        if moved and not (all(s > 0 for *_, s in moved) or all(s < 0 for *_, s in moved)):
+            gone |= {c for _, shift, c in kept if shift}  # shifts both ways: insert those again
+            moved = []
+        insert_ = {c for c in new_at if c not in old_at} | {c for c in gone if c in new_at}
+        self.gone.extend({"f": finding_id, "c": c} for c in sorted(gone))
+        # shifting up, the highest run first (down, the lowest first): a row never lands in a range to come
+        for first, last, shift in sorted(moved, reverse=moved[0][2] > 0) if moved else ():
+            self.shifts.append({"f": finding_id, "first": first, "last": last, "shift": shift})
+        return [{"finding_id": finding_id, "claim_id": c, "position": new_at[c][0], "side": new_at[c][1]}
+                for c in insert_]
+
+    def apply(self, session: Session) -> None:
+        """The planned deletions, then the shifts, in plan order (plain statements: no ORM object holds a
+        link)."""
+        table = models.FindingClaim.__table__  # type: ignore[attr-defined]
+        connection = session.connection()
+        mine = table.c.finding_id == bindparam("f")
+        if self.gone:
+            connection.execute(delete(table).where(mine, table.c.claim_id == bindparam("c")), self.gone)
+        if self.shifts:
+            connection.execute(
+                update(table)
+                .where(mine, table.c.position >= bindparam("first"), table.c.position <= bindparam("last"))
+                .values(position=table.c.position + bindparam("shift")),
+                self.shifts,
+            )
