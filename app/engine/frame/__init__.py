@@ -21,7 +21,7 @@ from datetime import date
 from app.engine.budget import charge
 from app.engine.frame.frame import SentenceParts, frame_in
 from app.engine.frame.modality import CARRIED, continues_list
-from app.engine.frame.time import event_time
+from app.engine.frame.time import event_time, long_before, of_a_past_date
 from app.engine.model import Claim, Frame
 from app.engine.text import Sentence
 
@@ -42,13 +42,22 @@ def frame_claims(claims: Sequence[Claim], sentences: Sequence[Sentence], publish
     _carry_modality(claims, frames, parts)
     _compared_measure(claims, frames)
     dates: dict[int, list[Claim]] = {}
+    past: dict[int, list[Claim]] = {}
     for c, f in zip(claims, frames, strict=True):
         if c.kind == "date" and f.modality == "reported":  # not "since May", "by 2030", "next week"
             dates.setdefault(c.sentence_start, []).append(replace(c, frame=f))
+        elif c.kind == "date" and long_before(c, published_at):
+            past.setdefault(c.sentence_start, []).append(c)
+    figures = [c for c in claims if c.kind not in ("date", "time")]
     # a claim is rebuilt once, with its final frame (a frame's own changes are cheap; a claim's are not)
-    return [replace(c, frame=event_time(c, f, dates.get(c.sentence_start, ()),
-                                        parts[c.sentence_start].place_of_word))
-            for c, f in zip(claims, frames, strict=True)]
+    out = []
+    for c, f in zip(claims, frames, strict=True):
+        place_of_word = parts[c.sentence_start].place_of_word
+        f = event_time(c, f, dates.get(c.sentence_start, ()), place_of_word)
+        if c.sentence_start in past and c.kind not in ("date", "time") and f.modality == "reported":
+            f = of_a_past_date(c, f, past[c.sentence_start], figures, place_of_word)
+        out.append(replace(c, frame=f))
+    return out
 
 
 def _carry_modality(claims: Sequence[Claim], frames: list[Frame], parts: dict[int, SentenceParts]) -> None:

@@ -224,6 +224,8 @@ def modality_of(words: list[Token], clauses: list[int], first: int, after: int,
     farther = tuple(t.norm for t in words[far_lo:first])
     cued = (_cued(before, cues.before) | _cued(behind, cues.after) | _cued(farther, cues.far)
             | _cued_last(before, cues.near) | _opening_cue(words, first, cues.before))
+    if cued - {"previous"} and _earlier_cue(before, cues.before):
+        return "previous"  # "down from a previous forecast of 6% to 7%"
     for name in _ORDER:  # the first modality of the order that is cued wins
         if name in cued:
             return name
@@ -241,6 +243,17 @@ def modality_of(words: list[Token], clauses: list[int], first: int, after: int,
     if published is not None and _other_year(_antecedent(words, clauses, first), published):
         return "historical"  # "since Typhoon Corvel in 2011, whose winds peaked at 205 km/h"
     return "reported"
+
+
+def _earlier_cue(before: tuple[str, ...], cues: Cues) -> bool:
+    """A word of modality.toml [previous] earlier right before another modality's cue ("a previous
+    forecast of", "its initial estimate of")."""
+    earlier = lx.words("modality", "previous", "earlier")
+    for i, word in enumerate(before[:-1]):
+        if word in earlier and any(name != "previous" and before[i + 1 : i + 1 + len(phrase)] == phrase
+                                   for phrase, name, _ in cues.get(before[i + 1], ())):
+            return True
+    return False
 
 
 _RELATIVES = frozenset(("whose", "which", "when"))

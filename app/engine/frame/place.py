@@ -35,13 +35,19 @@ def _place_word(t: Token, banned: frozenset[str], kinds: frozenset[str]) -> bool
 
 def places(words: list[Token]) -> list[tuple[int, str]]:
     """Sub-national places named in the sentence, (first word index, name): "in the Kyiv region", "the
-    city of Dnipro", "near Port Haldane" (consecutive capitalised words make one name). Read once."""
+    city of Dnipro", "near Port Haldane" (consecutive capitalised words make one name), and the world
+    ("worldwide"). Read once."""
     kinds = lx.words("frame", "places", "kinds")
     preps = lx.words("frame", "places", "prepositions")
     banned = _not_places()
+    wholes = lx.words("frame", "places", "wholes")
     found: list[tuple[int, str]] = []
     i = 0
     while i < len(words):
+        if words[i].norm in wholes:
+            found.append((i, words[i].norm))  # "184,000 people worldwide"
+            i += 1
+            continue
         if not _place_word(words[i], banned, kinds):
             i += 1
             continue

@@ -90,6 +90,33 @@ def event_time(claim: Claim, frame: Frame, dates: Sequence[Claim],
 
 
 
+PAST_DAYS = 365  # a date this long before the publication is of another year's event
+
+
+def long_before(date_claim: Claim, published: date | None) -> bool:
+    """Is this date a year or more before the publication ("on 1 August 2003")?"""
+    high = date_claim.value.high
+    return published is not None and high is not None and high < published.toordinal() - PAST_DAYS
+
+
+_PAST_LINKS = frozenset(("on", "in"))  # what puts a figure on a date ("reached ... on 1 August 2003"); a
+# date after "since", "after" or "than" is a reference point, not the figure's time
+
+
+def of_a_past_date(claim: Claim, frame: Frame, past: Sequence[Claim], figures: Sequence[Claim],
+                   place_of_word: Callable[[int], tuple[int, int]]) -> Frame:
+    """`frame` made "historical" when a date long before the publication is the figure's own: close to it
+    in its clause, after "on" or "in", and no other figure between them ("the 47.3C reached at Amareleja
+    on 1 August 2003": another year's record)."""
+    for d in past:
+        lo, hi = sorted((claim.end, d.start)) if d.start >= claim.end else (d.end, claim.start)
+        linked = d.sentence[:d.start - d.sentence_start].rstrip().rpartition(" ")[2].lower() in _PAST_LINKS
+        between = any(lo <= f.start < hi for f in figures if f is not claim)
+        if linked and not between and _close(place_of_word, claim, d):
+            return replace(frame, modality="historical", time=d.value.iso, as_of=False)
+    return frame
+
+
 def _close(place_of_word: Callable[[int], tuple[int, int]] | None, claim: Claim, date_claim: Claim) -> bool:
     if place_of_word is None:
         return True
