@@ -21,7 +21,7 @@ from datetime import date
 from app.engine.budget import charge
 from app.engine.frame.frame import SentenceParts, frame_in
 from app.engine.frame.modality import CARRIED, continues_list
-from app.engine.frame.time import event_time, long_before, of_a_past_date
+from app.engine.frame.time import event_time, long_before, of_a_past_date, of_another_year
 from app.engine.model import Claim, Frame
 from app.engine.text import Sentence
 
@@ -54,6 +54,8 @@ def frame_claims(claims: Sequence[Claim], sentences: Sequence[Sentence], publish
     for c, f in zip(claims, frames, strict=True):
         place_of_word = parts[c.sentence_start].place_of_word
         f = event_time(c, f, dates.get(c.sentence_start, ()), place_of_word)
+        if c.kind not in ("date", "time"):
+            f = of_another_year(f, published_at)
         if c.sentence_start in past and c.kind not in ("date", "time") and f.modality == "reported":
             f = of_a_past_date(c, f, past[c.sentence_start], figures, place_of_word)
         out.append(replace(c, frame=f))

@@ -99,6 +99,19 @@ def long_before(date_claim: Claim, published: date | None) -> bool:
     return published is not None and high is not None and high < published.toordinal() - PAST_DAYS
 
 
+def of_another_year(frame: Frame, published: date | None) -> Frame:
+    """`frame` made "historical" when its event time ends a year or more before the publication ("the £58
+    million paid for Jonas Keel two years ago"): a figure of another year's event."""
+    if published is None or not frame.time or frame.as_of or frame.modality != "reported":
+        return frame
+    try:
+        end = date.fromisoformat(frame.time.rpartition("/")[2][:10])
+    except ValueError:
+        return frame  # a time the framer could not resolve ("sunday" with no publication date)
+    return replace(frame, modality="historical") if end.toordinal() < published.toordinal() - PAST_DAYS \
+        else frame
+
+
 _PAST_LINKS = frozenset(("on", "in"))  # what puts a figure on a date ("reached ... on 1 August 2003"); a
 # date after "since", "after" or "than" is a reference point, not the figure's time
 
