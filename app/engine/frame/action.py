@@ -86,7 +86,10 @@ def action_of(words: list[Token], acts: list[Act], first: int, np_end: int) -> A
     it, a passive verb after it, or the nearest verb before it in the sentence (`acts`, the sentence's
     action phrases, those of the count's own noun phrase left out)."""
     acts = [a for a in acts if not first <= a.start < np_end]
-    before = [a for a in acts if a.end <= first and not _other_clause_between(words, a.end, first)]
+    # an outcome written right after another figure is that figure's ("21 dead as more than 600 rescuers
+    # search": the rescuers are not dead)
+    before = [a for a in acts if a.end <= first and not _other_clause_between(words, a.end, first)
+              and not (a.start > 0 and words[a.start - 1].is_num)]
     if before and first == before[-1].end:
         return before[-1]
     links = lx.words("frame", "passive", "links")
