@@ -18,7 +18,7 @@ from __future__ import annotations
 from functools import cache
 
 from app.engine import lexicon as lx
-from app.engine.frame.counted import is_number
+from app.engine.frame.counted import DETERMINERS, is_number
 from app.engine.lexicon.background import zipf
 from app.engine.text import Token, is_plural, lemma
 
@@ -205,8 +205,8 @@ def measure_of(words: list[Token], clauses: list[int], first: int, after: int) -
     here = clauses[first] if first < len(clauses) else None
     k = first - 1
     asides = _asides()
-    while k >= 0 and first - k <= reach and (words[k].norm in verbs or _qualifying(words[k])
-                                             or words[k].norm in asides) and \
+    while k >= 0 and first - k <= reach and (words[k].norm in verbs or _qualifying(words[k]) and not
+                                             _determined(words, k) or words[k].norm in asides) and \
             clauses[k] == here and words[k].norm not in _COORDINATORS:
         k -= 1
     if k < first - 1 and k >= 0 and words[k].norm in _COORDINATORS:
@@ -233,6 +233,11 @@ def measure_of(words: list[Token], clauses: list[int], first: int, after: int) -
 def _asides() -> frozenset[str]:
     """What may stand between a subject and its verb besides verbs ("Food prices, however, were 5.3%")."""
     return lx.words("frame", "clauses", "adverbs") | {","}
+
+
+def _determined(words: list[Token], k: int) -> bool:
+    """A qualifier word after a determiner is a noun, what is measured ("the maximum is £110m")."""
+    return k > 0 and words[k - 1].norm in DETERMINERS
 
 
 def _figure_of_unit(words: list[Token], clauses: list[int], k: int) -> int | None:
