@@ -67,7 +67,8 @@ def _hours_and_minutes(tokens: list[Token], i: int) -> tuple[int, int] | None:
             return None
         hour, minute, j, clock = int(t.text), int(tokens[j + 1].text), j + 2, True
     elif "." in t.text and t.text.replace(".", "").isdecimal() and len(t.text.split(".")[1]) == 2:
-        hour, minute, clock = int(t.text.split(".")[0]), int(t.text.split(".")[1]), False  # "7.42am"
+        hour, minute = int(t.text.split(".")[0]), int(t.text.split(".")[1])  # "7.42am"
+        clock = _dotted_clock(tokens, i, j)  # "at 11.52 this morning"
     elif t.text.isdecimal() and len(t.text) == 4:
         return _military(tokens, i)
     elif t.text.isdecimal() and len(t.text) <= 2:
@@ -85,6 +86,23 @@ def _hours_and_minutes(tokens: list[Token], i: int) -> tuple[int, int] | None:
     if clock and hour <= 24:
         return (hour % 24) * 60 + minute, j
     return None
+
+
+_DAY_PARTS = frozenset(("morning", "afternoon", "evening", "night", "tonight"))
+
+
+def _dotted_clock(tokens: list[Token], i: int, j: int) -> bool:
+    """'at 11.52 this morning', 'by 9.15 local time': a dotted figure after a clock preposition is a clock
+    time when a part of the day or a zone follows it ('closed at 11.52 on Friday' may be a price)."""
+    cal = lexicon.calendar()
+    if i == 0 or tokens[i - 1].lower not in cal.clock_prepositions:
+        return False
+    if _zone_at(tokens, j) is not None:
+        return True
+    for words in cal.relative_days:
+        if _DAY_PARTS & set(words) and tuple(t.lower for t in tokens[j : j + len(words)]) == words:
+            return True
+    return False
 
 
 def _military(tokens: list[Token], i: int) -> tuple[int, int] | None:
