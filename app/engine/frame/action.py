@@ -89,7 +89,8 @@ def action_of(words: list[Token], acts: list[Act], first: int, np_end: int) -> A
     # an outcome written right after another figure is that figure's ("21 dead as more than 600 rescuers
     # search": the rescuers are not dead)
     before = [a for a in acts if a.end <= first and not _other_clause_between(words, a.end, first)
-              and not (a.start > 0 and words[a.start - 1].is_num)]
+              and not (a.start > 0 and words[a.start - 1].is_num)
+              and not (a.end < first and _relative(words, a.start))]
     if before and first == before[-1].end:
         return before[-1]
     links = lx.words("frame", "passive", "links")
@@ -105,6 +106,16 @@ def action_of(words: list[Token], acts: list[Act], first: int, np_end: int) -> A
     if _own_passive(words, start):
         return None
     return before[-1] if before else None
+
+
+_RELATIVE_PRONOUNS = frozenset(("that", "which", "who"))
+
+
+def _relative(words: list[Token], start: int) -> bool:
+    """Is the verb at words[start] a relative clause's ("the number of people killed in a landslide that
+    struck the village has risen to 21": the landslide struck; the people were killed)? Only the verb right
+    before a figure is the figure's even so ("the quake that killed 300 people")."""
+    return start > 0 and words[start - 1].norm in _RELATIVE_PRONOUNS
 
 
 def _own_passive(words: list[Token], i: int) -> bool:
