@@ -17,6 +17,13 @@ def only(text: str, kind: str):
     return found[0]
 
 
+def test_a_dotted_time_is_a_clock_time_before_a_part_of_the_day_or_a_zone():
+    assert only("The roof fell in at 11.52 this morning, police said.", "time").value.nominal == 712
+    assert only("Polls close at 9.30 local time.", "time").value.nominal == 570
+    # a dotted figure with neither could be a price or an index
+    assert [c.kind for c in claims("Shares closed at 11.52 on Friday.")] == ["number", "date"]
+
+
 def test_23_47_gmt_is_minutes_after_midnight_in_utc():
     c = only("The ferry docked at 23:47 GMT after a rough crossing.", "time")
     v = c.value

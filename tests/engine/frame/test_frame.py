@@ -225,6 +225,28 @@ def test_a_plural_noun_before_the_measure_names_a_segment():
     assert frame("Quarterly revenue was $4.2bn.", "$4.2bn", kind="money").measure == "revenue"
 
 
+def test_a_qualifier_word_after_a_determiner_is_what_is_measured():
+    assert frame("The club say the maximum is £110m.", "£110m", kind="money").measure == "maximum"
+    assert frame("The toll stands at nearly 40.", "40", kind="number").counted == "person"
+
+
+def test_an_outcome_written_after_another_figure_is_that_figures():
+    s = "Landslide: 21 dead as more than 600 rescuers search for survivors"
+    assert frame(s, "more than 600 rescuers").action is None
+    assert frame(s, "21", kind="number").action == "kill"
+
+
+def test_a_relative_clauses_verb_is_not_the_figures_unless_right_before_it():
+    s = "The number of people killed in a storm that struck the coast on Monday has risen to 21."
+    assert frame(s, "21", kind="number").action == "kill"
+    assert frame("The quake that killed 300 people was the worst.", "300 people").action == "kill"
+
+
+def test_a_workforce_and_a_crowd_are_what_was_done():
+    assert frame("The plant, which employs 2,100 workers, will close.", "2,100 workers").action == "employ"
+    assert frame("The protest drew about 1,200 workers.", "about 1,200 workers").action == "attend"
+
+
 def test_the_numerator_of_a_partitive_counts_the_noun_past_the_wholes_number():
     f = frame("Five of the seven board members voted for the larger move.", "Five", kind="number")
     assert (f.counted, f.action) == ("member", "vote")

@@ -60,6 +60,42 @@ def test_a_record_a_figure_broke_is_an_earlier_figure(text, expected):
     assert modalities(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a forecast, an estimate or a target that was replaced is an earlier figure
+    ("It now expects a margin of 4.5%, down from a previous forecast of 6%.",
+     [("4.5%", "forecast"), ("6%", "previous")]),
+    ("The agency raised the toll from its initial estimate of 300 people.", [("300 people", "previous")]),
+    ("The city has dropped its original target of 2 million visitors.", [("2 million visitors", "previous")]),
+    # ... not a cue of its own after a word of time ("previous year's" names a year)
+    ("Economists forecast 2.1% growth, after the previous year's 1.4%.", [("2.1%", "forecast"),
+                                                                         ("1.4%", "previous")]),
+])
+def test_a_replaced_forecast_estimate_or_target_is_an_earlier_figure(text, expected):
+    assert modalities(text) == expected
+
+
+def test_a_figure_of_a_date_long_before_publication_is_of_another_year():
+    found = {c.text: c.frame for c in extract_claims(
+        "The station logged 47.9C, above the 47.3C reached at Amareleja on 1 August 2003.",
+        date(2026, 7, 15))}
+    assert (found["47.9C"].modality, found["47.3C"].modality) == ("reported", "historical")
+    assert found["47.3C"].time == "2003-08-01"
+    # a date after "since" is a reference point, and another figure between keeps the date off the first
+    found = {c.text: c.frame.modality for c in extract_claims(
+        "The toll of 12 was the highest since 1 August 2003.", date(2026, 7, 15))}
+    assert found["12"] == "reported"
+    found = {c.text: c.frame.modality for c in extract_claims(
+        "Turnout reached 61%, against 55% on 4 May 2021.", date(2026, 7, 15))}
+    assert found["61%"] == "reported"
+
+
+def test_a_figure_whose_time_ends_a_year_before_publication_is_of_another_year():
+    found = {c.text: c.frame.modality for c in extract_claims(
+        "The club paid £58 million for Keel two years ago. On Wednesday it paid £96 million for Ilic.",
+        date(2026, 8, 20)) if c.kind == "money"}
+    assert found == {"£58 million": "historical", "£96 million": "reported"}
+
+
 @pytest.mark.parametrize("text", [
     "Tarus won in 2:05:41, taking 42 seconds off the mark.",
     "Gelana finished 14 seconds clear of the pack.",

@@ -26,6 +26,11 @@ def test_a_country_is_not_a_place():
     assert place("Drones hit 9 buildings in Ukraine.", "9") == (None, False)
 
 
+def test_worldwide_is_a_place_wider_than_any_other():
+    assert place("The insurer employs 42,000 people worldwide.", "42,000") == ("world", False)
+    assert place("Sales rose 4 percent globally.", "4") == ("world", False)
+
+
 def test_a_participle_clause_inherits_the_place_of_its_main_clause():
     assert place("Floods swept the Tarn valley near Albec, killing 3 people.", "3") == ("albec", True)
 
