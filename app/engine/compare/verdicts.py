@@ -55,8 +55,24 @@ def judge(fact: Fact, story_id: str | None = None) -> list[Finding]:
         note += "; a restatement its own article's figure contradicts"
 
     def agreements(sides: Sequence[Sequence[AlignItem]]) -> list[Finding]:
-        found = (_agreement(side, _spans_of(side, members, spans), label, note, story_id) for side in sides)
-        return [a for a in found if a]
+        """Each side's agreement; a side whose equal figures point opposite ways ("fell 4.1%" / "rose
+        4.1%", beside another side's 7.3%) is that opposite reading instead."""
+        out = []
+        for side in sides:
+            by_sign = _polarity_sides(side) if len(sides) > 1 else []
+            if by_sign:
+                out.append(opposite_readings(by_sign))
+                out.extend(agreements(by_sign))
+                continue
+            found = _agreement(side, _spans_of(side, members, spans), label, note, story_id)
+            if found:
+                out.append(found)
+        return out
+
+    def opposite_readings(by_sign: Sequence[Sequence[AlignItem]]) -> Finding:
+        readings = " vs ".join(" ".join(side[0].polarity or ()) for side in by_sign)
+        return _discrepancy(fact, by_sign, "opposite", "opposite", f"; opposite readings: {readings}{note}",
+                            label, story_id)
 
     if fact.predicate_join:  # one figure, two predicates, joined as such: the predicate is the difference
         by_action = _predicate_sides(members)
@@ -78,10 +94,7 @@ def judge(fact: Fact, story_id: str | None = None) -> list[Finding]:
         return [_discrepancy(fact, sides, "value", kind, detail + note, label, story_id), *agreements(sides)]
     by_sign = _polarity_sides(members)
     if by_sign:
-        readings = " vs ".join(" ".join(side[0].polarity or ()) for side in by_sign)
-        found = _discrepancy(fact, by_sign, "opposite", "opposite", f"; opposite readings: {readings}{note}",
-                             label, story_id)
-        return [found, *agreements(by_sign)]
+        return [opposite_readings(by_sign), *agreements(by_sign)]
     # only counts carry action verbs; an area or a distance has no predicate to change ("burned 70,000 acres")
     by_action = _predicate_sides(members) if fact.block[0] == "count" else []
     if by_action:

@@ -697,3 +697,12 @@ def test_sums_in_two_currencies_that_nothing_anchors_are_two_sums():
     r = report("The central bank sold $4.2 billion of reserves on Tuesday.",
                "The treasury raised €4.2 billion from a bond sale.")
     assert not [f for f in r.findings if "4.2" in f.reason]
+
+
+def test_a_copy_that_turned_a_fall_into_a_rise_is_an_opposite_reading_beside_another_figure():
+    text = "Veltra shares fell 4.1% in early trading in Frankfurt on Thursday."
+    r = report(text, text.replace("fell", "rose"),
+               "Veltra shares closed 7.3% lower in Frankfurt on Thursday.")
+    kinds = sorted(f.kind for f in discrepancies(r))
+    assert "opposite" in kinds
+    assert not [f for f in r.findings if f.type == "agreement" and "4.1%" in f.reason]

@@ -198,3 +198,14 @@ def test_a_spaced_m_before_people_is_no_metre():
 
 def test_a_spaced_m_before_in_reserve_is_no_metre():
     assert "metre" not in [c.value.unit for c in extract_claims("The board keeps 3 m in reserve.")]
+
+
+def test_a_capital_c_is_celsius_in_a_story_of_temperatures_even_where_its_sentence_names_no_weather():
+    text = ("Temperatures hit 45C in Beja on Tuesday. It beats the previous national high of 47.3C, the "
+            "Instituto Nacional de Meteorologia e Clima said. A coffee in the square costs 65c.")
+    found = {c.text: (c.kind, c.value.unit) for c in extract_claims(text)}
+    assert found["47.3C"] == ("quantity", "celsius")
+    assert found["65c"] == ("money", "cent")  # a lower-case c stays a cent
+    # with no temperature elsewhere in the story, a bare "C" is no temperature
+    alone = extract_claims("It beats the previous national high of 47.3C, the institute said.")
+    assert all(c.value.unit != "celsius" for c in alone)
