@@ -68,6 +68,17 @@ def database_for(settings: Settings) -> Database:
     return make_database(settings.database_url, pool)
 
 
+PROBE_POOL = Pool(size=1, overflow=1, timeout=2.0)
+
+
+def probe_database_for(settings: Settings, main: Database) -> Database:
+    """A pool of its own for the readiness probe: it answers while every connection of the main pool is
+    taken by ingests (an in-memory database has one shared connection: the main pool's)."""
+    if normalize_url(settings.database_url) in ("sqlite://", "sqlite:///:memory:"):
+        return main
+    return make_database(settings.database_url, PROBE_POOL)
+
+
 # Why a statement failed, by PostgreSQL SQLSTATE (psycopg's `sqlstate`) or SQLite extended result name
 # (sqlite3's `sqlite_errorname`).
 _SQLSTATE_REASONS = {

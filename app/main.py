@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -30,7 +31,7 @@ from app.api.responses import problem_example
 from app.auth import require_read
 from app.capacity import RequestSlots
 from app.config import Settings, get_settings
-from app.db import database_for
+from app.db import database_for, probe_database_for
 from app.errors import PROBLEM_JSON, BodyGuard, install_error_handlers
 from app.logs import configure_logging
 from app.metrics import Instrument
@@ -54,13 +55,19 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     pool at the end."""
     app.state.startup = Startup(app.state.database, app.state.settings)
     app.state.startup.begin()
+    app.state.probe_threads = ThreadPoolExecutor(max_workers=2, thread_name_prefix="probe")
     yield
     app.state.startup.end()
+    app.state.probe_threads.shutdown(wait=False)
     app.state.database.dispose()
+    if app.state.probe_database is not app.state.database:
+        app.state.probe_database.dispose()
 
 
 # Paths that take no request slot and never touch the database pool: they answer under any load.
 UNLIMITED = frozenset({"/healthz", "/metrics"})
+# ... and the readiness probe, which takes no slot either and has a pool and threads of its own
+PROBES = UNLIMITED | {"/readyz"}
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -90,6 +97,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     configure_logging(settings.log_format, settings.log_level)
     app.state.settings = settings
     app.state.database = database_for(settings)
+    app.state.probe_database = probe_database_for(settings, app.state.database)
     install_error_handlers(app)
     app.add_middleware(
         BodyGuard, max_bytes=lambda: settings.max_body_bytes, timeout=lambda: settings.body_timeout
@@ -102,7 +110,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         slots=settings.max_concurrent_requests,
         wait=settings.request_queue_timeout,
         retry_after=settings.overload_retry_after,
-        exempt=UNLIMITED,
+        exempt=PROBES,
     )
     app.add_middleware(RateLimit, settings=settings)
     app.add_middleware(Instrument, uncounted=UNLIMITED)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from fastapi import APIRouter, Request
+from sqlmodel import Session
 
 from app.api import examples
-from app.api.deps import SessionDep
 from app.api.responses import example, problems
 from app.schemas import Health, Readiness
 from app.services.health import migration_head, readiness
@@ -33,7 +35,17 @@ async def healthz() -> Health:
     responses={**example(examples.READINESS), **problems(503)},
     summary="Readiness probe: database reachable and migrated",
 )
-def readyz(session: SessionDep, request: Request) -> Readiness:
+async def readyz(request: Request) -> Readiness:
     """The engine is warm, the database answers and its schema is at the newest migration."""
-    startup = getattr(request.app.state, "startup", None)
-    return readiness(session, migration_head(), warm=startup is None or startup.ready)
+    # asked on a connection and a thread of the probe's own, with no request slot: it answers while
+    # ingests take every worker thread and pooled connection
+    state = request.app.state
+    startup = getattr(state, "startup", None)
+    warm = startup is None or startup.ready
+
+    def check() -> Readiness:
+        with Session(state.probe_database) as session:
+            return readiness(session, migration_head(), warm=warm)
+
+    threads = getattr(state, "probe_threads", None)  # None before the lifespan starts
+    return await asyncio.get_running_loop().run_in_executor(threads, check)

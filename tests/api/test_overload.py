@@ -102,3 +102,18 @@ def test_a_request_that_finds_no_free_slot_is_answered_503_at_once(database_url)
         assert httpx.get(f"{url}/healthz", timeout=60).status_code == 200  # takes no slot
         held.close()
         assert first.result().status_code == 200
+
+
+def test_readyz_answers_while_every_slot_and_pooled_connection_is_taken(database_url):
+    app = small_app(
+        database_url, database_pool_timeout=60, max_concurrent_requests=1, request_queue_timeout=0.2
+    )
+    with serve(app) as url, ThreadPoolExecutor(max_workers=1) as pool:
+        held = app.state.database.connect()  # the main pool's only connection
+        first = pool.submit(httpx.get, f"{url}/v1/stories", timeout=120)  # takes the slot, waits for the pool
+        wait_until(lambda: scrape(url).value("tally_http_requests_in_flight") >= 1, what="the first request")
+        assert_overloaded(httpx.get(f"{url}/v1/stories", timeout=60))  # no slot for a request
+        ready = httpx.get(f"{url}/readyz", timeout=60)  # the probe needs neither
+        assert ready.status_code == 200 and ready.json()["status"] == "ready"
+        held.close()
+        assert first.result().status_code == 200
