@@ -49,6 +49,7 @@ from app.engine.frame.subject import (
     measure_of,
     names_of,
     participle_subject,
+    qualifying,
     scale_subject,
 )
 from app.engine.frame.time import TimeWord, time_of, time_words, window_of
@@ -117,6 +118,8 @@ def frame_in(parts: SentenceParts, claim: Claim, published_at: date | None = Non
     # "hundreds", "billions": a bare vague number (a range with no figure of its own) borrows no noun
     vague = claim.value.nominal is None and claim.value.qualifier == "range"
     borrowed = _borrowed(parts, first) if kind in _COUNTS and not vague else None
+    if kind in _COUNTS and not vague and not np and borrowed == (None, None, ()):
+        borrowed = _labelled(words, first) or borrowed  # "- Electric cars: over 210,000"
     counted, noun, modifiers = counted_noun(words, np, first, borrowed)
     if kind not in _COUNTS:
         counted = claim.value.unit if kind != "age" else None
@@ -311,6 +314,32 @@ def _borrowed(parts: SentenceParts, first: int) -> tuple[str | None, str | None,
     if i >= 0 and parts.nouns[i][0] >= first - FRAME_WINDOW:
         return parts.nouns[i][1]
     return None, None, ()
+
+
+_BULLETS = frozenset(("-", "–", "—", "•", "*"))
+_LABEL_WORDS = 6  # words of a factbox label ("Calls to the SNS 24 helpline:")
+
+
+def _labelled(words: list[Token], first: int) -> tuple[str, str, tuple[str, ...]] | None:
+    """A factbox line names what its bare figure counts before a colon ("- Electric cars: over 210,000",
+    "Deaths: 23", "Calls to the helpline: almost 15,000"): the label's head noun, the word before its first
+    preposition, when it is plural or names an outcome."""
+    start = 1 if words and words[0].norm in _BULLETS else 0
+    reach = min(first, start + _LABEL_WORDS + 1)
+    colon = next((k for k in range(start, reach) if words[k].norm == ":"), None)
+    if colon is None or colon == start or any(not qualifying(w) for w in words[colon + 1 : first]):
+        return None
+    label = words[start:colon]
+    preps = lx.words("frame", "places", "prepositions") | {"to"}
+    end = next((k for k, w in enumerate(label) if w.norm in preps), len(label))
+    if end == 0 or not label[end - 1].is_word:
+        return None
+    head = label[end - 1].norm
+    base = lemma(head)
+    if not (is_plural(head) or base in lx.outcomes()):
+        return None
+    mods = tuple(w.norm for w in label[: end - 1] if w.is_word)
+    return lx.counted_class(base) or base, base, mods
 
 
 def _as_extracted(claim: Claim, frame: Frame) -> Frame:

@@ -99,7 +99,7 @@ def holder_of(words: list[Token], clauses: list[int], names: list[Name], first: 
         if _possessive(words[end - 1]) and len(spoken) <= 3 and all(
                 (w.is_word or is_number(w) or w.norm == ":") and w.norm not in saying for w in between):
             return name  # "Halvorsen's quarterly profit of £312m", "Alemu's 2:19:07 took 84 seconds off"
-        if len(between) <= reach and all(w.norm in links or _qualifying(w) for w in between):
+        if len(between) <= reach and all(w.norm in links or qualifying(w) for w in between):
             return name
         break
     subject = _clause_subject(words, clauses, names, first)
@@ -205,7 +205,7 @@ def measure_of(words: list[Token], clauses: list[int], first: int, after: int) -
     here = clauses[first] if first < len(clauses) else None
     k = first - 1
     asides = _asides()
-    while k >= 0 and first - k <= reach and (words[k].norm in verbs or _qualifying(words[k]) and not
+    while k >= 0 and first - k <= reach and (words[k].norm in verbs or qualifying(words[k]) and not
                                              _determined(words, k) or words[k].norm in asides) and \
             clauses[k] == here and words[k].norm not in _COORDINATORS:
         k -= 1
@@ -315,7 +315,7 @@ def _qualifier_words() -> frozenset[str]:
     return frozenset(w for phrase in (*lx.qualifiers().before, *lx.qualifiers().after) for w in phrase)
 
 
-def _qualifying(t: Token) -> bool:
+def qualifying(t: Token) -> bool:
     """A word of a qualifier phrase ("nearly", "more than", "just over"): it may stand before a figure."""
     return t.norm in _qualifier_words()
 

@@ -225,6 +225,18 @@ def test_a_plural_noun_before_the_measure_names_a_segment():
     assert frame("Quarterly revenue was $4.2bn.", "$4.2bn", kind="money").measure == "revenue"
 
 
+@pytest.mark.parametrize(("text", "surface", "counted"), [
+    ("- Electric cars: over 210,000, up 11%", "over 210,000", "car"),
+    ("Calls to the helpline: almost 15,000 in a single day.", "almost 15,000", "call"),
+    ("Deaths: 23", "23", "person"),
+    # a label that names no plural thing or outcome counts nothing
+    ("Note: 40 in total.", "40", None),
+    ("Update: 12 were rescued.", "12", None),
+])
+def test_a_factbox_label_names_what_its_bare_figure_counts(text, surface, counted):
+    assert frame(text, surface, kind="number").counted == counted
+
+
 def test_a_qualifier_word_after_a_determiner_is_what_is_measured():
     assert frame("The club say the maximum is £110m.", "£110m", kind="money").measure == "maximum"
     assert frame("The toll stands at nearly 40.", "40", kind="number").counted == "person"
