@@ -73,10 +73,10 @@ def fact_key(claim: Claim) -> FactKey:
     """The key of a claim as the comparison reads it (for people and for a service's index of facts)."""
     f = claim.frame
     item = AlignItem(ClaimRef("", 0), claim, "", 0, block=block_of(claim) or ())
-    # "in 4.5 hour": the span it built up over; "on the year", "to 6 p.m.", "for the quarter": the base,
-    # the snapshot or the period
-    span = ((f.window if f.window.startswith(("on ", "to ", "for ")) else f"in {f.window}"),) if f.window \
-        else ()
+    # "in 4.5 hour": the span it built up over; "on the year", "to 6 p.m.", "for the quarter", "against
+    # EUR": the base, the snapshot, the period or the other currency
+    stated = f.window and f.window.startswith(("on ", "to ", "for ", "against "))
+    span = ((f.window if stated else f"in {f.window}"),) if f.window else ()
     scope = tuple(sorted(subtypes(item))) + tuple(sorted(places(item))) + span
     measure = f.measure or (f.noun if claim.kind not in ("count", "number") else f.counted)
     event, as_of = (None, f.time) if f.as_of else (f.time, None)

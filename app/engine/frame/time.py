@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from app.engine import lexicon as lx
+from app.engine.extract.units import match_unit
 from app.engine.frame.attribution import says_when
 from app.engine.frame.counted import is_number
 from app.engine.model import Claim, Frame
@@ -227,6 +228,21 @@ def window_of(words: list[Token], clauses: list[int], kind: str, after: int,
     return after_it or (_period_before(words, clauses, kind, first) if first is not None else None)
 
 
+_AGAINST = frozenset(("against", "versus", "vs"))
+
+
+def _currency_base(words: list[Token], k: int) -> str | None:
+    """'fell 3.2% against the euro': a currency's move is measured against another currency, and a move
+    against the dollar is another quantity ("against EUR")."""
+    if words[k].norm not in _AGAINST:
+        return None
+    j = k + 2 if k + 1 < len(words) and words[k + 1].norm == "the" else k + 1
+    found = match_unit(words, j, allow_quantulum=False) if j < len(words) else None
+    if found is None or found[0].kind != "money":
+        return None
+    return f"against {found[0].code or found[0].name}"
+
+
 def _window_after(words: list[Token], clauses: list[int], kind: str, after: int) -> str | None:
     table = lx.table("frame")["window"]
     preps, fillers = lx.words("frame", "window", "prepositions"), _fillers()
@@ -241,7 +257,7 @@ def _window_after(words: list[Token], clauses: list[int], kind: str, after: int)
         if clauses[k] != here:
             return None
         if k <= after + 1:  # the base follows the figure (or its unit word) right away
-            base = _base_at(words, k)
+            base = _base_at(words, k) or _currency_base(words, k)
             if base:
                 return base
         snapshot = _clock_after(words, k)

@@ -706,3 +706,12 @@ def test_a_copy_that_turned_a_fall_into_a_rise_is_an_opposite_reading_beside_ano
     kinds = sorted(f.kind for f in discrepancies(r))
     assert "opposite" in kinds
     assert not [f for f in r.findings if f.type == "agreement" and "4.1%" in f.reason]
+
+
+def test_a_currencys_moves_against_two_currencies_are_two_facts():
+    r = report("The crown fell 3.2% against the euro on Tuesday, the central bank said.",
+               "The crown fell 2.1% against the dollar on Tuesday, the central bank said.")
+    assert not discrepancies(r)
+    r = report("The crown fell 3.2% against the euro on Tuesday, the central bank said.",
+               "The crown lost 3.5% against the euro on Tuesday, the central bank said.")
+    assert [joined_values(r, f) for f in discrepancies(r)] == [[3.2, 3.5]]

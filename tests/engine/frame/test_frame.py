@@ -312,6 +312,10 @@ def test_the_head_before_a_chain_of_complements_is_what_is_measured_also_past_a_
     ("Output grew 1.1% quarter on quarter.", "1.1%", "on the quarter"),
     ("Fares were 4.5 per cent higher than a year ago.", "4.5 per cent", "on the year"),
     ("Fares rose 4.5 per cent in March.", "4.5 per cent", None),
+    # a currency's move is measured against another currency
+    ("The crown fell 3.2% against the euro on Tuesday.", "3.2%", "against EUR"),
+    ("The rand slipped 1.1% versus the dollar.", "1.1%", "against USD"),
+    ("Shares fell 3.2% against a backdrop of losses.", "3.2%", None),
 ])
 def test_the_base_a_change_is_measured_against_is_its_window(text, surface, window):
     assert frame(text, surface, kind="percent").window == window
