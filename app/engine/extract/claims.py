@@ -24,6 +24,7 @@ from app.engine.extract.cues import has_cue
 from app.engine.extract.dates import DateMatch, settle_order
 from app.engine.extract.quantities import scan
 from app.engine.extract.quantity import Quantity
+from app.engine.extract.scores import SCORE_BASE, is_score
 from app.engine.extract.units import TEMPERATURE_ROUNDING, to_base
 from app.engine.model import Claim, Value
 from app.engine.text import Sentence, Token
@@ -152,6 +153,9 @@ def _value(q: Quantity, rounding: float | None = None) -> Value:
     base_nom, unit_nom = to_base(unit, num.nominal)
     base_hi, unit_hi = to_base(unit, num.high)
     base_unit = unit_lo or unit_nom or unit_hi  # a bound has one side open: its unit is the other side's
+    if is_score(q):  # "3-1": one figure of two goals, compared whole (3-1 is no range meeting 3-2)
+        base_unit, base_lo = "score", num.high * SCORE_BASE + num.low  # type: ignore[operator]
+        base_nom = base_hi = base_lo
     if unit is not None:
         dimension = {"money": "currency", "percent": "percent", "duration": "duration", "age": "age"}.get(
             unit.kind

@@ -49,6 +49,7 @@ from app.engine.extract.numbers import (
 )
 from app.engine.extract.ordinals import read_ordinal_toll
 from app.engine.extract.quantity import AGE, AGES, Quantity
+from app.engine.extract.scores import read_score
 from app.engine.extract.timed import counted_date, read_time, settle_days
 from app.engine.extract.trends import trend_before
 from app.engine.extract.units import (
@@ -110,7 +111,7 @@ def scan(tokens: list[Token], published: date | None) -> list[Quantity]:
                 out.append(Quantity(dm.start, dm.end, dm.kind, date=dm))
                 i = dm.end
                 continue
-        q = read_quantity(tokens, i, published) or read_ordinal_toll(tokens, i)
+        q = read_score(tokens, i) or read_quantity(tokens, i, published) or read_ordinal_toll(tokens, i)
         if q is None:
             i += 1
             continue
