@@ -245,7 +245,8 @@ class FactKeyOut(BaseModel):
     action: str | None = Field(None, description="what was done: launch, kill, wound, vaccinate")
     claimant: str | None = Field(None, description="who says so: police, health ministry")
     modality: str = Field("reported", description="reported, estimated, forecast, target, planned, "
-                          "previous, peak (the highest over the event), until (a date that ends a span), "
+                          "previous, peak (the highest over the event), capacity (what a thing can hold), "
+                          "until (a date that ends a span), "
                           "historical, relative or partial (a count in progress)")
     event: str | None = Field(None, description="the ISO date or interval it happened on, when stated")
     as_of: str | None = Field(None, description="the ISO date the figure was given or counted to, when "

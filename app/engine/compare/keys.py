@@ -143,6 +143,8 @@ def hard_conflict(a: AlignItem, b: AlignItem, ignore_action: bool = False) -> st
         return "span"  # cases in 24 hours are not cases in a week
     if fa.negated != fb.negated:
         return "negation"
+    if (fa.modality in _APART or fb.modality in _APART) and fa.modality != fb.modality:
+        return "capacity"  # "can carry up to 500 passengers" admits "312 on board" and says nothing of it
     people = a.block[-1] in lx.people_classes()
     if distinct_set(a) != distinct_set(b) and (not people or remainder(a) != remainder(b)):
         return "another set"  # "three other bases" is not "four airbases" ("10 other people" may be; "the
@@ -231,6 +233,7 @@ def soft_conflict(a: AlignItem, b: AlignItem) -> str | None:
 
 
 _LOOSE_MODALITIES = frozenset(("reported", "estimated"))
+_APART = frozenset(("capacity",))  # another quantity whatever the values: what a thing can hold
 # modalities a cue gives that say what a figure is for (two targets, two forecasts); "historical" or
 # "previous" only say that a figure is of another time, which many figures of a story are
 _CUED = frozenset(("forecast", "target", "planned"))

@@ -34,7 +34,7 @@ from app.engine.text import plural
 SHOWN = 3  # sources named per statement before "and N more"
 _MODALITY_WORDS = {"estimated": "estimate", "forecast": "forecast", "target": "target", "planned": "planned",
                    "previous": "earlier figure", "historical": "another time", "relative": "relative time",
-                   "partial": "partial count"}
+                   "partial": "partial count", "capacity": "capacity"}
 
 
 @cache

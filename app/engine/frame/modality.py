@@ -24,7 +24,7 @@ from app.engine.extract.dates.spans import is_year_token
 from app.engine.extract.dates.tense import direction
 from app.engine.text import Token
 
-_ORDER = ("forecast", "target", "planned", "previous", "peak", "estimated")
+_ORDER = ("forecast", "target", "planned", "previous", "peak", "capacity", "estimated")
 _UNTIL = frozenset(("until", "through", "till", "untill", "thru"))
 # a duration these words follow places another time or measures a margin ("one day after the flood",
 # "42 seconds off the record", "14 seconds clear of the field", "five seconds slower")

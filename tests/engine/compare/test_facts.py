@@ -715,3 +715,12 @@ def test_a_currencys_moves_against_two_currencies_are_two_facts():
     r = report("The crown fell 3.2% against the euro on Tuesday, the central bank said.",
                "The crown lost 3.5% against the euro on Tuesday, the central bank said.")
     assert [joined_values(r, f) for f in discrepancies(r)] == [[3.2, 3.5]]
+
+
+def test_what_a_thing_can_hold_is_not_what_it_held():
+    r = report("The ferry was carrying 312 passengers when it sank, the coastguard said.",
+               "The ferry, which can carry up to 500 passengers, sank off the cape, the coastguard said.")
+    assert not [f for f in r.findings if "312" in f.reason and "500" in f.reason]
+    r = report("The final drew 68,412 fans to the stadium, which has a capacity of 70,000.",
+               "The final drew 68,142 fans to the stadium, which has a capacity of 70,000.")
+    assert [joined_values(r, f) for f in discrepancies(r)] == [[68142, 68412]]
