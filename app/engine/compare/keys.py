@@ -107,6 +107,13 @@ def one_sided_scope(a: AlignItem, b: AlignItem) -> str | None:
     return None
 
 
+def _places_apart(a: AlignItem, b: AlignItem) -> bool:
+    """Both measures name a place of their own clause and the places differ."""
+    pa, pb = places(a), places(b)
+    fa, fb = a.claim.frame, b.claim.frame
+    return bool(pa and pb) and not pa & pb and not (fa.place_inherited or fb.place_inherited)
+
+
 def conflicts(a: AlignItem, b: AlignItem, ignore_action: bool = False) -> str | None:
     """Why two claims cannot state one fact (a named frame conflict), or None; `ignore_action` leaves the
     predicates out (to judge whether one figure was given another predicate)."""
@@ -219,6 +226,8 @@ def soft_conflict(a: AlignItem, b: AlignItem) -> str | None:
         return "another size"  # earnings of $1.40 a share are no misstated "$7.1bn" of revenue
     if label_other_figures(a, b):
         return "another figure's time"  # "September's gain was 121,000" is no misdated "August: 148,000"
+    if a.block[0] in ("quantity", "money") and _places_apart(a, b):
+        return "another place"  # "41.3C in Sevilla" is no misstated "38.2C in Madrid"
     scope = one_sided_scope(a, b)
     if scope and (scope == "modality" or not slipped(a.claim, b.claim)):
         return f"part ({scope})"  # a part never conflicts with its whole (but is never its slip either;

@@ -724,3 +724,24 @@ def test_what_a_thing_can_hold_is_not_what_it_held():
     r = report("The final drew 68,412 fans to the stadium, which has a capacity of 70,000.",
                "The final drew 68,142 fans to the stadium, which has a capacity of 70,000.")
     assert [joined_values(r, f) for f in discrepancies(r)] == [[68142, 68412]]
+
+
+def test_measures_of_two_places_are_two_facts():
+    r = report("Temperatures reached 41.3C in Sevilla on Monday, the weather agency said.",
+               "Temperatures reached 38.2C in Madrid on Monday, the weather agency said.")
+    assert not discrepancies(r)
+    r = report("Temperatures reached 41.3C in Sevilla on Monday, the weather agency said.",
+               "Temperatures reached 43.1C in Sevilla on Monday, the weather agency said.")
+    assert [joined_values(r, f) for f in discrepancies(r)] == [[41.3, 43.1]]
+
+
+def test_a_river_that_peaked_is_not_the_height_its_defences_are_built_to():
+    r = report("The river peaked at 6.2 metres in Tarvel on Sunday.",
+               "Flood defences in Tarvel are built to 5.5 metres.")
+    assert not discrepancies(r)
+
+
+def test_what_a_majority_needs_is_not_what_a_party_won():
+    r = report("The Liberals won 142 seats, the commission said.",
+               "A majority needs 151 seats, the commission said.")
+    assert not discrepancies(r)
