@@ -77,22 +77,26 @@ def noun_phrase(tokens: list[Token], j: int) -> NounPhrase | None:
     if j < n and tokens[j].lower in _COMPARATIVES:
         j += 1  # "three more bodies" counts bodies; "three more than before" counts nothing named
     k = j
-    while k < n and len(words) < _MAX_WORDS:
+    parts = 0  # words joined onto the one before by a hyphen or a slash: one word of the phrase
+    while k < n and len(words) - parts < _MAX_WORDS:
         t = tokens[k]
         if words and _phrase_ends_before(tokens, words[-1], t):
             break
         if t.is_word and not _stop(t) and not t.lower.endswith("ly") and not _numeric_word(t.lower):
             words.append(k)
             k += 1
-            # hyphenated compounds: "ground-to-air", "long-range"
+            # hyphenated compounds: "ground-to-air", "long-range"; a model's designator: "F-16 jets",
+            # "Kh-101 cruise missiles", "Iskander-M/KN-23 ballistic missiles"
             while (
                 k + 1 < n
-                and tokens[k].text == "-"
+                and tokens[k].text in ("-", "/")
                 and joined(tokens, k)
                 and joined(tokens, k + 1)
-                and tokens[k + 1].is_word
+                and (tokens[k + 1].is_word and (tokens[k].text == "-" or tokens[k + 1].text[:1].isupper())
+                     or tokens[k + 1].is_num and tokens[words[-1]].text[:1].isupper())
             ):
                 words.append(k + 1)
+                parts += 1
                 k += 2
             continue
         if t.is_num and words and k + 1 < n and tokens[k + 1].is_word and tokens[k + 1].text[0].isupper():

@@ -89,6 +89,11 @@ def noun_phrase(words: list[Token], i: int) -> list[int]:
     out: list[int] = []
     while i < len(words) and len(out) < limit + 1:
         t = words[i]
+        if _joiner(words, i, out):  # "long-range", "ground-to-air", "Kh-101", "Iskander-M/KN-23": one word
+            if words[i + 1].norm[0].isalpha():
+                out.append(i + 1)
+            i += 2
+            continue
         if not t.norm[0].isalpha():
             break
         if t.norm in ("and", "or") and out and not _known(words[out[-1]]) and i + 1 < len(words):
@@ -104,6 +109,12 @@ def noun_phrase(words: list[Token], i: int) -> list[int]:
             break
         i += 1
     return out
+
+
+def _joiner(words: list[Token], i: int, phrase: list[int]) -> bool:
+    """A hyphen or a slash written between two parts of one word of the phrase."""
+    return (bool(phrase) and words[i].norm in ("-", "/") and i + 1 < len(words)
+            and not words[i].space_before and not words[i + 1].space_before)
 
 
 def _verb_after_plural(words: list[Token], phrase: list[int], t: Token) -> bool:

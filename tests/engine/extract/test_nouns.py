@@ -44,3 +44,12 @@ def test_a_model_name_written_as_one_word_stays_one_word():
 
 def test_a_model_name_written_apart_stays_apart():
     assert counted("Two new 737 Max jets landed at Orvale.") == [(2.0, "new 737 Max jet")]
+
+
+def test_a_models_designator_is_one_word_of_the_counted_noun():
+    assert counted("The air force received 12 F-16 fighter jets.") == [(12.0, "F-16 fighter jet")]
+    assert counted("The clinic treated 40 COVID-19 patients.") == [(40.0, "COVID-19 patient")]
+    found = extract_claims("Russia launched four Iskander-M/KN-23 ballistic missiles at dawn.")
+    assert [(c.text, c.frame.counted) for c in found] == [
+        ("four Iskander-M/KN-23 ballistic missiles", "missile")]
+    assert "ballistic" in found[0].frame.noun  # the subtype is kept: it is no count of all missiles
