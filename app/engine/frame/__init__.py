@@ -43,9 +43,12 @@ def frame_claims(claims: Sequence[Claim], sentences: Sequence[Sentence], publish
     _compared_measure(claims, frames)
     dates: dict[int, list[Claim]] = {}
     past: dict[int, list[Claim]] = {}
+    said: set[int] = set()  # where the dates that tell when something was said start
     for c, f in zip(claims, frames, strict=True):
         if c.kind == "date" and f.modality == "reported":  # not "since May", "by 2030", "next week"
-            dates.setdefault(c.sentence_start, []).append(replace(c, frame=f))
+            dates.setdefault(c.sentence_start, []).append(c)
+            if f.when_said:
+                said.add(c.start)
         elif c.kind == "date" and long_before(c, published_at):
             past.setdefault(c.sentence_start, []).append(c)
     figures = [c for c in claims if c.kind not in ("date", "time")]
@@ -53,7 +56,7 @@ def frame_claims(claims: Sequence[Claim], sentences: Sequence[Sentence], publish
     out = []
     for c, f in zip(claims, frames, strict=True):
         place_of_word = parts[c.sentence_start].place_of_word
-        f = event_time(c, f, dates.get(c.sentence_start, ()), place_of_word)
+        f = event_time(c, f, dates.get(c.sentence_start, ()), said, place_of_word)
         if c.kind not in ("date", "time"):
             f = of_another_year(f, published_at)
         if c.sentence_start in past and c.kind not in ("date", "time") and f.modality == "reported":

@@ -59,7 +59,7 @@ class _CueTable:
     before: Cues  # within `reach` words before the figure
     after: Cues  # within `reach_after` words after it
     far: Cues  # within `far_reach` words before it
-    near: Cues  # right before it
+    near: Cues  # right before it (by the phrase's last word)
 
 
 @cache
@@ -75,6 +75,10 @@ def _cues() -> _CueTable:
                 for phrase in group.get(side, ()):
                     words = tuple(phrase.split())
                     index.setdefault(words[0], []).append((words, name, unless))
+    near: dict[str, list[Cue]] = {}
+    for cue in (c for cs in sides["near"].values() for c in cs):
+        near.setdefault(cue[0][-1], []).append(cue)
+    sides["near"] = near
     frozen = {side: {k: tuple(v) for k, v in index.items()} for side, index in sides.items()}
     return _CueTable(t["reach"], t["reach_after"], t["far_reach"], **frozen)
 
@@ -91,10 +95,12 @@ def _cued(norms: tuple[str, ...], cues: Cues) -> set[str]:
     return out
 
 
-def _cued_last(norms: tuple[str, ...], cues: Cues) -> set[str]:
-    """The modalities of the cue phrases that end `norms` (the words right before a figure)."""
-    return {name for phrases in cues.values() for phrase, name, _ in phrases
-            if norms[-len(phrase):] == phrase}
+def _cued_last(norms: tuple[str, ...], by_last: Cues) -> set[str]:
+    """The modalities of the cue phrases that end `norms` (the words right before a figure); `by_last`
+    holds the phrases by their last word."""
+    if not norms:
+        return set()
+    return {name for phrase, name, _ in by_last.get(norms[-1], ()) if norms[-len(phrase):] == phrase}
 
 
 @cache

@@ -10,7 +10,7 @@ dates the extractor resolved (calendar.toml is the table both read).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from functools import cache
@@ -70,15 +70,15 @@ def time_of(clauses: list[int], hits: list[TimeWord], first: int, published: dat
 EVENT_DATE_REACH = 8  # words between a figure and a date of its clause that gives its event time
 
 
-def event_time(claim: Claim, frame: Frame, dates: Sequence[Claim],
+def event_time(claim: Claim, frame: Frame, dates: Sequence[Claim], said: Container[int] = (),
                place_of_word: Callable[[int], tuple[int, int]] | None = None) -> Frame:
     """`frame` with the event time settled: the date the extractor resolved nearest to the claim in its
-    clause (`dates`: the date claims of the sentence, framed; "overnight into Saturday"), else the framer's
+    clause (`dates`: the date claims of the sentence; "overnight into Saturday"), else the framer's
     own reading (`time_of`); a date claim is no event time of its own. A date in another clause, or far
     from the figure in its own (`place_of_word`: character offset -> (clause, word index)), belongs to
     another event more often than not ("took 41.3% of the vote and will face Brannik in a runoff on April
-    27"). A date that tells when something was said makes the time an as-of time ("the governor said on
-    May 3")."""
+    27"). A date that tells when something was said (`said`: where such dates start) makes the time an
+    as-of time ("the governor said on May 3")."""
     if claim.kind == "date":
         return frame if frame.time is None else replace(frame, time=None, as_of=False)
     near = [d for d in dates if d.value.iso and _close(place_of_word, claim, d)]
@@ -87,7 +87,10 @@ def event_time(claim: Claim, frame: Frame, dates: Sequence[Claim],
     if not near:
         return frame
     nearest = min(near, key=lambda d: abs(d.start - claim.start))
-    return replace(frame, time=nearest.value.iso, as_of=nearest.frame.when_said)
+    as_of = nearest.start in said
+    if frame.time == nearest.value.iso and frame.as_of == as_of:
+        return frame
+    return replace(frame, time=nearest.value.iso, as_of=as_of)
 
 
 
