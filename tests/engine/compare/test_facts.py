@@ -745,3 +745,9 @@ def test_what_a_majority_needs_is_not_what_a_party_won():
     r = report("The Liberals won 142 seats, the commission said.",
                "A majority needs 151 seats, the commission said.")
     assert not discrepancies(r)
+
+
+def test_a_climbing_time_is_not_the_stage_time():
+    r = report("Arboleda won the stage in a time of 5 hours 48 minutes 12 seconds, the organisers said.",
+               "His climbing time of 52 minutes and 9 seconds was a record, the organisers said.")
+    assert not discrepancies(r)

@@ -209,3 +209,9 @@ def test_a_capital_c_is_celsius_in_a_story_of_temperatures_even_where_its_senten
     # with no temperature elsewhere in the story, a bare "C" is no temperature
     alone = extract_claims("It beats the previous national high of 47.3C, the institute said.")
     assert all(c.value.unit != "celsius" for c in alone)
+
+
+def test_bare_degrees_past_any_celsius_weather_are_fahrenheit():
+    found = {c.text: c.value.unit for c in extract_claims(
+        "Temperatures reached 104 degrees on Sunday, and 41 degrees in Sevilla a week earlier.")}
+    assert (found["104 degrees"], found["41 degrees"]) == ("fahrenheit", "celsius")
