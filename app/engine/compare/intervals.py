@@ -93,7 +93,11 @@ def interval(claim: Claim, use_base: bool, widen: float = 0.0, by_month_day: boo
         scale = (v.base_nominal / v.nominal) if use_base and v.base_nominal and v.nominal else 1.0
         pad = v.rounding * abs(scale)
         return Interval(lo - pad, hi + pad, lo_open=True, hi_open=True)
-    return Interval(lo, hi, stated=_stated_range(claim, lo) if v.qualifier == "range" and not widen else None)
+    # a strict bound of a measure excludes its figure ("more than 5,000 metres" is no "nearly 5,000")
+    strict = v.strict and claim.kind not in _INTEGER_KINDS
+    return Interval(lo, hi, lo_open=strict and v.qualifier == "lower_bound",
+                    hi_open=strict and v.qualifier == "upper_bound",
+                    stated=_stated_range(claim, lo) if v.qualifier == "range" and not widen else None)
 
 
 def _stated_range(claim: Claim, lo: float | None) -> float | None:

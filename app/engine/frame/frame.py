@@ -161,6 +161,8 @@ def frame_in(parts: SentenceParts, claim: Claim, published_at: date | None = Non
         modifiers = (*modifiers, words[first - 1].norm)  # "the remaining nine deaths"
     if kind in _COUNTS and _whole_of_partitive(words, first):
         modifiers, act = (*modifiers, "whole"), None  # "six of the seven members": the board, not who voted
+    if _outcome_of_others(act, counted, words, first):
+        act = None  # "five people have died ..., as outages peaked at 1.31 million homes": no homes died
     actor = actor_of(words, parts.clauses, parts.actors, act, acting_from, reach=FRAME_WINDOW)
     place, place_inherited = place_of(words, parts.clauses, parts.places, first)
     claimant = claimant_for(parts.claimants, first, after)
@@ -314,6 +316,17 @@ def _borrowed(parts: SentenceParts, first: int) -> tuple[str | None, str | None,
     if i >= 0 and parts.nouns[i][0] >= first - FRAME_WINDOW:
         return parts.nouns[i][1]
     return None, None, ()
+
+
+OWN_OUTCOME_GAP = 2  # words between an outcome verb and a count of things it is the count's own outcome
+
+
+def _outcome_of_others(act: Act | None, counted: str | None, words: list[Token], first: int) -> bool:
+    """What happens to people (killed, injured, missing), read off a verb that is not right before it,
+    applied to a count of things that are no people ("300 sheep died", "evacuated 400 homes" keep theirs)."""
+    return (act is not None and counted is not None and counted not in lx.people_classes()
+            and act.cls in set(lx.outcomes().values())
+            and (inherited(words, act, first) or act.end <= first - OWN_OUTCOME_GAP - 1))
 
 
 _BULLETS = frozenset(("-", "–", "—", "•", "*"))

@@ -751,3 +751,9 @@ def test_a_climbing_time_is_not_the_stage_time():
     r = report("Arboleda won the stage in a time of 5 hours 48 minutes 12 seconds, the organisers said.",
                "His climbing time of 52 minutes and 9 seconds was a record, the organisers said.")
     assert not discrepancies(r)
+
+
+def test_more_than_a_measure_is_no_nearly_that_measure():
+    r = report("The stage had nearly 5,000 metres of climbing, the organisers said.",
+               "The stage had more than 5,000 metres of climbing, the organisers said.")
+    assert [f.type for f in r.findings] == ["discrepancy"]

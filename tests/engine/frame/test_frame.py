@@ -237,6 +237,14 @@ def test_a_factbox_label_names_what_its_bare_figure_counts(text, surface, counte
     assert frame(text, surface, kind="number").counted == counted
 
 
+def test_what_happens_to_people_read_far_off_is_no_outcome_of_things():
+    s = ("Five people have died in the storm, officials said, as power companies said outages had peaked at "
+         "1.31 million homes.")
+    assert frame(s, "1.31 million homes").action is None
+    assert frame(s, "Five people").action == "kill"
+    assert frame("The flood killed 300 sheep.", "300 sheep").action == "kill"  # the verb right before
+
+
 def test_a_qualifier_word_after_a_determiner_is_what_is_measured():
     assert frame("The club say the maximum is £110m.", "£110m", kind="money").measure == "maximum"
     assert frame("The toll stands at nearly 40.", "40", kind="number").counted == "person"
