@@ -26,7 +26,7 @@ from app.engine.compare.intervals import in_percent, same_basis, values_meet
 from app.engine.compare.items import AlignItem, is_running, label_other_figures, restated
 from app.engine.frame.attribution import source_words
 from app.engine.frame.polarity import opposite
-from app.engine.model import Claim
+from app.engine.model import Claim, Frame
 
 
 def places(item: AlignItem) -> frozenset[str]:
@@ -107,6 +107,12 @@ def one_sided_scope(a: AlignItem, b: AlignItem) -> str | None:
     return None
 
 
+def _change_against_share(change: Frame, share: Frame) -> bool:
+    """One percentage is a change ("fell 6.2%"), the other a share of a whole it names ("about 78% of the
+    combined company") with no direction."""
+    return bool(change.polarity and change.polarity[0] == "trend" and share.polarity is None and share.noun)
+
+
 def _places_apart(a: AlignItem, b: AlignItem) -> bool:
     """Both measures name a place of their own clause and the places differ."""
     pa, pb = places(a), places(b)
@@ -150,6 +156,8 @@ def hard_conflict(a: AlignItem, b: AlignItem, ignore_action: bool = False) -> st
         return "span"  # cases in 24 hours are not cases in a week
     if fa.negated != fb.negated:
         return "negation"
+    if a.block == ("percent", "share") and (_change_against_share(fa, fb) or _change_against_share(fb, fa)):
+        return "change"  # "Norvane fell 6.2%" is no share "of the combined company" (78%)
     if (fa.modality in _APART or fb.modality in _APART) and fa.modality != fb.modality:
         return "capacity"  # "can carry up to 500 passengers" admits "312 on board" and says nothing of it
     people = a.block[-1] in lx.people_classes()

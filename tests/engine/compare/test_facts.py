@@ -757,3 +757,12 @@ def test_more_than_a_measure_is_no_nearly_that_measure():
     r = report("The stage had nearly 5,000 metres of climbing, the organisers said.",
                "The stage had more than 5,000 metres of climbing, the organisers said.")
     assert [f.type for f in r.findings] == ["discrepancy"]
+
+
+def test_a_change_in_percent_is_no_share_of_a_whole():
+    r = report("Norvane shares fell 6.2% on Monday after the deal was announced.",
+               "Norvane shareholders will own about 78% of the combined company after the deal.")
+    assert not discrepancies(r)
+    r = report("Norvane shares fell 6.2% on Monday after the deal was announced.",
+               "Norvane shares fell 2.6% on Monday after the deal was announced.")
+    assert [joined_values(r, f) for f in discrepancies(r)] == [[2.6, 6.2]]
