@@ -59,10 +59,17 @@ def places(words: list[Token]) -> list[tuple[int, str]]:
         nxt = words[j + 1].norm if j + 1 < len(words) else ""
         starts_sentence = i == 0 or prev in (".", "“", '"')
         introduced = prev in preps or (prev == "the" and prev2 in preps) or prev in kinds or prev in _COMPASS
+        if _whose(words[j], prev):
+            introduced = False  # "over Quillfield's Friday close": whose close, not where
         if (nxt in kinds or introduced) and not (starts_sentence and nxt not in kinds):
             found.append((i, " ".join(t.norm for t in words[i : j + 1])))
         i = j + 1
     return found
+
+
+def _whose(last: Token, prev: str) -> bool:
+    """A possessive name after a preposition that then says whose, not where ("over Quillfield's")."""
+    return last.lower.endswith(("'s", "’s")) and prev in lx.words("frame", "places", "not_before_possessive")
 
 
 _OWN_PLACE_REACH = 6  # words after a figure within which a place is the figure's own ("14 districts of X")

@@ -87,7 +87,9 @@ def holder_of(words: list[Token], clauses: list[int], names: list[Name], first: 
     for start, end, name in reversed(names):
         if end > first:
             continue
-        if start > 0 and words[start - 1].norm in preps:
+        if start > 0 and words[start - 1].norm in preps and not (
+                _possessive(words[end - 1]) and words[start - 1].norm in lx.words(
+                    "frame", "places", "not_before_possessive")):
             break  # "In Travis County six people died": a place, not whose figure it is
         if first - end > reach + 2 or clauses[end - 1] != here and words[end].norm != "(":
             break

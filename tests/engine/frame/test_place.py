@@ -31,6 +31,11 @@ def test_worldwide_is_a_place_wider_than_any_other():
     assert place("Sales rose 4 percent globally.", "4") == ("world", False)
 
 
+def test_a_possessive_name_after_over_says_whose_not_where():
+    assert place("The premium is 34 percent over Halvorsen's Friday close.", "34") == (None, False)
+    assert place("Shelling in Varna's Obolon district wounded 4 people.", "4") == ("varna obolon", False)
+
+
 def test_a_participle_clause_inherits_the_place_of_its_main_clause():
     assert place("Floods swept the Tarn valley near Albec, killing 3 people.", "3") == ("albec", True)
 
