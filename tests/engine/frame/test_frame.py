@@ -245,6 +245,13 @@ def test_what_happens_to_people_read_far_off_is_no_outcome_of_things():
     assert frame("The flood killed 300 sheep.", "300 sheep").action == "kill"  # the verb right before
 
 
+def test_infants_are_children_and_an_aside_on_where_they_are_keeps_their_verb():
+    assert frame("A second infant has died, officials said.", "A second infant").counted == "child"
+    f = frame("One infant, in Wisconsin, has died.", "One infant")
+    assert (f.counted, f.action) == ("child", "kill")
+    assert frame("Two people, near Ostra, were injured.", "Two people").action == "wound"
+
+
 def test_a_qualifier_word_after_a_determiner_is_what_is_measured():
     assert frame("The club say the maximum is £110m.", "£110m", kind="money").measure == "maximum"
     assert frame("The toll stands at nearly 40.", "40", kind="number").counted == "person"
