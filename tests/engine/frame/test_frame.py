@@ -252,6 +252,10 @@ def test_infants_are_children_and_an_aside_on_where_they_are_keeps_their_verb():
     assert frame("Two people, near Ostra, were injured.", "Two people").action == "wound"
 
 
+def test_falling_ill_is_being_infected():
+    assert frame("Twelve pupils fell ill after the school lunch.", "Twelve pupils").action == "infect"
+
+
 def test_a_qualifier_word_after_a_determiner_is_what_is_measured():
     assert frame("The club say the maximum is £110m.", "£110m", kind="money").measure == "maximum"
     assert frame("The toll stands at nearly 40.", "40", kind="number").counted == "person"
