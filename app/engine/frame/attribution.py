@@ -61,8 +61,9 @@ def _claimant_stops() -> frozenset[str]:
     the calendar's days, months and relative days ("officials said Wednesday": no source "wednesday")."""
     calendar = lx.calendar()
     days = calendar.names | {parts[0] for parts in calendar.relative_days if len(parts) == 1}
+    qualifying = {w for phrase in lx.qualifiers().before for w in phrase}  # "said nearly 1.5 million"
     return ((stop_words() | lx.words("frame", "noun_phrase", "stop")) - {"of", "the", "and"}) | lx.words(
-        "frame", "attribution", "verbs") | lx.words("frame", "attribution", "not_sources") | days
+        "frame", "attribution", "verbs") | lx.words("frame", "attribution", "not_sources") | days | qualifying
 
 
 Spot = tuple[int, str, range]  # word index of the verb of saying, the source's name, the words it spans
@@ -97,8 +98,11 @@ _MODIFYING = frozenset((*DETERMINERS, "of", "a", "an", "all", "new", "more"))  #
 
 
 def _before_apposition(words: list[Token], i: int) -> int:
-    """Where the source's name before the verb at words[i] ends: right before it, or before the comma
-    that closes an apposition ("organisers, the Harbour Alliance, said" -> "the Harbour Alliance")."""
+    """Where the source's name before the verb at words[i] ends: right before it, before the comma that
+    closes an apposition ("organisers, the Harbour Alliance, said" -> "the Harbour Alliance"), or at the
+    short name in brackets it is known by ("The National Workers' Front (FNT) said" -> "FNT")."""
+    if i >= 3 and words[i - 1].norm == ")" and words[i - 3].norm == "(":
+        return i - 2
     return i - 2 if i >= 2 and words[i - 1].norm == "," else i - 1
 
 

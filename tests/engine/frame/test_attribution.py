@@ -74,3 +74,10 @@ def test_a_figure_before_a_comma_and_said_still_takes_the_name_after_said():
 def test_a_participle_of_saying_names_no_source(sentence, surface):
     (claim,) = [c for c in extract_claims(sentence) if c.text == surface]
     assert claim.frame.claimant is None
+
+
+def test_a_source_known_by_a_short_name_in_brackets_is_that_name_and_a_qualifier_is_no_source():
+    from app.engine import extract_claims
+    found = extract_claims("The National Workers' Front (FNT) said nearly 1.5 million workers had joined.")
+    assert [c.frame.claimant for c in found] == ["fnt"]
+    assert [c.frame.claimant for c in extract_claims("The FNT said 1.5 million workers joined.")] == ["fnt"]
