@@ -61,8 +61,9 @@ def _claimant_stops() -> frozenset[str]:
     the calendar's days, months and relative days ("officials said Wednesday": no source "wednesday")."""
     calendar = lx.calendar()
     days = calendar.names | {parts[0] for parts in calendar.relative_days if len(parts) == 1}
-    qualifying = {w for phrase in lx.qualifiers().before for w in phrase}  # "said nearly 1.5 million"
-    return ((stop_words() | lx.words("frame", "noun_phrase", "stop")) - {"of", "the", "and"}) | lx.words(
+    kept = {"of", "the", "and"}  # may stand inside a source's name ("the Bank of England")
+    qualifying = {w for phrase in lx.qualifiers().before for w in phrase} - kept  # "said nearly 1.5 million"
+    return ((stop_words() | lx.words("frame", "noun_phrase", "stop")) - kept) | lx.words(
         "frame", "attribution", "verbs") | lx.words("frame", "attribution", "not_sources") | days | qualifying
 
 
