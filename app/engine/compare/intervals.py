@@ -36,10 +36,17 @@ class Interval:
     # a range stated with both ends as figures ("between 10,000 and 100,000"): half the last written digit
     # of its ends, the most two statements of one range can differ by; None for any other interval
     stated: float | None = None
+    # an approximation ("about 48,000"): its figure and the place value of its last written digit; two of
+    # them meet only when one lies within the other's rounding ("about 4.46 million" / "about 4.5 million"),
+    # not when their margins merely overlap ("about 48,000" / "about 45,000" are two figures)
+    approx: tuple[float, float] | None = None
 
     def meets(self, other: Interval) -> bool:
         """True when the two intervals share at least one value; two stated ranges meet only when they
-        state the same ends ("between 10,000 and 100,000" is not "between 10,000 and 1,000,000")."""
+        state the same ends ("between 10,000 and 100,000" is not "between 10,000 and 1,000,000"), two
+        approximations only when they state one figure."""
+        if self.approx is not None and other.approx is not None:
+            return _within_rounding(self.approx, other.approx)
         if self.stated is not None and other.stated is not None:
             pad = self.stated + other.stated
             return abs(self.lo - other.lo) <= pad and abs(self.hi - other.hi) <= pad
@@ -50,6 +57,13 @@ class Interval:
     @property
     def exact(self) -> bool:
         return self.lo is not None and self.lo == self.hi and not (self.lo_open or self.hi_open)
+
+
+def _within_rounding(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Do two approximations state one figure: is one within half the coarser one's last written digit of
+    the other ("around 700" / "roughly 750": yes; "about 48,000" / "about 45,000": no)?"""
+    step = max(a[1], b[1])
+    return abs(a[0] - b[0]) <= step / 2 * (1 + 1e-9)
 
 
 def _below(lo: float | None, lo_open: bool, hi: float | None, hi_open: bool) -> bool:
@@ -97,7 +111,24 @@ def interval(claim: Claim, use_base: bool, widen: float = 0.0, by_month_day: boo
     strict = v.strict and claim.kind not in _INTEGER_KINDS
     return Interval(lo, hi, lo_open=strict and v.qualifier == "lower_bound",
                     hi_open=strict and v.qualifier == "upper_bound",
-                    stated=_stated_range(claim, lo) if v.qualifier == "range" and not widen else None)
+                    stated=_stated_range(claim, lo) if v.qualifier == "range" and not widen else None,
+                    approx=_approximation(claim, nominal) if v.qualifier == "approximate" and not widen
+                    else None)
+
+
+def _approximation(claim: Claim, nominal: float | None) -> tuple[float, float] | None:
+    """(figure, place value of its last written digit) of an approximation written as one figure ("about
+    48,000" -> (48000, 1000), "roughly 1.5 million" -> (1.5e6, 1e5)), in the unit `nominal` is in."""
+    figures = _FIGURE.findall(claim.text)
+    if len(figures) != 1 or not nominal or claim.value.nominal is None:
+        return None
+    written = figures[0].replace(",", "")
+    digits = float(written)
+    if not digits:
+        return None
+    whole, _, decimals = written.partition(".")
+    step = 10.0 ** -len(decimals) if decimals else 10.0 ** (len(whole) - len(whole.rstrip("0")))
+    return nominal, step * abs(nominal / digits)
 
 
 def _stated_range(claim: Claim, lo: float | None) -> float | None:

@@ -766,3 +766,15 @@ def test_a_change_in_percent_is_no_share_of_a_whole():
     r = report("Norvane shares fell 6.2% on Monday after the deal was announced.",
                "Norvane shares fell 2.6% on Monday after the deal was announced.")
     assert [joined_values(r, f) for f in discrepancies(r)] == [[2.6, 6.2]]
+
+
+def test_two_approximations_state_one_figure_only_within_the_coarser_rounding():
+    r = report("The airport operator said about 48,000 passengers had their travel disrupted.",
+               "The airport operator said about 45,000 passengers had their travel disrupted.")
+    assert [joined_values(r, f) for f in discrepancies(r)] == [[45000, 48000]]
+    r = report("The camp held around 700 children when the flood struck, officials said.",
+               "The camp held roughly 750 children when the flood struck, officials said.")
+    assert not discrepancies(r)
+    r = report("Turnout was about 4.46 million voters, the commission said.",
+               "Turnout was about 4.5 million voters, the commission said.")
+    assert not discrepancies(r)
