@@ -318,7 +318,7 @@ def _borrowed(parts: SentenceParts, first: int) -> tuple[str | None, str | None,
     return None, None, ()
 
 
-OWN_OUTCOME_GAP = 2  # words between an outcome verb and a count of things it is the count's own outcome
+OWN_OUTCOME_GAP = 2  # at most this many words between an outcome verb and a count of things it is said of
 
 
 def _outcome_of_others(act: Act | None, counted: str | None, words: list[Token], first: int) -> bool:
