@@ -133,3 +133,8 @@ def test_a_past_verb_far_before_the_date_says_nothing():
     # "geared" is eleven words back: the date is the nearest Monday, not the one before
     text = "The recount came as both parties geared up for a second round of the count in Norden on Monday."
     assert iso(text, date(2025, 6, 1)) == "2025-06-02"
+
+
+def test_a_schedule_told_in_the_present_points_forward_and_its_past_back():
+    assert iso("The tour finishes in the capital on Sunday.", MONDAY) == "2026-06-14"
+    assert iso("The tour finished in the capital on Sunday.", MONDAY) == "2026-06-07"
