@@ -199,6 +199,8 @@ def _symbol_ok(tokens: list[Token], j: int, size: int) -> bool:
         return False
     if after is not None and after.lower in lexicon.words("units", "extent_words"):
         return True
+    if after is None or not (after.is_word or after.is_num):
+        return True  # "Climbing: 5,150 m" ends its line: nothing else the letter could stand for
     return len(text) >= 2 or text.isupper()
 
 

@@ -215,3 +215,9 @@ def test_bare_degrees_past_any_celsius_weather_are_fahrenheit():
     found = {c.text: c.value.unit for c in extract_claims(
         "Temperatures reached 104 degrees on Sunday, and 41 degrees in Sevilla a week earlier.")}
     assert (found["104 degrees"], found["41 degrees"]) == ("fahrenheit", "celsius")
+
+
+def test_a_one_letter_symbol_after_a_space_is_a_unit_where_its_line_or_clause_ends():
+    assert [(c.text, c.value.unit) for c in extract_claims("- Climbing: 5,150 m")] == [("5,150 m", "metre")]
+    # a word after it: the letter may stand for another word ("3 m people")
+    assert all(c.value.unit != "metre" for c in extract_claims("Some 3 m people voted."))
