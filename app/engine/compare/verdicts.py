@@ -202,12 +202,22 @@ def _polarity_sides(members: Sequence[AlignItem]) -> list[list[AlignItem]]:
     """Members split by the way their figure points when two point opposite ways on one scale (surplus vs
     deficit, rose vs fell); members with no reading stay out of both sides."""
     signed = [m for m in members if m.polarity]
-    if not any(opposite(a.polarity, b.polarity) for a, b in combinations(signed, 2)):
+    if not any(opposite(a.polarity, b.polarity) and not _two_sides_of_a_margin(a, b)
+               for a, b in combinations(signed, 2)):
         return []
     groups: dict[tuple[str, str], list[AlignItem]] = {}
     for m in signed:
         groups.setdefault(m.polarity, []).append(m)
     return list(groups.values())
+
+
+def _two_sides_of_a_margin(a: AlignItem, b: AlignItem) -> bool:
+    """'won 38 seconds ahead of Rehberg' and 'Rehberg finished 38 seconds behind' tell one margin from its
+    two ends: opposite only when both say it is the same one's."""
+    if a.polarity is None or a.polarity[0] != "margin":
+        return False
+    ha, hb = a.claim.frame.holder, b.claim.frame.holder
+    return not (ha and hb and ha == hb)
 
 
 def _predicate_sides(members: Sequence[AlignItem]) -> list[list[AlignItem]]:

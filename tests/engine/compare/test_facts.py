@@ -778,3 +778,12 @@ def test_two_approximations_state_one_figure_only_within_the_coarser_rounding():
     r = report("Turnout was about 4.46 million voters, the commission said.",
                "Turnout was about 4.5 million voters, the commission said.")
     assert not discrepancies(r)
+
+
+def test_a_margin_told_from_its_two_ends_is_no_opposite_reading():
+    r = report("Arboleda won the stage 38 seconds ahead of Rehberg, the organisers said.",
+               "Rehberg finished second, 38 seconds behind, the organisers said.")
+    assert not [f for f in discrepancies(r) if f.kind == "opposite"]
+    r = report("Varga leads Brannik by 4.7 points, the poll found.",
+               "Varga trails Brannik by 4.7 points, the poll found.")
+    assert [f.kind for f in discrepancies(r)] == ["opposite"]
