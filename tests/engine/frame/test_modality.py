@@ -323,3 +323,12 @@ def test_until_at_least_a_day_is_the_end_of_a_span():
     (claim,) = [c for c in extract_claims("The airport will stay closed until at least Friday.",
                                           date(2026, 9, 17)) if c.text == "Friday"]
     assert claim.frame.modality == "until"
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("The fund said it would push for at least $160 a share.", "at least $160 a share"),
+    ("The union demanded a 7% raise for its members.", "7%"),
+    ("Residents called for 40 more buses on the route.", "40 more buses"),
+])
+def test_what_someone_pushes_or_calls_for_is_a_target(text, surface):
+    assert dict(modalities(text))[surface] == "target"
