@@ -29,6 +29,7 @@ PAIRS = 4  # members of each side compared to find the best-aligned pair across 
 
 
 def published(item: AlignItem) -> date | None:
+    """The day a claim's article was published, when known."""
     return item.published_at
 
 

@@ -268,7 +268,6 @@ def _read_unit(tokens: list[Token], q: Quantity) -> None:
             _compound_suffix(tokens, q)
 
 
-
 def _compound_suffix(tokens: list[Token], q: Quantity) -> None:
     """'-old' makes an age ('17-year-old'); '-long' is still a duration ('four-year-long')."""
     n = len(tokens)

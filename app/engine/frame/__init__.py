@@ -60,7 +60,8 @@ def frame_claims(claims: Sequence[Claim], sentences: Sequence[Sentence], publish
         if c.kind not in ("date", "time"):
             f = of_another_year(f, published_at)
         if c.sentence_start in past and c.kind not in ("date", "time") and f.modality == "reported":
-            f = of_a_past_date(c, f, past[c.sentence_start], figures, place_of_word)
+            f = of_a_past_date(c, f, past[c.sentence_start], figures, parts[c.sentence_start].words,
+                               place_of_word)
         out.append(replace(c, frame=f))
     return out
 

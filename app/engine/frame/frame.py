@@ -17,6 +17,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
 
 from app.engine import lexicon as lx
 from app.engine.frame.action import Act, action_of, actions, inherited
@@ -325,12 +326,24 @@ def _outcome_of_others(act: Act | None, counted: str | None, words: list[Token],
     """What happens to people (killed, injured, missing), read off a verb that is not right before it,
     applied to a count of things that are no people ("300 sheep died", "evacuated 400 homes" keep theirs)."""
     return (act is not None and counted is not None and counted not in lx.people_classes()
-            and act.cls in set(lx.outcomes().values())
+            and act.cls in _outcome_classes()
             and (inherited(words, act, first) or act.end <= first - OWN_OUTCOME_GAP - 1))
+
+
+@cache
+def _outcome_classes() -> frozenset[str]:
+    """The action classes that say what happened to people (kill, wound, missing, ...)."""
+    return frozenset(lx.outcomes().values())
 
 
 _BULLETS = frozenset(("-", "–", "—", "•", "*"))
 _LABEL_WORDS = 6  # words of a factbox label ("Calls to the SNS 24 helpline:")
+
+
+@cache
+def _label_ends() -> frozenset[str]:
+    """The prepositions that end a label's head ("Calls to the helpline", "Deaths in Tessin")."""
+    return lx.words("frame", "places", "prepositions") | {"to"}
 
 
 def _labelled(words: list[Token], first: int) -> tuple[str, str, tuple[str, ...]] | None:
@@ -343,8 +356,7 @@ def _labelled(words: list[Token], first: int) -> tuple[str, str, tuple[str, ...]
     if colon is None or colon == start or any(not qualifying(w) for w in words[colon + 1 : first]):
         return None
     label = words[start:colon]
-    preps = lx.words("frame", "places", "prepositions") | {"to"}
-    end = next((k for k, w in enumerate(label) if w.norm in preps), len(label))
+    end = next((k for k, w in enumerate(label) if w.norm in _label_ends()), len(label))
     if end == 0 or not label[end - 1].is_word:
         return None
     head = label[end - 1].norm

@@ -59,7 +59,7 @@ def places(words: list[Token]) -> list[tuple[int, str]]:
         nxt = words[j + 1].norm if j + 1 < len(words) else ""
         starts_sentence = i == 0 or prev in (".", "“", '"')
         introduced = prev in preps or (prev == "the" and prev2 in preps) or prev in kinds or prev in _COMPASS
-        if _whose(words[j], prev):
+        if whose_not_where(words[j], prev):
             introduced = False  # "over Quillfield's Friday close": whose close, not where
         if (nxt in kinds or introduced) and not (starts_sentence and nxt not in kinds):
             found.append((i, " ".join(t.norm for t in words[i : j + 1])))
@@ -67,8 +67,9 @@ def places(words: list[Token]) -> list[tuple[int, str]]:
     return found
 
 
-def _whose(last: Token, prev: str) -> bool:
-    """A possessive name after a preposition that then says whose, not where ("over Quillfield's")."""
+def whose_not_where(last: Token, prev: str) -> bool:
+    """A name ending in `last`, a possessive, after a preposition `prev` that then says whose, not where
+    ("over Quillfield's Friday close"; "in Kyiv's Obolon district" is a place)."""
     return last.lower.endswith(("'s", "’s")) and prev in lx.words("frame", "places", "not_before_possessive")
 
 

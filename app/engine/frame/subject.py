@@ -19,6 +19,7 @@ from functools import cache
 
 from app.engine import lexicon as lx
 from app.engine.frame.counted import DETERMINERS, is_number
+from app.engine.frame.place import whose_not_where
 from app.engine.lexicon.background import zipf
 from app.engine.text import Token, is_plural, lemma
 
@@ -87,9 +88,8 @@ def holder_of(words: list[Token], clauses: list[int], names: list[Name], first: 
     for start, end, name in reversed(names):
         if end > first:
             continue
-        if start > 0 and words[start - 1].norm in preps and not (
-                _possessive(words[end - 1]) and words[start - 1].norm in lx.words(
-                    "frame", "places", "not_before_possessive")):
+        if start > 0 and words[start - 1].norm in preps and not whose_not_where(words[end - 1],
+                                                                               words[start - 1].norm):
             break  # "In Travis County six people died": a place, not whose figure it is
         if first - end > reach + 2 or clauses[end - 1] != here and words[end].norm != "(":
             break

@@ -93,14 +93,18 @@ def event_time(claim: Claim, frame: Frame, dates: Sequence[Claim], said: Contain
     return replace(frame, time=nearest.value.iso, as_of=as_of)
 
 
-
 PAST_DAYS = 365  # a date this long before the publication is of another year's event
+
+
+def _long_before(day: int, published: date | None) -> bool:
+    """Is the day (a proleptic ordinal) a year or more before the publication?"""
+    return published is not None and day < published.toordinal() - PAST_DAYS
 
 
 def long_before(date_claim: Claim, published: date | None) -> bool:
     """Is this date a year or more before the publication ("on 1 August 2003")?"""
     high = date_claim.value.high
-    return published is not None and high is not None and high < published.toordinal() - PAST_DAYS
+    return high is not None and _long_before(int(high), published)
 
 
 def of_another_year(frame: Frame, published: date | None) -> Frame:
@@ -112,22 +116,23 @@ def of_another_year(frame: Frame, published: date | None) -> Frame:
         end = date.fromisoformat(frame.time.rpartition("/")[2][:10])
     except ValueError:
         return frame  # a time the framer could not resolve ("sunday" with no publication date)
-    return replace(frame, modality="historical") if end.toordinal() < published.toordinal() - PAST_DAYS \
-        else frame
+    return replace(frame, modality="historical") if _long_before(end.toordinal(), published) else frame
 
 
-_PAST_LINKS = frozenset(("on", "in"))  # what puts a figure on a date ("reached ... on 1 August 2003"); a
-# date after "since", "after" or "than" is a reference point, not the figure's time
+# what puts a figure on a date ("reached ... on 1 August 2003"); a date after "since", "after" or "than" is a
+# reference point, not the figure's time
+_PAST_LINKS = frozenset(("on", "in"))
 
 
 def of_a_past_date(claim: Claim, frame: Frame, past: Sequence[Claim], figures: Sequence[Claim],
-                   place_of_word: Callable[[int], tuple[int, int]]) -> Frame:
+                   words: list[Token], place_of_word: Callable[[int], tuple[int, int]]) -> Frame:
     """`frame` made "historical" when a date long before the publication is the figure's own: close to it
     in its clause, after "on" or "in", and no other figure between them ("the 47.3C reached at Amareleja
-    on 1 August 2003": another year's record)."""
+    on 1 August 2003": another year's record). `words` are the sentence's."""
     for d in past:
-        lo, hi = sorted((claim.end, d.start)) if d.start >= claim.end else (d.end, claim.start)
-        linked = d.sentence[:d.start - d.sentence_start].rstrip().rpartition(" ")[2].lower() in _PAST_LINKS
+        lo, hi = (claim.end, d.start) if d.start >= claim.end else (d.end, claim.start)
+        _, first = place_of_word(d.start)
+        linked = first > 0 and words[first - 1].norm in _PAST_LINKS
         between = any(lo <= f.start < hi for f in figures if f is not claim)
         if linked and not between and _close(place_of_word, claim, d):
             return replace(frame, modality="historical", time=d.value.iso, as_of=False)
