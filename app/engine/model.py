@@ -69,6 +69,10 @@ class Value:
     # a scaled round figure admits values up to this far either side (exclusive): "1.5 million" is rounded
     # to the nearest 0.1 million, so it admits 1.52 million (rounding 50,000); None for exact counts
     rounding: float | None = None
+    # the place value of the last digit that counts, in `unit`: 1,000 for "about 48,000" (trailing zeros of
+    # a whole figure do not count), 100,000 for "roughly 1.5 million", 1 for "40-50" (a range: its finer
+    # end's last digit); None for figures in words. What an approximation or a range is written to.
+    place: float | None = None
     dimension: str | None = None  # "length", "currency", "count", "duration", "date", "percent", ...
     base_unit: str | None = None
     base_nominal: float | None = None

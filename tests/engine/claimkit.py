@@ -16,8 +16,9 @@ UNITS = {"kilometer": ("length", "meter", 1000.0), "mile": ("length", "meter", 1
 def claim(sentence: str, surface: str, low: float | None, high: float | None = "same", *,
           kind: str = "count", qualifier: str = "exact", unit: str | None = None,
           published: date | None = None, nominal: float | None = None,
-          trend: str | None = None) -> Claim:
-    """The claim `surface` of `sentence` (its first occurrence), with the given interval, framed."""
+          trend: str | None = None, place: float | None = None) -> Claim:
+    """The claim `surface` of `sentence` (its first occurrence), with the given interval, framed; `place`
+    is the place value of the figure's last digit that counts (Value.place: 1 for "40-60")."""
     high = low if high == "same" else high
     start = sentence.index(surface)
     nominal = nominal if nominal is not None else (low if low is not None else high)
@@ -30,7 +31,7 @@ def claim(sentence: str, surface: str, low: float | None, high: float | None = "
     strict, tolerance = _qualifier_of(surface, qualifier)
     value = Value(nominal=nominal, low=low, high=high, unit=unit, qualifier=qualifier, dimension=dim,
                   base_unit=base, base_nominal=base_nominal, base_low=base_low, base_high=base_high,
-                  strict=strict, tolerance=tolerance)
+                  strict=strict, tolerance=tolerance, place=place)
     c = Claim(start=start, end=start + len(surface), text=surface, kind=kind, value=value, sentence_start=0,
               sentence_end=len(sentence), sentence=sentence, trend=trend)
     return replace(c, frame=frame_claim(c, published))

@@ -22,7 +22,6 @@ from app.engine.extract.units import TEMPERATURE_ROUNDING
 from app.engine.model import Claim
 
 _INTEGER_KINDS = ("count", "number", "age")
-_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,30 +118,20 @@ def interval(claim: Claim, use_base: bool, widen: float = 0.0, by_month_day: boo
 def _approximation(claim: Claim, nominal: float | None) -> tuple[float, float] | None:
     """(figure, place value of its last written digit) of an approximation written as one figure ("about
     48,000" -> (48000, 1000), "roughly 1.5 million" -> (1.5e6, 1e5)), in the unit `nominal` is in."""
-    figures = _FIGURE.findall(claim.text)
-    if len(figures) != 1 or not nominal or claim.value.nominal is None:
+    v = claim.value
+    if v.place is None or not nominal or not v.nominal:
         return None
-    written = figures[0].replace(",", "")
-    digits = float(written)
-    if not digits:
-        return None
-    whole, _, decimals = written.partition(".")
-    step = 10.0 ** -len(decimals) if decimals else 10.0 ** (len(whole) - len(whole.rstrip("0")))
-    return nominal, step * abs(nominal / digits)
+    return nominal, v.place * abs(nominal / v.nominal)
 
 
 def _stated_range(claim: Claim, lo: float | None) -> float | None:
     """Half the last written digit of a range whose two ends are written as figures ("40-50", "$3-4bn",
     "between 10,000 and 100,000"), in the unit `lo` is in; None for a vague range ("hundreds", "tens of
     thousands") or one written in words, which admits what it overlaps."""
-    figures = _FIGURE.findall(claim.text)
-    if len(figures) != 2 or lo is None or claim.value.high is None:
+    v = claim.value
+    if v.place is None or lo is None or not v.low:
         return None
-    written = float(figures[0].replace(",", ""))
-    if not written:
-        return None
-    decimals = min(len(f.partition(".")[2]) for f in figures)
-    return 0.5 * 10.0**-decimals * abs(lo / written)
+    return 0.5 * v.place * abs(lo / v.low)
 
 
 def is_share(claim: Claim) -> bool:

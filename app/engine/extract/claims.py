@@ -107,7 +107,7 @@ def _claim(text: str, seg: Sentence, tokens: list[Token], q: Quantity, is_conver
         end=end,
         text=text[start:end],
         kind=q.kind,
-        value=_value(q, _stated_rounding(tokens, q)),
+        value=_value(q, _stated_rounding(q)),
         sentence_start=seg.start,
         sentence_end=seg.end,
         sentence=seg.text,
@@ -117,28 +117,19 @@ def _claim(text: str, seg: Sentence, tokens: list[Token], q: Quantity, is_conver
     )
 
 
-def _stated_rounding(tokens: list[Token], q: Quantity) -> float | None:
+def _stated_rounding(q: Quantity) -> float | None:
     """Half the place value of the last digit a round figure states: "1.5 million" is rounded to the
     nearest 0.1 million (± 50,000), "$7bn" to the nearest billion, "38,000" (two significant digits and
-    trailing zeros) to the nearest thousand; None for other figures ("41", "472", "100")."""
+    trailing zeros) to the nearest thousand; None for other figures ("41", "472", "100", "40,000")."""
     num = q.number
-    if num is None or num.qualifier != "exact" or not num.nominal:
+    if num is None or num.qualifier != "exact" or not num.nominal or num.step is None:
         return None
-    digits = next((t.text for t in tokens[num.start : num.end] if t.is_num), None)
-    if digits is None:
+    if num.scaled:
+        return 0.5 * num.step
+    place = num.step * 10**num.zeros
+    if num.zeros < 2 or abs(num.nominal) < max(1000, 10 * place):
         return None
-    if not num.scaled:
-        plain = digits.replace(",", "")
-        zeros = len(plain) - len(plain.rstrip("0"))
-        significant = len(plain.rstrip("0"))
-        if "." in plain or zeros < 2 or significant < 2 or abs(num.nominal) < 1000:
-            return None
-        return 0.5 * 10 ** zeros
-    stated = float(digits.replace(",", ""))
-    if not stated:
-        return None
-    decimals = len(digits.partition(".")[2])
-    return 0.5 * 10 ** -decimals * abs(num.nominal / stated)
+    return 0.5 * place
 
 
 def _value(q: Quantity, rounding: float | None = None) -> Value:
@@ -171,6 +162,7 @@ def _value(q: Quantity, rounding: float | None = None) -> Value:
         tolerance=num.tolerance,
         strict=num.strict,
         rounding=rounding,
+        place=num.step * 10**num.zeros if num.step is not None else None,
         dimension=dimension,
         base_unit=base_unit,
         base_nominal=base_nom,

@@ -42,6 +42,11 @@ class NumberMatch:
     fraction: bool = False  # "one-third"
     multiple: bool = False  # "sixfold"
     scaled: bool = False  # carried a scale word: "15 billion", "7bn"
+    # how finely the figure is written: the place value of its last digit, scale included ("48,000": 1,
+    # "1.5 million": 100,000, "$7bn": 1e9; a range: its finer end), and the trailing zeros of a whole
+    # figure ("48,000": 3, "70bn": 1); None and 0 for figures in words or with a fraction
+    step: float | None = None
+    zeros: int = 0
     qualifier_start: int | None = None  # token index where a qualifier before the number starts
 
 
@@ -61,6 +66,17 @@ def parse_digits(text: str) -> float | None:
         return float(text)
     except ValueError:  # digits float() does not read ("1¹2": a superscript is a digit to str.isdigit)
         return None
+
+
+def _written_step(digits: str, scale: float | None) -> tuple[float | None, int]:
+    """(place value of the last written digit times `scale`, trailing zeros of a whole figure) of digits
+    as written: "48,000" -> (1, 3), "1.5" with a million -> (100000, 0); (None, 0) without a scale."""
+    if scale is None:
+        return None, 0
+    plain = digits.replace(",", "")
+    whole, _, decimals = plain.partition(".")
+    zeros = 0 if decimals else len(whole) - len(whole.rstrip("0"))
+    return 10.0 ** -len(decimals) * abs(scale), zeros
 
 
 def parse_number(tokens: list[Token], i: int, money: bool = False) -> NumberMatch | None:
@@ -84,6 +100,7 @@ def parse_number(tokens: list[Token], i: int, money: bool = False) -> NumberMatc
         value = parse_digits(t.text)
         if value is None:
             return None
+        written = value
         j = i + 1
         if j < n and tokens[j].text in _UNICODE_FRACTIONS and joined(tokens, j):
             value += _UNICODE_FRACTIONS[tokens[j].text]
@@ -104,9 +121,11 @@ def parse_number(tokens: list[Token], i: int, money: bool = False) -> NumberMatc
             and tokens[j + 2].lower == "half"
         ):
             value, j = value + 0.5, j + 3
+        plain = value == written
         value, j, scaled = apply_scales(tokens, value, j, money)
+        step, zeros = _written_step(t.text, value / written if plain and written else None)
         value = -value if negative else value
-        return NumberMatch(start, j, value, value, value, scaled=scaled)
+        return NumberMatch(start, j, value, value, value, scaled=scaled, step=step, zeros=zeros)
 
     if t.text in _UNICODE_FRACTIONS:
         value = _UNICODE_FRACTIONS[t.text]
@@ -359,6 +378,7 @@ def make_range(first: NumberMatch, second: NumberMatch, stated_order: bool = Fal
                 a = a * scale
                 break
     low, high = (a, b) if a <= b or stated_order else (b, a)
+    steps = (first.step * abs(a / first.nominal) if first.step and first.nominal else None, second.step)
     return NumberMatch(
         first.start,
         second.end,
@@ -368,5 +388,6 @@ def make_range(first: NumberMatch, second: NumberMatch, stated_order: bool = Fal
         "range",
         words=first.words or second.words,
         scaled=second.scaled,
+        step=min(steps) if None not in steps else None,  # type: ignore[type-var]
         qualifier_start=first.qualifier_start,
     )

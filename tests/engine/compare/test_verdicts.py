@@ -234,9 +234,9 @@ def test_a_county_toll_against_the_state_toll_keeps_the_county_agreement():
 R = "Forecasters said between {} millimetres of rain could fall on Tarven by Sunday."
 
 
-def _range(lo_text: str, lo: float, hi: float) -> object:
+def _range(lo_text: str, lo: float, hi: float, place: float = 1) -> object:
     surface = lo_text
-    return claim(R.format(surface), surface, lo, hi, kind="number", qualifier="range")
+    return claim(R.format(surface), surface, lo, hi, kind="number", qualifier="range", place=place)
 
 
 def test_two_stated_ranges_with_other_ends_are_a_discrepancy():
@@ -245,7 +245,7 @@ def test_two_stated_ranges_with_other_ends_are_a_discrepancy():
 
 
 def test_one_range_stated_at_two_precisions_agrees():
-    a, b = _range("40 and 60", 40, 60), _range("40.2 and 59.8", 40.2, 59.8)
+    a, b = _range("40 and 60", 40, 60), _range("40.2 and 59.8", 40.2, 59.8, place=0.1)
     assert verdicts(a, b)[0][0] == "agreement"
 
 
@@ -256,10 +256,11 @@ def test_a_figure_inside_a_stated_range_is_compatible():
 
 
 def test_a_vague_range_admits_a_stated_range_inside_it():
-    def marched(text: str, surface: str, lo: int, hi: int):
-        return interval(claim(text, surface, lo, hi, qualifier="range"), False)
+    def marched(text: str, surface: str, lo: int, hi: int, place: float | None = 1):
+        return interval(claim(text, surface, lo, hi, qualifier="range", place=place), False)
 
-    vague = marched("Tens of thousands of people marched.", "Tens of thousands of people", 10_000, 100_000)
+    vague = marched("Tens of thousands of people marched.", "Tens of thousands of people", 10_000, 100_000,
+                    place=None)
     stated = marched("Between 20,000 and 30,000 people marched.", "20,000 and 30,000 people", 20_000, 30_000)
     other = marched("Between 20,000 and 40,000 people marched.", "20,000 and 40,000 people", 20_000, 40_000)
     assert vague.meets(stated) and not stated.meets(other)

@@ -653,3 +653,22 @@ def test_an_ordinal_toll_is_a_count(sentence, value, action):
 ])
 def test_an_ordinal_without_a_toll_is_no_count(sentence):
     assert not [c for c in extract_claims(sentence) if c.kind == "count"]
+
+
+@pytest.mark.parametrize(("text", "place", "rounding"), [
+    ("Organisers expected about 48,000 runners at the start.", 1000, None),
+    ("Roughly 1.5 million voters stayed at home.", 100_000, None),
+    ("The club paid about $70bn for the league's rights.", 1e10, None),
+    ("The insurer set aside $7bn for the claims.", 1e9, 5e8),
+    ("Some 38,000 homes lost power in the storm.", 1000, None),
+    ("Officials counted 38,000 homes without power.", 1000, 500),
+    ("Officials counted 40,000 homes without power.", 10_000, None),
+    ("Forecasters expect 40-50 mm of rain.", 1, None),
+    ("Forecasters expect 2.5-4 cm of rain.", 0.1, None),
+    ("Forty homes lost power.", None, None),
+])
+def test_a_figure_records_the_last_digit_it_is_written_to(text, place, rounding):
+    """Value.place: what an approximation or a range is written to; Value.rounding: how far a round exact
+    figure reaches ("38,000" to the nearest thousand, "$7bn" to the nearest billion; not "40,000")."""
+    c = next(c for c in claims(text) if c.kind not in ("date", "time"))
+    assert (c.value.place, c.value.rounding) == (place, rounding)
