@@ -49,14 +49,17 @@ def read_claims(text: str, sentences: Sequence[Sentence], published_at: date | N
     resolve_references([(tokens, found) for _, tokens, found in scanned])
     _settle_numeric_dates([q for _, _, found in scanned for q in found])
     story_code = _story_currency(q for _, _, found in scanned for q in found)
-    _story_temperatures(scanned)
+    story_units = {q.unit.name for _, _, found in scanned for q in found if q.unit is not None}
     claims: list[Claim] = []
     for seg, tokens, found in scanned:
         for q in found:
             if q.is_conversion:
                 continue  # emitted right after its main claim, below
             for x in (q, *q.converted):
-                if x.unit is not None:
+                celsius = units.celsius_in_story(x.unit, tokens[x.end - 1], story_units)
+                if celsius is not None:
+                    x.kind, x.unit = "quantity", celsius
+                elif x.unit is not None:
                     x.unit = units.in_story_currency(x.unit, story_code)
             main = _claim(text, seg, tokens, q)
             inner = [_claim(text, seg, tokens, c, is_conversion=True) for c in q.converted]
@@ -72,21 +75,6 @@ def _settle_numeric_dates(found: list[Quantity]) -> None:
     dated = [q for q in found if q.date is not None]
     for q, dm in zip(dated, settle_order([q.date for q in dated]), strict=True):
         q.date = dm
-
-
-def _story_temperatures(scanned: list[tuple[Sentence, list[Token], list[Quantity]]]) -> None:
-    """'47.3C' in a sentence with no word of the weather is a temperature when the story gives others in
-    Celsius ('a high of 47.3C, recorded at Amareleja'), not 47.3 cents: such quantities are re-read in
-    place."""
-    found = [(tokens, q) for _, tokens, qs in scanned for q in qs]
-    if not any(q.unit is not None and q.unit.name == "celsius" for _, q in found):
-        return
-    celsius = units.tables().by_name["celsius"]
-    for tokens, q in found:
-        last = tokens[q.end - 1]
-        if q.kind == "money" and q.unit is not None and q.unit.factor != 1.0 and last.text == "C" \
-                and not last.space_before:
-            q.kind, q.unit = "quantity", celsius
 
 
 def _story_currency(found: Iterable[Quantity]) -> str | None:

@@ -54,6 +54,7 @@ from app.engine.extract.timed import counted_date, read_time, settle_days
 from app.engine.extract.trends import trend_before
 from app.engine.extract.units import (
     Unit,
+    fahrenheit_by_figure,
     match_currency_prefix,
     match_unit,
     per_unit,
@@ -260,8 +261,8 @@ def _read_unit(tokens: list[Token], q: Quantity) -> None:
     hit = match_unit(tokens, j)
     if hit is not None:
         q.unit, q.end = hit
-        if _fahrenheit_degrees(tokens, q, j):  # "temperatures reached 104 degrees"
-            q.unit = tables().by_name["fahrenheit"]
+        high = q.number.high if q.number.high is not None else q.number.nominal
+        q.unit = fahrenheit_by_figure(tokens[j : q.end], q.unit, high)  # "temperatures reached 104 degrees"
         if q.number.nominal == 1.5 and tokens[q.start].lower in ("a", "an") and q.end + 2 < n:
             q.end += 3  # "a year and a half"
         if q.unit.name in AGES and q.end < n and tokens[q.end].lower in ("old", "-"):
@@ -282,17 +283,6 @@ def _compound_suffix(tokens: list[Token], q: Quantity) -> None:
         nxt = tokens[q.end].lower if q.end < n else ""
         if nxt in lexicon().event_nouns:
             q.unit = Unit("year", "duration", "year")
-
-
-HOTTEST_CELSIUS = 60  # no weather reaches this many degrees Celsius: bare "degrees" above it are Fahrenheit
-
-
-def _fahrenheit_degrees(tokens: list[Token], q: Quantity, j: int) -> bool:
-    """Bare 'degrees' the weather made Celsius (units._temperature) with a figure no air temperature in
-    Celsius reaches ('104 degrees' in a Californian heatwave)."""
-    high = q.number.high if q.number.high is not None else q.number.nominal
-    return (q.unit is not None and q.unit.name == "celsius" and q.end == j + 1
-            and tokens[j].lower in ("degree", "degrees") and high is not None and high > HOTTEST_CELSIUS)
 
 
 def _read_range(tokens: list[Token], q: Quantity, between: bool = False) -> None:

@@ -155,6 +155,10 @@ def unit_powers() -> dict[str, tuple[str, int]]:
     return {w: (p["name"], int(p["power"])) for w, p in lexicon.table("units")["unit_powers"].items()}
 
 
+# Temperatures: which scale a figure is in is decided here only, by its sentence (_temperature), its figure
+# (fahrenheit_by_figure) and its story (celsius_in_story).
+
+
 def _temperature(tokens: list[Token], unit: Unit, key: tuple[str, ...]) -> Unit | None:
     """'35 degrees' in a sentence about the weather is a temperature (celsius); a bare 'C' or 'F' after a
     number is one only there ('12 C melting point'), never in 'Boeing 777F' or a '13F filing'
@@ -168,6 +172,27 @@ def _temperature(tokens: list[Token], unit: Unit, key: tuple[str, ...]) -> Unit 
     if key in (("C",), ("F",)) and not weather:
         return None
     return unit
+
+
+HOTTEST_CELSIUS = 60  # no weather reaches this many degrees Celsius: bare "degrees" above it are Fahrenheit
+
+
+def fahrenheit_by_figure(written: list[Token], unit: Unit, high: float | None) -> Unit:
+    """Bare 'degrees' (`written`) the weather made Celsius (_temperature) with a figure no air temperature
+    in Celsius reaches are Fahrenheit ('temperatures reached 104 degrees' in a Californian heatwave)."""
+    bare = len(written) == 1 and written[0].lower in ("degree", "degrees")
+    if unit.name == "celsius" and bare and high is not None and high > HOTTEST_CELSIUS:
+        return tables().by_name["fahrenheit"]
+    return unit
+
+
+def celsius_in_story(unit: Unit | None, last: Token, story_units: set[str]) -> Unit | None:
+    """'47.3C' read as cents (a money sub-unit touching its figure) in a sentence with no word of the
+    weather is a temperature when the story gives others in Celsius ('a high of 47.3C, recorded at
+    Amareleja'): Celsius then, else None."""
+    if "celsius" not in story_units or unit is None or unit.kind != "money" or unit.factor == 1.0:
+        return None
+    return tables().by_name["celsius"] if last.text == "C" and not last.space_before else None
 
 
 def _pounds(tokens: list[Token], unit: Unit, end: int) -> Unit:
