@@ -363,6 +363,13 @@ def a_bounded_unit(tokens: list[Token], k: int) -> NumberMatch | None:
     return NumberMatch(k, k + 1, 1.0, 1.0, 1.0, words=True)
 
 
+def change_from(tokens: list[Token], i: int) -> bool:
+    """Is the 'from' at tokens[i] the start of a change ("rose from 62 to 64", "raised the rate to 6.25% from
+    5.75%"), not of a range of values ("anywhere from 10,000 to 100,000"; qualifiers.toml [range_openers])?"""
+    return tokens[i].lower == "from" and not (
+        i > 0 and tokens[i - 1].lower in lexicon.words("qualifiers", "range_openers"))
+
+
 def make_range(first: NumberMatch, second: NumberMatch, stated_order: bool = False) -> NumberMatch:
     """'between 10 and 20', '5 to 10', '14-18': one interval; a bare first number takes the second's scale.
 

@@ -41,6 +41,7 @@ from app.engine.extract.numbers import (
     NumberMatch,
     a_bounded_unit,
     a_unit_and_a_half,
+    change_from,
     make_range,
     parse_number,
     qualifier_after,
@@ -302,7 +303,7 @@ def _read_range(tokens: list[Token], q: Quantity, between: bool = False) -> None
     w = tokens[j].text.lower()
     start = q.start
     between = between or (start > 0 and tokens[start - 1].lower == "between")
-    change = start > 0 and tokens[start - 1].lower == "from" and w == "to"
+    change = start > 0 and change_from(tokens, start - 1) and w == "to"
     by = start > 0 and tokens[start - 1].lower == "by" and w == "to"
     if w in ("-", "–", "—"):
         if not (joined(tokens, j) and joined(tokens, j + 1)) and w == "-":

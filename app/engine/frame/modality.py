@@ -22,6 +22,7 @@ from functools import cache
 from app.engine import lexicon as lx
 from app.engine.extract.dates.spans import is_year_token
 from app.engine.extract.dates.tense import direction
+from app.engine.extract.numbers import change_from
 from app.engine.text import Token
 
 _ORDER = ("forecast", "target", "planned", "previous", "peak", "capacity", "estimated")
@@ -216,7 +217,7 @@ def modality_of(words: list[Token], clauses: list[int], first: int, after: int,
         # killed 82" says as of when)
     if kind == "date" and _base_of_change(words, first, before_word):
         return "previous"  # "up 3.9% from a year earlier": the base of a change, not the figure's time
-    if kind not in ("date", "time") and before_word == "from":
+    if kind not in ("date", "time") and first > 0 and change_from(words, first - 1):
         return "previous"  # "raised the rate to 6.25% from 5.75%", "from 62 to 64"
     cues = _cues()
     here = clauses[first] if first < len(clauses) else None

@@ -204,3 +204,14 @@ def test_a_count_still_lends_its_noun_to_a_number_before_were():
 def test_a_sum_still_lends_its_currency_to_a_bare_level_after_is():
     found = figures("Milk costs 84.75 cents, while the lowest is 74.07.")
     assert [(f[1], f[4]) for f in found] == [(84.75, "cent"), (74.07, "cent")]
+
+
+def test_anywhere_from_one_figure_to_another_is_a_range_not_a_change():
+    """After a range opener (qualifiers.toml [range_openers]) 'from ... to' states values, not a move: the
+    interval is ordered and no figure is the base of a change."""
+    c = one("Sales could be anywhere from 40,000 to 25,000 units this year, the trade body said.")
+    assert (c.value.low, c.value.high, c.frame.modality) == (25_000, 40_000, "forecast")
+    c = one("Estimates of the storm damage ranged from $2bn to $3.5bn.")
+    assert (c.value.low, c.value.high) == (2e9, 3.5e9) and c.frame.modality != "previous"
+    c = one("Fares rose from £3 to £4 in January.")
+    assert c.frame.modality == "previous"  # a change: the figure it rose from

@@ -519,3 +519,12 @@ def test_the_span_of_a_figure_is_read_past_its_restatement():
 def test_a_span_with_a_possessive_names_what_it_is_of():
     assert frame("The union must give 14 days' notice of any walkout.", "14 days", kind="duration").noun \
         == "notice"
+
+
+def test_a_range_after_its_measure_verb_measures_the_subject():
+    """'between' and 'from' lead on to a range the way 'at' leads on to a figure (frame.toml [measure])."""
+    assert frame("Unemployment was between 4.1% and 4.3% for most of the year.", "4.1% and 4.3%",
+                 kind="percent").measure == "unemployment"
+    toll = frame("The death toll could be anywhere from 200 to 300, the agency said.", "200 to 300",
+                 kind="number")
+    assert (toll.counted, toll.noun) == ("person", "toll")

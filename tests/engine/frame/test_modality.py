@@ -332,3 +332,14 @@ def test_until_at_least_a_day_is_the_end_of_a_span():
 ])
 def test_what_someone_pushes_or_calls_for_is_a_target(text, surface):
     assert dict(modalities(text))[surface] == "target"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The final bill could be £4.2 million, the council warned.", [("£4.2 million", "forecast")]),
+    ("Turnout may be above 70% in the north, pollsters said.", [("above 70%", "forecast")]),
+    ("The death toll from the landslide could be between 200 and 300, the agency said.",
+     [("200 and 300", "forecast")]),
+    ("The final bill was £4.2 million, the council said.", [("£4.2 million", "reported")]),
+])
+def test_what_a_figure_could_or_may_be_is_a_forecast(text, expected):
+    assert modalities(text) == expected
