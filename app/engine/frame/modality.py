@@ -22,6 +22,7 @@ from functools import cache
 from app.engine import lexicon as lx
 from app.engine.extract.dates.spans import is_year_token
 from app.engine.extract.dates.tense import direction
+from app.engine.extract.nouns import superlative_base
 from app.engine.extract.numbers import change_from
 from app.engine.text import Token
 
@@ -208,6 +209,8 @@ def modality_of(words: list[Token], clauses: list[int], first: int, after: int,
     if kind == "duration" and (after < len(words) and words[after].norm in _RELATIVE
                                or before_word in ("first", "next", "last", "by")):
         return "relative"  # "one day after the flood", "the first three days", "beat it by 42 seconds"
+    if kind == "duration" and before_word == "in" and _since_last(words, clauses, first):
+        return "relative"  # "the first talks in over three years", "its lowest level in 15 years"
     if kind == "date" and before_word in _UNTIL:
         return "until"  # "schools stay shut through Wednesday": the end of a span, not the day of the event
     if kind == "date" and _opens_span(words, clauses, first):
@@ -250,6 +253,15 @@ def modality_of(words: list[Token], clauses: list[int], first: int, after: int,
     if published is not None and _other_year(_antecedent(words, clauses, first), published):
         return "historical"  # "since Typhoon Corvel in 2011, whose winds peaked at 205 km/h"
     return "reported"
+
+
+def _since_last(words: list[Token], clauses: list[int], first: int) -> bool:
+    """Does a superlative or a word of modality.toml [since_last] come before the span "in ..." at
+    words[first] in its clause: the time since the last such thing, no duration of the event?"""
+    marks = lx.words("modality", "since_last")
+    here = clauses[first] if first < len(clauses) else None
+    return any(clauses[k] == here and (w.norm in marks or superlative_base(w.norm) != w.norm)
+               for k, w in enumerate(words[: first - 1]))
 
 
 def _earlier_cue(before: tuple[str, ...], cues: Cues) -> bool:

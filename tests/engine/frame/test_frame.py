@@ -528,3 +528,14 @@ def test_a_range_after_its_measure_verb_measures_the_subject():
     toll = frame("The death toll could be anywhere from 200 to 300, the agency said.", "200 to 300",
                  kind="number")
     assert (toll.counted, toll.noun) == ("person", "toll")
+
+
+@pytest.mark.parametrize(("sentence", "surface"), [
+    ("The depot lies 2,500 miles behind the front line.", "2,500 miles"),
+    ("Some 300 passengers aboard the ferry were rescued.", "300 passengers"),
+    ("About 40 stalls along the seafront stayed shut.", "40 stalls"),
+    ("More than 2,000 fans outside the stadium watched on screens.", "More than 2,000 fans"),
+])
+def test_a_preposition_ends_the_counted_noun_phrase(sentence, surface):
+    f = frame(sentence, surface, kind="quantity" if "miles" in surface else "count")
+    assert f.noun in (None, "passenger", "stall", "fan")

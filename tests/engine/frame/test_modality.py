@@ -343,3 +343,16 @@ def test_what_someone_pushes_or_calls_for_is_a_target(text, surface):
 ])
 def test_what_a_figure_could_or_may_be_is_a_forecast(text, expected):
     assert modalities(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The parties held their first direct talks in over three years.", [("over three years", "relative")]),
+    ("Unemployment fell to its lowest level in 15 years.", [("15 years", "relative")]),
+    ("Shares in the insurer posted their biggest fall in 18 months.", [("18 months", "relative")]),
+    # a span of the event itself stays reported
+    ("The river rose 3 metres in six hours.", [("3 metres", "reported"), ("six hours", "reported")]),
+    ("Delegations met for a second round of talks in just over two weeks.",
+     [("just over two weeks", "reported")]),
+])
+def test_a_span_after_a_superlative_or_first_is_the_time_since_the_last(text, expected):
+    assert modalities(text) == expected
