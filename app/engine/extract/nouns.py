@@ -70,9 +70,30 @@ def _phrase_ends_before(tokens: list[Token], last: int, t: Token) -> bool:
     return _plural(prev) and not prev.endswith(("ss", "us", "is")) and not _plural(t.lower)
 
 
+_CLAUSE_JOINERS = frozenset(("and", "but", "while", "whereas"))
+
+
+def subject_of_figure(tokens: list[Token], j: int) -> bool:
+    """Is the word at tokens[j], after a figure, the subject of a clause whose object is that figure ("fewer
+    than the 170,000 economists had expected", "the 2.5% analysts forecast")? A verb of expecting
+    (lexicon/frame.toml [object_relative]) follows it and ends its clause ("40 economists expected a cut"
+    counts economists): it says who expected the figure, not what the figure counts."""
+    n = len(tokens)
+    k = j + 1
+    if j >= n or not tokens[j].is_word or k >= n:
+        return False
+    if tokens[k].lower in ("had", "have", "has") and k + 1 < n:
+        k += 1
+    if tokens[k].lower not in lexicon.words("frame", "object_relative", "verbs"):
+        return False
+    return k + 1 >= n or not tokens[k + 1].is_word or tokens[k + 1].lower in _CLAUSE_JOINERS
+
+
 def noun_phrase(tokens: list[Token], j: int) -> NounPhrase | None:
     """The counted noun phrase starting at tokens[j], or None when the number counts nothing named."""
     n = len(tokens)
+    if subject_of_figure(tokens, j):
+        return None
     words: list[int] = []
     if j < n and tokens[j].lower in _COMPARATIVES:
         j += 1  # "three more bodies" counts bodies; "three more than before" counts nothing named

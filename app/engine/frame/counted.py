@@ -14,7 +14,7 @@ import re
 from functools import cache
 
 from app.engine import lexicon as lx
-from app.engine.extract.nouns import stop_words
+from app.engine.extract.nouns import stop_words, subject_of_figure
 from app.engine.extract.number_words import number_words as extract_number_words
 from app.engine.text import Token, is_plural, lemma
 
@@ -87,6 +87,8 @@ def noun_phrase(words: list[Token], i: int) -> list[int]:
     stop = _stop()
     limit = lx.table("frame")["noun_phrase"]["max_words"]
     out: list[int] = []
+    if subject_of_figure(words, i):
+        return out
     while i < len(words) and len(out) < limit + 1:
         t = words[i]
         if _joiner(words, i, out):  # "long-range", "ground-to-air", "Kh-101", "Iskander-M/KN-23": one word

@@ -1,5 +1,7 @@
 """What a bare number counts (app/engine/extract/nouns.py, quantities.py _read_noun)."""
 
+import pytest
+
 from app.engine import extract_claims
 
 
@@ -53,3 +55,17 @@ def test_a_models_designator_is_one_word_of_the_counted_noun():
     assert [(c.text, c.frame.counted) for c in found] == [
         ("four Iskander-M/KN-23 ballistic missiles", "missile")]
     assert "ballistic" in found[0].frame.noun  # the subtype is kept: it is no count of all missiles
+
+
+@pytest.mark.parametrize(("text", "surface", "unit"), [
+    # who expected the figure is no noun of it: it borrows the figure before it, or none
+    ("Employers added 143,000 jobs in January, fewer than the 170,000 economists had expected.", "170,000",
+     "job"),
+    ("Turnout reached 61%, above the 55% pollsters predicted, the commission said.", "55%", "percentage"),
+    # a clause of its own: the figure counts them
+    ("Some 40 economists expected a cut in March.", "Some 40 economists", "economist"),
+    ("The 300 workers had expected to be paid in May.", "300 workers", "worker"),
+])
+def test_the_subject_of_a_clause_that_expected_the_figure_is_not_counted(text, surface, unit):
+    found = {c.text: c for c in extract_claims(text) if c.kind != "date"}
+    assert found[surface].value.unit == unit
