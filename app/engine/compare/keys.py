@@ -174,7 +174,7 @@ def hard_conflict(a: AlignItem, b: AlignItem, ignore_action: bool = False) -> st
         return "holder"  # "Liberals now hold 12 seats, while the Greens have five": 12 is not the Greens'
     # a surplus and a deficit measure one balance; two rises ("revenue rose", "the index rose") do not
     same_scale = fa.polarity and fb.polarity and fa.polarity[0] == fb.polarity[0] != "trend"
-    if fa.measure and fb.measure and head(fa.measure) != head(fb.measure) and not same_scale:
+    if fa.measure and fb.measure and not one_measure(fa.measure, fb.measure) and not same_scale:
         return "measure"  # a turnout of 61% is not a vote share of 61%
     if a.block[0] == "duration" and _spans_of_other_things(a, b):
         return "measure"  # a 20-second penalty is no overall lead of 2 minutes 7 seconds
@@ -435,8 +435,10 @@ def _same_name(x: str, y: str) -> bool:
 def head(word: str) -> str:
     """A measured noun as compared: its measure group's head ("voter" and "ballot" are the vote), its
     synonym group's head ("death toll" and "toll" alike), the last word of a segment's measure ("snack
-    revenue": revenue)."""
+    revenue": revenue); a generic head is named by a measure word before it ("the unemployment rate" is
+    unemployment, as "the jobless rate" is)."""
     measures, same = lx.measures(), lx.synonyms()
+    word = _named_by_modifier(word) or word
     last = word.rpartition(" ")[2]
     for w in (word, last):
         if w in measures:
@@ -444,6 +446,29 @@ def head(word: str) -> str:
         if w in same:
             return same[w]
     return last
+
+
+def one_measure(x: str, y: str) -> bool:
+    """Do two measured nouns name one measure: one head ("unemployment rate" / "jobless rate" /
+    "unemployment"), or a generic head with and without its modifier ("February's rate was 5.1%" / "the
+    unemployment rate rose from 5.1%"; "participation held at 63.1%" / "the participation rate")?"""
+    if head(x) == head(y):
+        return True
+    generic = lx.words("frame", "measure", "generic")
+    for a, b in ((x, y), (y, x)):
+        modifier, _, last = b.rpartition(" ")
+        if last in generic and a in (last, modifier):  # "participation" / "the participation rate"
+            return True
+    return False
+
+
+def _named_by_modifier(measure: str) -> str | None:
+    """The modifier of a measure whose generic head only repeats it ("unemployment rate" -> "unemployment",
+    "jobless rate" -> "jobless": the modifier is a measure of its own; frame.toml [measure] generic), else
+    None ("participation rate", "oil price": the head with a segment)."""
+    modifier, _, last = measure.rpartition(" ")
+    known = modifier in lx.measures() or modifier in lx.synonyms()
+    return modifier if known and last in lx.words("frame", "measure", "generic") else None
 
 
 def segment(item: AlignItem) -> str | None:

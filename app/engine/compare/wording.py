@@ -28,7 +28,7 @@ from functools import cache
 
 from app.engine import lexicon as lx
 from app.engine.compare.items import AlignItem
-from app.engine.compare.keys import slipped
+from app.engine.compare.keys import head, slipped
 from app.engine.text import plural
 
 SHOWN = 3  # sources named per statement before "and N more"
@@ -174,7 +174,11 @@ def shared_key(members: Sequence[AlignItem]) -> str:
     action = common("action")
     if action:
         parts.append(f"same action ({action_label(action)})")
-    for attr, words in (("measure", "measure"), ("holder", "holder"), ("place", "place")):
+    measures = {m.claim.frame.measure for m in members}
+    if None not in measures and len({head(x) for x in measures}) == 1:  # "unemployment rate" / "unemployment"
+        named = measures.pop() if len(measures) == 1 else head(next(iter(measures)))
+        parts.append(f"same measure ({_title(named)})")
+    for attr, words in (("holder", "holder"), ("place", "place")):
         value = common(attr)
         if value:
             parts.append(f"same {words} ({' and '.join(_title(v) for v in value.split('; '))})")

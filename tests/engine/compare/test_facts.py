@@ -787,3 +787,16 @@ def test_a_margin_told_from_its_two_ends_is_no_opposite_reading():
     r = report("Varga leads Brannik by 4.7 points, the poll found.",
                "Varga trails Brannik by 4.7 points, the poll found.")
     assert [f.kind for f in discrepancies(r)] == ["opposite"]
+
+
+def test_a_rate_named_by_a_measure_is_that_measure():
+    """'the unemployment rate' and 'unemployment' name one measure (keys.one_measure), 'the participation
+    rate' and 'participation' another: each pair agrees, the reason names the measure shared, and the two
+    measures never meet. (The rate is written with a word more, so the two agree only on one figure.)"""
+    r = report("The statistics office said the unemployment rate held at 4.1% in April, and the "
+               "participation rate was steady at 63.2%.",
+               "The statistics office said unemployment stayed at 4.1% in April; participation held at "
+               "63.2%.")
+    agreed = [joined_values(r, f) for f in r.findings if f.type == "agreement" and "%" in f.reason]
+    assert sorted(agreed) == [[4.1, 4.1], [63.2, 63.2]] and not discrepancies(r)
+    assert any("same measure (Unemployment)" in f.reason for f in r.findings)
