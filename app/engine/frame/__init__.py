@@ -21,7 +21,7 @@ from datetime import date
 from app.engine.budget import charge
 from app.engine.frame.frame import SentenceParts, frame_in
 from app.engine.frame.modality import CARRIED, continues_list
-from app.engine.frame.time import event_time, long_before, of_a_past_date, of_another_year
+from app.engine.frame.time import event_time, long_before, of_a_past_date, of_another_year, reported_on
 from app.engine.model import Claim, Frame
 from app.engine.text import Sentence
 
@@ -56,7 +56,7 @@ def frame_claims(claims: Sequence[Claim], sentences: Sequence[Sentence], publish
     out = []
     for c, f in zip(claims, frames, strict=True):
         place_of_word = parts[c.sentence_start].place_of_word
-        f = event_time(c, f, dates.get(c.sentence_start, ()), said, place_of_word)
+        f = reported_on(event_time(c, f, dates.get(c.sentence_start, ()), said, place_of_word))
         if c.kind not in ("date", "time"):
             f = of_another_year(f, published_at)
         if c.sentence_start in past and c.kind not in ("date", "time") and f.modality == "reported":

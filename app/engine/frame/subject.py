@@ -225,10 +225,19 @@ def measure_of(words: list[Token], clauses: list[int], first: int, after: int) -
         if words[k].norm in _territories():
             return None  # "rain fell on parts of Santa Ines province in 36 hours": a place, no measure
         head = _phrase_head(words, clauses, k)
+        if head < k and _change_noun(words, head):
+            head = k  # "a 12% drop in annual profit to £186m": the profit, not the drop
         if lemma(words[head].norm) in lx.words("frame", "measure", "holders"):
             return None  # "the chain lost £48 million": whose figure, not what it measures
         return _segmented(words, head)
     return None
+
+
+def _change_noun(words: list[Token], k: int) -> bool:
+    """A noun of change before what changed ("a drop in profit", "the rise of unemployment"; the words of
+    lexicon/trends.toml)."""
+    trends = lx.words("trends", "up") | lx.words("trends", "down")
+    return words[k].norm in trends and k + 1 < len(words) and words[k + 1].norm in ("in", "of")
 
 
 @cache

@@ -96,6 +96,19 @@ def event_time(claim: Claim, frame: Frame, dates: Sequence[Claim], said: Contain
 PAST_DAYS = 365  # a date this long before the publication is of another year's event
 
 
+PERIOD_WINDOW = "for the "  # how a window of a period reads ("for the year", "for the quarter")
+
+
+def reported_on(frame: Frame) -> Frame:
+    """A year's or a quarter's figure dated by one day: the day is when it was reported ("shares fell on
+    Thursday after the chain reported a 12% drop in annual profit"), an as-of time, not the figure's
+    period."""
+    if (frame.window or "").startswith(PERIOD_WINDOW) and frame.time and len(frame.time) == 10 \
+            and not frame.as_of:
+        return replace(frame, as_of=True)
+    return frame
+
+
 def _long_before(day: int, published: date | None) -> bool:
     """Is the day (a proleptic ordinal) a year or more before the publication?"""
     return published is not None and day < published.toordinal() - PAST_DAYS
@@ -202,7 +215,7 @@ def _base_at(words: list[Token], k: int) -> str | None:
             return f"on the {base}"
     for phrase, period in _phrases("periods").get(words[k].norm, ()):
         if tuple(t.norm for t in words[k : k + len(phrase)]) == phrase:
-            return f"for the {period}"
+            return f"{PERIOD_WINDOW}{period}"
     return None
 
 
@@ -219,7 +232,7 @@ def _period_before(words: list[Token], clauses: list[int], kind: str, first: int
         if clauses[k] != here:
             return None
         if words[k].norm in periods:
-            return f"for the {periods[words[k].norm]}"
+            return f"{PERIOD_WINDOW}{periods[words[k].norm]}"
     return None
 
 

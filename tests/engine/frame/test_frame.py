@@ -539,3 +539,12 @@ def test_a_range_after_its_measure_verb_measures_the_subject():
 def test_a_preposition_ends_the_counted_noun_phrase(sentence, surface):
     f = frame(sentence, surface, kind="quantity" if "miles" in surface else "count")
     assert f.noun in (None, "passenger", "stall", "fan")
+
+
+def test_a_change_noun_names_no_measure_of_its_own():
+    """'a 12% drop in annual profit to £186m' measures the profit; 'profit before tax' is profit."""
+    assert frame("The chain reported a 12% drop in annual pre-tax profit to £186 million.", "£186 million",
+                 kind="money").measure == "profit"
+    assert frame("Profit before tax slid 12 per cent to £186m.", "£186m", kind="money").measure == "profit"
+    assert frame("The rise in unemployment to 6.1% surprised economists.", "6.1%",
+                 kind="percent").measure == "unemployment"

@@ -73,3 +73,15 @@ def test_trading_sessions_are_a_span_a_market_figure_built_up_over():
     assert _window("The index shed 3.1% over two sessions.", "3.1%", kind="percent") == "two session"
     assert _window("The yield rose 28 basis points in three sessions.", "28 basis points",
                    kind="quantity") == "three session"
+
+
+def test_the_day_a_years_figure_was_reported_is_an_as_of_time():
+    """'shares fell on Thursday after the chain reported a 12% drop in annual profit to £186m': Thursday is
+    when the year's profit was reported, not its period (time.reported_on)."""
+    from app.engine import extract_claims
+    text = "Shares fell 8% on Thursday after the chain reported a drop in annual profit to £186 million."
+    (c,) = [c for c in extract_claims(text, date(2026, 3, 6)) if c.text == "£186 million"]
+    assert (c.frame.time, c.frame.as_of, c.frame.window) == ("2026-03-05", True, "for the year")
+    (d,) = [c for c in extract_claims("Shares fell 8% to 412p on Thursday.", date(2026, 3, 6))
+            if c.text == "8%"]
+    assert (d.frame.time, d.frame.as_of) == ("2026-03-05", False)
