@@ -220,8 +220,10 @@ def modality_of(words: list[Token], clauses: list[int], first: int, after: int,
         # killed 82" says as of when)
     if kind == "date" and _base_of_change(words, first, before_word):
         return "previous"  # "up 3.9% from a year earlier": the base of a change, not the figure's time
-    if kind not in ("date", "time") and first > 0 and change_from(words, first - 1):
-        return "previous"  # "raised the rate to 6.25% from 5.75%", "from 62 to 64"
+    if kind not in ("date", "time") and first > 0 and change_from(words, first - 1) and (
+            _figure_before(words, first) or _changed_before(words, first - 1)):
+        return "previous"  # "raised the rate to 6.25% from 5.75%", "rose from 62 to 64"; not "trades from
+        # 310 stores" nor "evacuated from 12 villages"
     cues = _cues()
     here = clauses[first] if first < len(clauses) else None
     lo = _reach_back(words, clauses, first, cues.reach, kind)
@@ -348,6 +350,12 @@ def _base_of_change(words: list[Token], first: int, before_word: str) -> bool:
     elif before_word not in ("from", "than"):
         return False
     return _figure_before(words, first)
+
+
+def _changed_before(words: list[Token], k: int) -> bool:
+    """A word of change (lexicon/trends.toml) within the few words before words[k] ("rose sharply from")."""
+    trends = lx.words("trends", "up") | lx.words("trends", "down")
+    return any(t.norm in trends for t in words[max(0, k - 3) : k])
 
 
 def _figure_before(words: list[Token], first: int) -> bool:

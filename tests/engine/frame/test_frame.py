@@ -548,3 +548,10 @@ def test_a_change_noun_names_no_measure_of_its_own():
     assert frame("Profit before tax slid 12 per cent to £186m.", "£186m", kind="money").measure == "profit"
     assert frame("The rise in unemployment to 6.1% surprised economists.", "6.1%",
                  kind="percent").measure == "unemployment"
+
+
+def test_closing_stores_is_an_action():
+    """actions.toml [classes] close: '40 of its 310 stores' are stores closed, '45 shops' too."""
+    assert frame("The chain said it would close 40 of its 310 stores.", "40").action == "close"
+    assert frame("The grocer will shut 45 shops next year.", "45 shops").action == "close"
+    assert frame("The chain trades from 310 stores.", "310 stores").action is None

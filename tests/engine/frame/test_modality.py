@@ -356,3 +356,15 @@ def test_what_a_figure_could_or_may_be_is_a_forecast(text, expected):
 ])
 def test_a_span_after_a_superlative_or_first_is_the_time_since_the_last(text, expected):
     assert modalities(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 'from' before a figure is the base of a change only after a change or a figure
+    ("Prices rose from €62 to €64 a tonne.", [("€62 to €64 a tonne", "previous")]),
+    ("The bank raised its key rate to 6.25% from 5.75%.", [("6.25%", "reported"), ("5.75%", "previous")]),
+    ("Halvex, which trades from 310 stores, will close 45 of them.",
+     [("310 stores", "reported"), ("45", "reported")]),
+    ("Rescuers brought residents out from 12 villages overnight.", [("12 villages", "reported")]),
+])
+def test_from_is_a_previous_figure_only_in_a_change(text, expected):
+    assert modalities(text) == expected
