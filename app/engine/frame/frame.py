@@ -160,6 +160,9 @@ def frame_in(parts: SentenceParts, claim: Claim, published_at: date | None = Non
     remainder = lx.words("frame", "distinct_set", "remainder")
     if kind in _COUNTS and first > 0 and words[first - 1].norm in remainder:
         modifiers = (*modifiers, words[first - 1].norm)  # "the remaining nine deaths"
+    elif kind in _COUNTS and counted != "person" and np_end < len(words) and words[np_end].norm in lx.words(
+            "frame", "distinct_set", "remaining_after"):
+        modifiers = (*modifiers, "remaining")  # "180,000 homes still without power": what is left
     if kind in _COUNTS and _whole_of_partitive(words, first):
         modifiers, act = (*modifiers, "whole"), None  # "six of the seven members": the board, not who voted
     if _outcome_of_others(act, counted, words, first):

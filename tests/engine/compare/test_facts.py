@@ -800,3 +800,14 @@ def test_a_rate_named_by_a_measure_is_that_measure():
     agreed = [joined_values(r, f) for f in r.findings if f.type == "agreement" and "%" in f.reason]
     assert sorted(agreed) == [[4.1, 4.1], [63.2, 63.2]] and not discrepancies(r)
     assert any("same measure (Unemployment)" in f.reason for f in r.findings)
+
+
+def test_things_still_without_power_are_what_is_left_not_what_was_cut():
+    """'180,000 homes still without power' a day on is no other count of '210,000 homes lost power'; the
+    people still missing are the missing."""
+    r = report("More than 210,000 homes lost power when the storm hit the coast on Sunday.",
+               "Crews worked to restore electricity to 180,000 homes still without power on Monday.")
+    assert not discrepancies(r)
+    r = report("Fourteen people were missing after the landslide, the mayor said.",
+               "Fourteen people are still missing after the landslide, the mayor said.")
+    assert [f.type for f in r.findings if "ourteen" in f.reason] == ["agreement"]
