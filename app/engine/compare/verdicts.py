@@ -12,6 +12,7 @@ lexicon/qualifiers.toml ([rounding]) stated in the reason.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from itertools import combinations
 
@@ -44,9 +45,12 @@ def judge(fact: Fact, story_id: str | None = None) -> list[Finding]:
     members = fact.members
     if len({m.ref.article_id for m in members}) < 2:
         return []
-    use_base, widen = _comparison_basis(members)
+    use_base, widths = _comparison_basis(members)
+    widen = max(widths, default=0.0)
     month_day = by_month_day([m.claim for m in members])
-    spans = [interval(m.claim, use_base, widen, month_day) for m in members]
+    spans = [interval(m.claim, use_base, w, month_day) for m, w in zip(members, widths, strict=True)]
+    # as stated, unwidened: what makes an agreement exact ("18 months" / "a year and a half")
+    stated_spans = [interval(m.claim, use_base, 0.0, month_day) for m in members] if widen else spans
     label = fact_label(members)
     base = members[0].claim.value.base_unit
     tolerance = f"±{TEMPERATURE_ROUNDING:g} K" if base == "kelvin" else f"±{widen:.0%}"
@@ -64,7 +68,7 @@ def judge(fact: Fact, story_id: str | None = None) -> list[Finding]:
                 out.append(opposite_readings(by_sign))
                 out.extend(agreements(by_sign))
                 continue
-            found = _agreement(side, _spans_of(side, members, spans), label, note, story_id)
+            found = _agreement(side, _spans_of(side, members, stated_spans), label, note, story_id)
             if found:
                 out.append(found)
         return out
@@ -107,7 +111,7 @@ def judge(fact: Fact, story_id: str | None = None) -> list[Finding]:
         found = _discrepancy(fact, by_action, "predicate", "predicate", f"; other predicate{note}", label,
                              story_id, ignore_action=True)
         return [found, *agreements(by_action)]
-    found = _agreement(members, spans, label, note, story_id)
+    found = _agreement(members, stated_spans, label, note, story_id)
     return [found] if found else []
 
 
@@ -153,15 +157,21 @@ def _same_statement(members: Sequence[AlignItem], spans: Sequence[Interval]) -> 
             and all(m.claim.value.qualifier == "exact" for m in members))
 
 
-def _comparison_basis(members: Sequence[AlignItem]) -> tuple[bool, float]:
-    """Compare in base units when every member has one and they are the same; widen when units differ."""
+def _comparison_basis(members: Sequence[AlignItem]) -> tuple[bool, list[float]]:
+    """Compare in base units when every member has one and they are the same; when units differ, widen the
+    figures in another unit than the most common one by the rounding of a conversion (both ends' share of
+    it: "103 mph" admits 165 km/h and 160 km/h), and compare the figures in one unit as they are ("165
+    km/h" and "160 km/h" differ)."""
     values = [m.claim.value for m in members]
     bases = {v.base_unit for v in values}
     use_base = len(bases) == 1 and None not in bases and all(
         v.base_nominal is not None or v.base_low is not None or v.base_high is not None for v in values)
-    units = {v.unit for v in values}
-    widen = lx.qualifiers().converted_rounding if use_base and len(units) > 1 else 0.0
-    return use_base, widen
+    units = Counter(v.unit for v in values)
+    if not use_base or len(units) < 2:
+        return use_base, [0.0] * len(values)
+    main = max(units, key=lambda u: (units[u], -next(i for i, v in enumerate(values) if v.unit == u)))
+    width = 2 * lx.qualifiers().converted_rounding
+    return use_base, [0.0 if v.unit == main else width for v in values]
 
 
 def _camps(spans: Sequence[Interval]) -> list[list[int]]:

@@ -811,3 +811,17 @@ def test_things_still_without_power_are_what_is_left_not_what_was_cut():
     r = report("Fourteen people were missing after the landslide, the mayor said.",
                "Fourteen people are still missing after the landslide, the mayor said.")
     assert [f.type for f in r.findings if "ourteen" in f.reason] == ["agreement"]
+
+
+def test_figures_in_one_unit_are_compared_as_stated_beside_a_conversion():
+    """'165 km/h' and '160 km/h' differ although '103 mph' admits both: only the figure in the other unit
+    is widened by a conversion's rounding (verdicts._comparison_basis)."""
+    r = report("Storm Idris made landfall on Sunday with winds of 165 km/h, the weather service said.",
+               "Storm Idris came ashore on Sunday, packing winds of 160 km/h, the weather service said.",
+               "Storm Idris hit land on Sunday with winds of 103 mph, the weather service said.")
+    (d,) = discrepancies(r)
+    assert [sorted(r.claims[c.article_id][c.index].text for c in side) for side in d.sides] in (
+        [["165 km/h"], ["160 km/h"]], [["160 km/h"], ["165 km/h"]])
+    r = report("The storm's winds reached 165 km/h on Sunday, the weather service said.",
+               "The storm's winds reached 103 mph on Sunday, the weather service said.")
+    assert [f.type for f in r.findings if "km/h" in f.reason] == ["agreement"]
