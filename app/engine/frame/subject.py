@@ -91,6 +91,8 @@ def holder_of(words: list[Token], clauses: list[int], names: list[Name], first: 
         if start > 0 and words[start - 1].norm in preps and not whose_not_where(words[end - 1],
                                                                                words[start - 1].norm):
             break  # "In Travis County six people died": a place, not whose figure it is
+        if start > 0 and words[start - 1].norm in lx.words("frame", "holder", "opponent_before"):
+            break  # "beating Marlow Athletic 3-1": the side beaten, not whose score it is
         if first - end > reach + 2 or clauses[end - 1] != here and words[end].norm != "(":
             break
         between = words[end:first]

@@ -825,3 +825,18 @@ def test_figures_in_one_unit_are_compared_as_stated_beside_a_conversion():
     r = report("The storm's winds reached 165 km/h on Sunday, the weather service said.",
                "The storm's winds reached 103 mph on Sunday, the weather service said.")
     assert [f.type for f in r.findings if "km/h" in f.reason] == ["agreement"]
+
+
+def test_a_score_told_by_the_winner_and_by_the_side_beaten_is_one_score():
+    """'beating Marlow Athletic 3-1' names the side beaten, not whose score it is (frame.toml [holder]
+    opponent_before), so it meets 'Redhaven City's 3-2 win over Marlow Athletic'."""
+    r = report("Redhaven City won the cup final on Saturday, beating Marlow Athletic 3-1 in the capital.",
+               "Redhaven City's 3-2 win over Marlow Athletic in Saturday's cup final ended a long wait.")
+    (d,) = discrepancies(r)
+    assert sorted(r.claims[c.article_id][c.index].text for c in d.claims) == ["3-1", "3-2"]
+
+
+def test_an_irregular_past_tense_after_a_count_is_its_verb():
+    from app.engine import extract_claims
+    (c,) = [c for c in extract_claims("A crowd of 71,240 saw the hosts score twice.") if c.kind != "date"]
+    assert (c.text, c.frame.counted, c.frame.noun) == ("71,240", "person", "crowd")
