@@ -144,6 +144,9 @@ def frame_in(parts: SentenceParts, claim: Claim, published_at: date | None = Non
         measured_class = lx.counted_class(measured) if measured and not outcome else None
         if measured_class and counted is None:  # "payrolls jumped by 128,000": jobs
             counted, noun = measured_class, measured
+    if kind in _COUNTS and counted is None and not np and act is not None and act.start >= after and (
+            act.cls in lx.words("frame", "people_actions")):
+        counted = "person"  # "71,240 watched", "1,200 were evacuated": what only people do
     state = act is not None and outcome is not None and lx.state_of(act.cls) == outcome
     if outcome and _partitive(words, first, np_from) and not state:  # "two of the injured", "19 of those
         modifiers = (*modifiers, "subset")  # killed": some of the toll, said to be something more

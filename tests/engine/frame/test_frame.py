@@ -555,3 +555,13 @@ def test_closing_stores_is_an_action():
     assert frame("The chain said it would close 40 of its 310 stores.", "40").action == "close"
     assert frame("The grocer will shut 45 shops next year.", "45 shops").action == "close"
     assert frame("The chain trades from 310 stores.", "310 stores").action is None
+
+
+@pytest.mark.parametrize(("sentence", "surface", "action"), [
+    ("The final was played at the National Stadium, where 71,240 watched.", "71,240", "attend"),
+    ("Officials said 1,200 were evacuated overnight.", "1,200", "evacuate"),
+    ("In the council, 52 voted against the plan.", "52", "vote"),
+])
+def test_a_bare_figure_before_what_only_people_do_counts_people(sentence, surface, action):
+    f = frame(sentence, surface, kind="number")
+    assert (f.counted, f.action) == ("person", action)
