@@ -44,6 +44,7 @@ def frame_claims(claims: Sequence[Claim], sentences: Sequence[Sentence], publish
     dates: dict[int, list[Claim]] = {}
     past: dict[int, list[Claim]] = {}
     said: set[int] = set()  # where the dates that tell when something was said start
+    bases: dict[int, set[str]] = {}  # days of earlier figures ("up from 61 a week ago"), per sentence
     for c, f in zip(claims, frames, strict=True):
         if c.kind == "date" and f.modality == "reported":  # not "since May", "by 2030", "next week"
             dates.setdefault(c.sentence_start, []).append(c)
@@ -51,11 +52,15 @@ def frame_claims(claims: Sequence[Claim], sentences: Sequence[Sentence], publish
                 said.add(c.start)
         elif c.kind == "date" and long_before(c, published_at):
             past.setdefault(c.sentence_start, []).append(c)
+        if c.kind == "date" and f.modality == "previous" and c.value.iso:
+            bases.setdefault(c.sentence_start, set()).add(c.value.iso)
     figures = [c for c in claims if c.kind not in ("date", "time")]
     # a claim is rebuilt once, with its final frame (a frame's own changes are cheap; a claim's are not)
     out = []
     for c, f in zip(claims, frames, strict=True):
         place_of_word = parts[c.sentence_start].place_of_word
+        if f.time in bases.get(c.sentence_start, ()) and f.modality == "reported":
+            f = replace(f, time=None, as_of=False)  # "84 cases, up from 61 a week ago": the day is 61's
         f = reported_on(event_time(c, f, dates.get(c.sentence_start, ()), said, place_of_word))
         if c.kind not in ("date", "time"):
             f = of_another_year(f, published_at)

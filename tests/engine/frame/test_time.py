@@ -85,3 +85,11 @@ def test_the_day_a_years_figure_was_reported_is_an_as_of_time():
     (d,) = [c for c in extract_claims("Shares fell 8% to 412p on Thursday.", date(2026, 3, 6))
             if c.text == "8%"]
     assert (d.frame.time, d.frame.as_of) == ("2026-03-05", False)
+
+
+def test_the_day_of_an_earlier_figure_is_not_the_new_figures_time():
+    """'84 cases, up from 61 a week ago': the week-old day is the time of 61, the base of the change."""
+    from app.engine import extract_claims
+    text = "Officials have confirmed 84 measles cases, up from 61 a week ago, the health department said."
+    found = {c.text: c.frame for c in extract_claims(text, date(2026, 2, 10))}
+    assert (found["84 measles cases"].time, found["61"].time) == (None, "2026-02-03")
