@@ -840,3 +840,13 @@ def test_an_irregular_past_tense_after_a_count_is_its_verb():
     from app.engine import extract_claims
     (c,) = [c for c in extract_claims("A crowd of 71,240 saw the hosts score twice.") if c.kind != "date"]
     assert (c.text, c.frame.counted, c.frame.noun) == ("71,240", "person", "crowd")
+
+
+def test_hospitalisations_are_people_taken_to_hospital():
+    """'11 hospitalisations' counts the people hospitalised (counted.toml [outcomes] hospitalise), not the
+    injured: it meets '11 people have been hospitalised' and never a count of the injured."""
+    r = report("Health officials said 11 people have been hospitalised with measles in Dunmore.",
+               "Health officials in Dunmore reported 11 hospitalisations from measles.",
+               "Health officials in Dunmore said 14 people were injured in a separate crash.")
+    agreed = [f for f in r.findings if f.type == "agreement" and "11" in f.reason]
+    assert len(agreed) == 1 and not discrepancies(r)
